@@ -1,0 +1,45 @@
+"""Navigation by role: each entry names the roles that see it, and only pages that exist
+are listed. Apps add their entries to NAV_ITEMS as they are built."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from .roles import AUDIT_READER_ROLES, HOLIDAY_ROLES, TREE_READER_ROLES, Role
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    roles: frozenset
+
+
+ALL_STAFF = frozenset(r for r in Role if r != Role.RESIDENT)
+
+NAV_ITEMS = [
+    NavItem("工作台", "workbench", frozenset(Role)),
+    NavItem("组织机构", "core:unit_list", frozenset(TREE_READER_ROLES)),
+    NavItem("节假日", "core:holiday_list", frozenset(HOLIDAY_ROLES)),
+    NavItem("审计日志", "core:audit_list", frozenset(AUDIT_READER_ROLES)),
+    NavItem("API令牌", "core:token_list", ALL_STAFF),
+    NavItem("接口文档", "api-1.0.0:openapi-view", ALL_STAFF),
+]
+
+
+def items_for(user) -> list[dict]:
+    if not user.is_authenticated:
+        return []
+    roles = user.roles()
+    return [
+        {"label": i.label, "url": reverse(i.url_name), "url_name": i.url_name}
+        for i in NAV_ITEMS
+        if roles & i.roles
+    ]
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None:
+        return {}
+    return {"nav_items": items_for(user)}

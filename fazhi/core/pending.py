@@ -1,0 +1,49 @@
+"""Pending items for the workbench: every app's `deadlines.py` has a
+`pending_items(user, today)` that yields PendingItem; the workbench collects them all
+and shows the nearest deadline first."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.apps import apps
+
+
+@dataclass(frozen=True)
+class PendingItem:
+    title: str
+    category: str  # e.g. "节假日", "合法性审核"
+    due: date | None = None  # None: no deadline, shown after dated items
+    url: str = ""
+    unit: str = ""
+    level: str = "info"  # info / warning / danger
+
+    def overdue(self, today: date) -> bool:
+        return self.due is not None and self.due < today
+
+
+def _providers():
+    for config in apps.get_app_configs():
+        if not config.name.startswith("fazhi."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.deadlines")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"{config.name}.deadlines":
+                continue
+            raise
+        provider = getattr(module, "pending_items", None)
+        if provider is not None:
+            yield provider
+
+
+def collect(user, today: date) -> list[PendingItem]:
+    items: list[PendingItem] = []
+    for provider in _providers():
+        items.extend(provider(user, today))
+    return sorted(items, key=lambda i: (i.due is None, i.due or date.max, i.title))
+
+

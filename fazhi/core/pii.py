@@ -1,0 +1,76 @@
+"""Personal data at rest (architecture rule 7, 个人信息保护法 51).
+
+Values are encrypted with Fernet (AES-128-CBC + HMAC) under FAZHI_FIELD_KEY, looked
+up by an HMAC-SHA256 keyed hash (a plain hash of an 18-digit ID number is trivially
+brute-forced), and masked whenever shown unless the viewer holds the permission.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+from functools import lru_cache
+
+from cryptography.fernet import Fernet, InvalidToken
+from django.conf import settings
+from django.db import models
+
+
+@lru_cache(maxsize=4)
+def _keys(field_key: str) -> tuple[Fernet, bytes]:
+    material = hashlib.sha256(("fazhi-field-key:" + field_key).encode()).digest()
+    hmac_key = hashlib.sha256(("fazhi-lookup-key:" + field_key).encode()).digest()
+    return Fernet(base64.urlsafe_b64encode(material)), hmac_key
+
+
+def encrypt(value: str) -> str:
+    if not value:
+        return ""
+    return _keys(settings.FIELD_KEY)[0].encrypt(value.encode()).decode()
+
+
+def decrypt(token: str) -> str:
+    if not token:
+        return ""
+    try:
+        return _keys(settings.FIELD_KEY)[0].decrypt(token.encode()).decode()
+    except InvalidToken as exc:  # wrong key or tampered ciphertext: never show garbage
+        raise ValueError("个人信息密文无法解密,请检查 FAZHI_FIELD_KEY") from exc
+
+
+def keyed_hash(value: str) -> str:
+    """Lookup hash of a normalised value; equal inputs give equal hashes."""
+    if not value:
+        return ""
+    normalised = value.strip().upper()
+    return hmac.new(_keys(settings.FIELD_KEY)[1], normalised.encode(), hashlib.sha256).hexdigest()
+
+
+class EncryptedTextField(models.TextField):
+    """A text field stored encrypted; Python code sees the plain value."""
+
+    def from_db_value(self, value, expression, connection):
+        return decrypt(value) if value else value
+
+    def get_prep_value(self, value):
+        value = super().get_prep_value(value)
+        return encrypt(value) if value else value
+
+
+def mask_id_number(value: str) -> str:
+    """330***********1234: region prefix and last four only."""
+    if not value:
+        return ""
+    if len(value) <= 7:
+        return "*" * len(value)
+    return value[:3] + "*" * (len(value) - 7) + value[-4:]
+
+
+def mask_phone(value: str) -> str:
+    """138****1234."""
+    if not value:
+        return ""
+    if len(value) < 8:
+        return "*" * len(value)
+    return value[:3] + "*" * (len(value) - 7) + value[-4:]

@@ -1,0 +1,68 @@
+"""Scoping in one place (architecture rule 3).
+
+Every record belongs to an org unit. A user sees the records whose unit lies in the
+subtree of one of their record-reading memberships; because a unit's code starts with
+its ancestors' codes, that is one OR of indexed prefix filters. Views, API routes and
+exports all go through `visible_to`; anything else answers 404.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+
+
+def _visible_prefixes(user, roles) -> list[str]:
+    if user is None or not user.is_authenticated or not user.is_active:
+        return []
+    codes = sorted({m.org_unit.code for m in user.active_memberships() if m.role in roles})
+    # Drop codes already covered by a shorter prefix: fewer OR terms.
+    kept: list[str] = []
+    for code in codes:
+        if not any(code.startswith(k) for k in kept):
+            kept.append(code)
+    return kept
+
+
+class ScopedQuerySet(models.QuerySet):
+    """A queryset that knows which field holds the record's org unit."""
+
+    scope_field = "org_unit"
+
+    @classmethod
+    def as_manager(cls, scope_field: str = "org_unit"):
+        klass = type(cls.__name__, (cls,), {"scope_field": scope_field})
+        return models.Manager.from_queryset(klass)()
+
+    def _code_lookup(self) -> str:
+        return f"{self.scope_field}__code" if self.scope_field else "code"
+
+    def visible_to(self, user, roles=None):
+        """Records in the subtree of the user's memberships (of `roles`, default: every
+        role that reads records)."""
+        from .roles import RECORD_ROLES
+
+        prefixes = _visible_prefixes(user, roles or RECORD_ROLES)
+        if not prefixes:
+            return self.none()
+        lookup = f"{self._code_lookup()}__startswith"
+        q = Q()
+        for prefix in prefixes:
+            q |= Q(**{lookup: prefix})
+        return self.filter(q)
+
+
+def get_visible_or_404(queryset, user, roles=None, **lookup):
+    """The one way views fetch a single record: outside the user's scope is 404."""
+    try:
+        return queryset.visible_to(user, roles).get(**lookup)
+    except queryset.model.DoesNotExist as exc:
+        raise Http404("记录不存在或无权查看") from exc
+
+
+def unit_in_scope(user, unit, roles=None) -> bool:
+    """Object-level check that services re-run before writing."""
+    from .roles import RECORD_ROLES
+
+    return any(unit.code.startswith(p) for p in _visible_prefixes(user, roles or RECORD_ROLES))

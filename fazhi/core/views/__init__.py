@@ -1,0 +1,1 @@
+"""Core pages, one module per concern; each module exports its `urlpatterns`."""

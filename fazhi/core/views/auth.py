@@ -1,0 +1,55 @@
+"""Login and logout, with the per-username lock (django-axes) and a per-IP throttle."""
+
+from datetime import timedelta
+
+from axes.models import AccessFailureLog
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.shortcuts import render
+from django.urls import path
+from django.utils import timezone
+
+from ..middleware import client_ip
+
+LOCKED_MESSAGE = "登录失败次数过多,账号已锁定30分钟,请稍后再试或联系安全管理员解锁。"
+IP_THROTTLED_MESSAGE = "该地址登录失败次数过多,请30分钟后再试。"
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """What axes answers once a username is locked: the login page, with the reason."""
+    from django.contrib.auth.forms import AuthenticationForm
+
+    return render(
+        request, "registration/login.html",
+        {"form": AuthenticationForm(request), "locked": LOCKED_MESSAGE}, status=429,
+    )
+
+
+def _ip_throttled(request) -> bool:
+    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    failures = AccessFailureLog.objects.filter(
+        ip_address=client_ip(request) or None, attempt_time__gte=since
+    ).count()
+    return failures >= settings.FAZHI_IP_FAILURE_LIMIT
+
+
+class LoginView(auth_views.LoginView):
+    redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        if _ip_throttled(request):
+            from ..audit import record
+            from ..models import AuditEvent
+
+            record(verb="auth.login_throttled", actor_name=request.POST.get("username", "")[:150],
+                   result=AuditEvent.Result.DENIED)
+            form = self.get_form()
+            return render(request, self.template_name,
+                          {"form": form, "locked": IP_THROTTLED_MESSAGE}, status=429)
+        return super().post(request, *args, **kwargs)
+
+
+urlpatterns = [
+    path("login/", LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+]
