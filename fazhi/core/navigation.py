@@ -3,7 +3,7 @@ are listed. Apps add their entries to NAV_ITEMS as they are built."""
 
 from dataclasses import dataclass
 
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 from .roles import AUDIT_READER_ROLES, HOLIDAY_ROLES, TREE_READER_ROLES, Role
 
@@ -31,11 +31,15 @@ def items_for(user) -> list[dict]:
     if not user.is_authenticated:
         return []
     roles = user.roles()
-    return [
-        {"label": i.label, "url": reverse(i.url_name), "url_name": i.url_name}
-        for i in NAV_ITEMS
-        if roles & i.roles
-    ]
+    items = []
+    for i in NAV_ITEMS:
+        if not roles & i.roles:
+            continue
+        try:  # only pages that exist are listed
+            items.append({"label": i.label, "url": reverse(i.url_name), "url_name": i.url_name})
+        except NoReverseMatch:
+            continue
+    return items
 
 
 def navigation(request):

@@ -1,0 +1,1 @@
+"""Core forms, one module per concern."""
