@@ -101,3 +101,44 @@ def count_queries():
         return len(ctx.captured_queries)
 
     return _count
+
+
+def _set_audit_triggers(enabled: bool) -> None:
+    """Drop or restore the audit trail's append-only triggers (tests only)."""
+    from importlib import import_module
+
+    mig = import_module("fazhi.core.migrations.0002_audit_append_only")
+    with connection.cursor() as cur:
+        if connection.vendor == "postgresql":
+            cur.execute(f"ALTER TABLE core_auditevent {'ENABLE' if enabled else 'DISABLE'} TRIGGER USER")
+        else:
+            for sql in mig.SQLITE_REVERSE:
+                cur.execute(sql)
+            if enabled:
+                for sql in mig.SQLITE:
+                    cur.execute(sql)
+
+
+@pytest.fixture
+def audit_triggers():
+    """set(False) drops the append-only triggers, as an attacker with DB access would;
+    they are restored after the test."""
+    yield _set_audit_triggers
+    _set_audit_triggers(True)
+
+
+def pytest_configure(config):
+    # Transactional tests end with `flush`, which deletes every table, audit rows included;
+    # the triggers rightly refuse that, so the test runner's flush lifts them around itself.
+    from django.core.management.commands import flush
+
+    original = flush.Command.handle
+
+    def handle(self, **options):
+        _set_audit_triggers(False)
+        try:
+            return original(self, **options)
+        finally:
+            _set_audit_triggers(True)
+
+    flush.Command.handle = handle

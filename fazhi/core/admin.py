@@ -1,0 +1,69 @@
+"""Django admin, in Chinese, for the system administrator only. The audit trail is not
+here (the audit administrator reads it in its own pages), nor are personal data."""
+
+from django.contrib import admin
+
+from .models import HolidayOverride, HolidaySchedule, OrgUnit, User
+from .roles import Role
+
+
+def _is_sys_admin(request) -> bool:
+    user = request.user
+    return user.is_active and user.is_authenticated and user.has_role(Role.SYS_ADMIN)
+
+
+admin.site.has_permission = _is_sys_admin
+
+
+class SysAdminModelAdmin(admin.ModelAdmin):
+    """Every permission of these pages is the system administrator role, nothing else."""
+
+    def has_module_permission(self, request):
+        return _is_sys_admin(request)
+
+    def has_view_permission(self, request, obj=None):
+        return _is_sys_admin(request)
+
+    def has_add_permission(self, request):
+        return _is_sys_admin(request)
+
+    def has_change_permission(self, request, obj=None):
+        return _is_sys_admin(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # records are ended or deactivated, never deleted
+
+
+@admin.register(OrgUnit)
+class OrgUnitAdmin(SysAdminModelAdmin):
+    list_display = ["code", "name", "kind", "parent", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["code", "name"]
+    readonly_fields = ["code", "kind", "parent"]
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False  # units are added in the org pages, through the service
+
+
+@admin.register(User)
+class UserAdmin(SysAdminModelAdmin):
+    list_display = ["username", "full_name", "is_active", "last_login"]
+    search_fields = ["username", "full_name"]
+    fields = ["username", "full_name", "is_active", "last_login", "date_joined"]
+    readonly_fields = ["username", "last_login", "date_joined"]
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(HolidaySchedule)
+class HolidayScheduleAdmin(SysAdminModelAdmin):
+    list_display = ["year", "source", "entered_at"]
+
+
+@admin.register(HolidayOverride)
+class HolidayOverrideAdmin(SysAdminModelAdmin):
+    list_display = ["date", "is_workday", "name"]
+    date_hierarchy = "date"
