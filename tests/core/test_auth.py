@@ -1,0 +1,100 @@
+"""Login security (等保 2.0): lockout, per-IP throttle, password policy, idle timeout, headers."""
+
+import pytest
+from django.conf import settings
+
+from fazhi.core import services
+from fazhi.core.models import User
+from fazhi.core.permissions import ServiceError
+
+
+def _attempt(client, username, password, ip="10.1.1.1"):
+    return client.post("/login/", {"username": username, "password": password}, REMOTE_ADDR=ip)
+
+
+def test_sixth_attempt_fails_even_with_the_right_password(client, people):
+    """Given 5 wrong passwords within 30 minutes, the correct password is refused too."""
+    for _ in range(5):
+        response = _attempt(client, "officer", "Wrong-Pass-1")
+        assert "_auth_user_id" not in client.session
+    response = _attempt(client, "officer", people.password)
+    assert response.status_code == 429
+    assert "账号已锁定" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    # Another user from the same address is not locked by it.
+    response = _attempt(client, "leader", people.password)
+    assert response.status_code == 302 and client.session["_auth_user_id"]
+
+
+def test_lock_lifts_after_thirty_minutes(client, people, settings):
+    from datetime import timedelta
+
+    from axes.models import AccessAttempt
+
+    for _ in range(5):
+        _attempt(client, "officer", "Wrong-Pass-1")
+    AccessAttempt.objects.update(attempt_time=AccessAttempt.objects.first().attempt_time
+                                 - timedelta(minutes=31))
+    response = _attempt(client, "officer", people.password)
+    assert response.status_code == 302
+
+
+def test_per_ip_throttle_refuses_an_address_spraying_usernames(client, people, settings):
+    settings.FAZHI_IP_FAILURE_LIMIT = 6
+    for i in range(6):
+        _attempt(client, f"nobody{i}", "Wrong-Pass-1", ip="10.9.9.9")
+    response = _attempt(client, "leader", people.password, ip="10.9.9.9")
+    assert response.status_code == 429
+    assert "该地址登录失败次数过多" in response.content.decode()
+    response = _attempt(client, "leader", people.password, ip="10.9.9.10")
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize(
+    "password, fragment",
+    [
+        ("Ab1!x", "至少需要8个字符"),
+        ("abcdefgh1", "至少三类"),
+        ("abcdefghij", "至少三类"),
+    ],
+)
+def test_password_policy_refuses_weak_passwords_in_chinese(people, password, fragment):
+    with pytest.raises(ServiceError) as exc:
+        services.user_create(actor=people.officer, username="newbie", full_name="新人",
+                             password=password)
+    assert any(fragment in m for m in exc.value.errors["password"])
+    assert not User.objects.filter(username="newbie").exists()
+
+
+def test_strong_password_is_accepted(people):
+    user = services.user_create(actor=people.officer, username="newbie", full_name="新人",
+                                password="Haiyu-2026x")
+    assert user.check_password("Haiyu-2026x")
+
+
+def test_session_expires_after_thirty_idle_minutes(client, people):
+    """Idle timeout: the session cookie lives 30 minutes and is renewed by each request."""
+    assert settings.SESSION_COOKIE_AGE == 30 * 60 and settings.SESSION_SAVE_EVERY_REQUEST
+    client.force_login(people.officer)
+    session = client.session
+    session.set_expiry(-1)  # as if 30 minutes passed without a request
+    session.save()
+    response = client.get("/")
+    assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_security_headers_on_every_page(client, db):
+    response = client.get("/login/")
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_pages_load_nothing_from_another_origin(client, people):
+    import re
+
+    client.force_login(people.officer)
+    body = client.get("/").content.decode()
+    for url in re.findall(r'(?:src|href)="([^"]+)"', body):
+        assert not url.startswith(("http://", "https://", "//")), url
