@@ -116,3 +116,29 @@ def test_login_logout_and_failed_login_are_audited(client, people):
     assert ("auth.logout", "success") in verbs
     failed = AuditEvent.objects.get(verb="auth.login_failed")
     assert failed.actor_name == "officer" and failed.ip == "127.0.0.1"
+
+
+def test_audit_admin_browses_filters_and_exports_the_trail(login, people):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    audit.record(verb="membership.grant", actor=people.officer, changes={"x": 1})
+    client = login(people.audit_admin)
+    body = client.get("/core/audit/?verb=membership.").content.decode()
+    assert "membership.grant" in body and "auth.login" not in body
+    assert "起始日期不能晚于截止日期" in client.get(
+        "/core/audit/?date_from=2026-02-02&date_to=2026-01-01").content.decode()
+    response = client.get("/core/audit/export.xlsx?verb=membership.")
+    assert response.status_code == 200
+    ws = load_workbook(BytesIO(response.content)).active
+    rows = list(ws.values)
+    assert rows[0][0] == "编号" and rows[1][3] == "membership.grant" and len(rows) == 2
+    assert AuditEvent.objects.filter(verb="audit.export", actor=people.audit_admin).exists()
+
+
+def test_nobody_else_reads_or_exports_the_trail(login, people):
+    for user in [people.officer, people.sys_admin, people.supervisor]:
+        client = login(user)
+        assert client.get("/core/audit/").status_code == 403
+        assert client.get("/core/audit/export.xlsx").status_code == 403

@@ -1,0 +1,48 @@
+"""Excel ledgers (台账): one helper writes a register as .xlsx, streamed from a queryset."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from io import BytesIO
+from urllib.parse import quote
+
+from django.http import HttpResponse
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _safe(value):
+    # A cell starting with = + - @ would run as a formula when opened: keep it text.
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+def build_xlsx(title: str, headers: Sequence[str], rows: Iterable[Sequence]) -> bytes:
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(title[:31])
+    for i, header in enumerate(headers, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = max(10, len(header) * 2 + 4)
+    ws.append([_bold(ws, h) for h in headers])
+    for row in rows:
+        ws.append([_safe(v) for v in row])
+    out = BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _bold(ws, text):
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value=text)
+    cell.font = Font(bold=True)
+    return cell
+
+
+def xlsx_response(filename: str, content: bytes) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
