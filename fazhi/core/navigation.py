@@ -22,6 +22,7 @@ NAV_ITEMS = [
     NavItem("组织机构", "core:unit_list", frozenset(TREE_READER_ROLES)),
     NavItem("节假日", "core:holiday_list", frozenset(HOLIDAY_ROLES)),
     NavItem("审计日志", "core:audit_list", frozenset(AUDIT_READER_ROLES)),
+    NavItem("账号安全", "core:locked_accounts", frozenset({Role.SECURITY_ADMIN})),
     NavItem("API令牌", "core:token_list", ALL_STAFF),
     NavItem("接口文档", "api-1.0.0:openapi-view", ALL_STAFF),
 ]

@@ -98,3 +98,22 @@ def test_pages_load_nothing_from_another_origin(client, people):
     body = client.get("/").content.decode()
     for url in re.findall(r'(?:src|href)="([^"]+)"', body):
         assert not url.startswith(("http://", "https://", "//")), url
+
+
+def test_security_admin_sees_and_unlocks_a_locked_account(client, people):
+    from fazhi.core.models import AuditEvent
+
+    for _ in range(5):
+        _attempt(client, "officer", "Wrong-Pass-1")
+    client.force_login(people.security_admin)
+    body = client.get("/core/security/locked/").content.decode()
+    assert "officer" in body
+    client.post("/core/security/unlock/", {"username": "officer"})
+    assert AuditEvent.objects.filter(verb="auth.unlock", object_id="officer").exists()
+    client.logout()
+    assert _attempt(client, "officer", people.password).status_code == 302
+
+
+def test_only_the_security_admin_unlocks(login, people):
+    for user in [people.sys_admin, people.audit_admin, people.officer]:
+        assert login(user).post("/core/security/unlock/", {"username": "x"}).status_code == 403
