@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import timedelta
-from datetime import timezone as dt_timezone
+from datetime import UTC, timedelta
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -26,7 +25,7 @@ _PG_LOCK_KEY = 7_245_831_001
 
 def _payload(e: AuditEvent) -> str:
     data = {
-        "occurred_at": e.occurred_at.astimezone(dt_timezone.utc).isoformat(timespec="microseconds"),
+        "occurred_at": e.occurred_at.astimezone(UTC).isoformat(timespec="microseconds"),
         "actor_id": e.actor_id,
         "actor_name": e.actor_name,
         "verb": e.verb,

@@ -5,11 +5,11 @@ from __future__ import annotations
 import contextvars
 import uuid
 
-_ctx: contextvars.ContextVar[dict] = contextvars.ContextVar("fazhi_request", default={})
+_ctx: contextvars.ContextVar[dict | None] = contextvars.ContextVar("fazhi_request", default=None)
 
 
 def current_request_context() -> dict:
-    return _ctx.get()
+    return _ctx.get() or {}
 
 
 def client_ip(request) -> str:

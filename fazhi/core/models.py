@@ -182,6 +182,9 @@ class AuditPrunePermit(models.Model):
         verbose_name = "审计清理许可"
         verbose_name_plural = "审计清理许可"
 
+    def __str__(self) -> str:
+        return f"清理许可 {self.created_at}"
+
 
 class HolidaySchedule(models.Model):
     """Marks a year whose official holiday schedule (国务院办公厅通知) has been entered."""

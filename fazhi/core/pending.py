@@ -5,7 +5,6 @@ and shows the nearest deadline first."""
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 

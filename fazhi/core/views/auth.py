@@ -1,6 +1,5 @@
 """Login and logout, with the per-username lock (django-axes) and a per-IP throttle."""
 
-from datetime import timedelta
 
 from axes.models import AccessFailureLog
 from django.conf import settings
