@@ -14,7 +14,7 @@ _ID_CHECK = "10X98765432"
 def validate_id_number(value: str) -> str:
     """公民身份号码 (GB 11643-1999): 18 characters, a real birth date, ISO 7064 MOD 11-2."""
     value = (value or "").strip().upper()
-    if not re.fullmatch(r"\d{17}[\dX]", value):
+    if not re.fullmatch(r"[0-9]{17}[0-9X]", value):
         raise ValidationError("公民身份号码应为18位,前17位为数字,末位为数字或X", code="id_format")
     try:
         born = date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
@@ -48,7 +48,7 @@ def validate_credit_code(value: str) -> str:
 
 def validate_phone(value: str) -> str:
     value = (value or "").strip()
-    if not re.fullmatch(r"1[3-9]\d{9}", value):
+    if not re.fullmatch(r"1[3-9][0-9]{9}", value):
         raise ValidationError("手机号应为以1开头的11位数字", code="phone")
     return value
 
@@ -70,7 +70,7 @@ def validate_org_code(kind: str, code: str, parent_code: str | None) -> str:
     if kind not in CODE_LENGTHS:
         raise ValidationError("未知的单位类型", code="org_kind")
     length = CODE_LENGTHS[kind]
-    if not re.fullmatch(rf"\d{{{length}}}", code):
+    if not re.fullmatch(rf"[0-9]{{{length}}}", code):
         raise ValidationError(f"该类型单位的代码应为{length}位数字", code="org_code_format")
     if parent_code and not code.startswith(parent_code):
         raise ValidationError(f"代码应以上级单位代码 {parent_code} 开头", code="org_code_prefix")
