@@ -1,0 +1,130 @@
+"""Statutory periods on the Chinese calendar (architecture rule 5, legal-rules §0).
+
+Every deadline in fazhi comes from `deadline(start, n, unit)`: a period counted from the
+day after the event, in calendar days (民法典 201–203: a last day that is a rest day moves
+to the next working day) or in official working days (调休 working weekends count).
+
+Which days are working days, in order of authority:
+1. HolidayOverride rows, entered by the system administrator (the official notice of a
+   year that the bundled calendar lacks, or a late correction);
+2. the bundled `chinese_calendar` data, for the years it covers;
+3. plain weekends (Mon–Fri work) — a fallback that is wrong around holidays, so a year
+   without a known schedule raises a warning for the system administrator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+import chinese_calendar
+from django.urls import reverse
+
+from .models import HolidayOverride, HolidaySchedule
+from .pending import PendingItem
+from .roles import Role
+
+UNITS = {"days": "日", "workdays": "工作日"}
+# No statutory period is anywhere near a century; the cap keeps a typo from running long.
+MAX_N = 36500
+
+# How far past the plain length the first override query reaches: the longest official
+# run of rest days is 9 (Spring Festival 2026), so one query almost always suffices.
+_MARGIN = timedelta(days=40)
+
+
+def bundled_year(year: int) -> bool:
+    """Whether the bundled chinese_calendar data covers `year`."""
+    try:
+        chinese_calendar.is_workday(date(year, 1, 1))
+    except NotImplementedError:
+        return False
+    return True
+
+
+def _default_workday(d: date) -> bool:
+    """Working day by the bundled calendar, or by plain weekends outside its years."""
+    try:
+        return chinese_calendar.is_workday(d)
+    except NotImplementedError:
+        return d.weekday() < 5
+
+
+def is_workday(d: date) -> bool:
+    """Whether people work on day `d` (an override first, then the bundled calendar)."""
+    override = HolidayOverride.objects.filter(date=d).values_list("is_workday", flat=True).first()
+    if override is not None:
+        return override
+    return _default_workday(d)
+
+
+def schedule_known(year: int) -> bool:
+    """Whether the official holiday schedule of `year` is known (bundled or entered)."""
+    return bundled_year(year) or HolidaySchedule.objects.filter(year=year).exists()
+
+
+def _days_after(start: date, span: timedelta) -> Iterator[tuple[date, bool]]:
+    """Each day after `start` with whether it is a working day, reading the overrides in
+    one query per window of `span` days rather than one query per day."""
+    first = start + timedelta(days=1)
+    while True:
+        last = first + span
+        overrides = dict(
+            HolidayOverride.objects.filter(date__range=(first, last)).values_list(
+                "date", "is_workday"
+            )
+        )
+        day = first
+        while day <= last:
+            yield day, overrides.get(day, _default_workday(day))
+            day += timedelta(days=1)
+        first = last + timedelta(days=1)
+
+
+def deadline(start: date, n: int, unit: str) -> date:
+    """The last day of a period of `n` days or working days after the event on `start`.
+
+    "days": the n-th calendar day after `start`; when that is a rest day (weekend or
+    holiday) the period ends on the next working day (民法典 第203条).
+    "workdays": the n-th official working day after `start`.
+    """
+    if unit not in UNITS:
+        raise ValueError(f"期限单位不正确:{unit}(应为 days 日 或 workdays 工作日)")
+    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= MAX_N:
+        raise ValueError(f"期限天数应为1至{MAX_N}之间的整数:{n}")
+    if unit == "days":
+        before_last = start + timedelta(days=n - 1)
+        return next(day for day, works in _days_after(before_last, _MARGIN) if works)
+    # Working days are about 5 in 7, so 3 in 2 calendar days covers n of them plus holidays.
+    days = _days_after(start, timedelta(days=n * 3 // 2) + _MARGIN)
+    working = (day for day, works in days if works)
+    for counted, day in enumerate(working, start=1):
+        if counted == n:
+            return day
+    raise AssertionError("unreachable")  # _days_after never ends
+
+
+def missing_years(today: date) -> list[int]:
+    """Years whose schedule the system administrator should enter: this year if unknown,
+    and next year from 1 November on (the State Council publishes it each November)."""
+    years = [today.year]
+    if today.month >= 11:
+        years.append(today.year + 1)
+    return [y for y in years if not schedule_known(y)]
+
+
+def pending_items(user, today: date) -> list[PendingItem]:
+    """For the system administrator: a warning for each year whose schedule is missing."""
+    if not (user and user.is_authenticated and user.has_role(Role.SYS_ADMIN)):
+        return []
+    url = reverse("core:holiday_list")
+    return [
+        PendingItem(
+            title=f"{year}年法定节假日安排未录入,期限按周末推算",
+            category="节假日",
+            due=date(year - 1, 12, 31),
+            url=url,
+            level="danger",
+        )
+        for year in missing_years(today)
+    ]
