@@ -1,4 +1,4 @@
 // Give Django's plain form widgets Bootstrap's look (no inline scripts: CSP).
-document.querySelectorAll("form input:not([type=checkbox]):not([type=hidden]), form select, form textarea")
+document.querySelectorAll("form input:not([type=checkbox]):not([type=radio]):not([type=hidden]):not([type=submit]):not([type=file]), form select, form textarea")
   .forEach(function (el) { el.classList.add(el.tagName === "SELECT" ? "form-select" : "form-control"); });
-document.querySelectorAll("form input[type=checkbox]").forEach(function (el) { el.classList.add("form-check-input"); });
+document.querySelectorAll("form input[type=checkbox], form input[type=radio]").forEach(function (el) { el.classList.add("form-check-input"); });
