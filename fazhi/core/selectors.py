@@ -28,16 +28,26 @@ def unit_children(user, unit: OrgUnit):
     )
 
 
-def roots_for(user):
-    """The top units a user browses from: their own memberships' units, outermost first."""
-    units = units_visible_to(user).order_by("code")
-    codes: list[str] = []
-    roots = []
-    for u in units.filter(kind__in=["county", "town", "village", "community", "grid"])[:500]:
-        if not any(u.code.startswith(c) for c in codes):
-            codes.append(u.code)
-            roots.append(u)
-    return roots
+def tree_rows(user, limit: int = 3000) -> list[dict]:
+    """The visible tree above grid level as indented rows, with member and grid counts.
+    One query; grids are listed on their village's page."""
+    units = (
+        units_visible_to(user)
+        .exclude(kind=OrgUnit.Kind.GRID)
+        .annotate(
+            member_count=Count("memberships", filter=Q(memberships__is_active=True), distinct=True),
+            grid_count=Count("children", filter=Q(children__kind=OrgUnit.Kind.GRID), distinct=True),
+        )
+        .order_by("code")[:limit]
+    )
+    rows = []
+    base = None
+    for unit in units:
+        if base is None or not unit.code.startswith(base):
+            base = unit.code
+            base_level = unit.level
+        rows.append({"unit": unit, "depth": unit.level - base_level})
+    return rows
 
 
 def unit_members(user, unit: OrgUnit):

@@ -167,3 +167,14 @@ def test_unit_detail_query_count_is_flat(login, people, tree, count_queries):
         Membership.objects.create(user=people.cadre, org_unit=unit, role=Role.VILLAGE_CADRE)
     many = count_queries(lambda: client.get(url))
     assert many == few
+
+
+def test_tree_page_shows_the_subtree_and_query_count_is_flat(login, people, tree, count_queries):
+    client = login(people.supervisor)
+    body = client.get("/core/units/").content.decode()
+    assert "海屿镇" in body and "青山镇" in body and "东岙村" in body and "远山镇" not in body
+    few = count_queries(lambda: client.get("/core/units/"))
+    for i in range(40):
+        OrgUnit.objects.create(kind="village", code=f"3399011024{i:02d}", name=f"新村{i}",
+                               parent=tree.town_b)
+    assert count_queries(lambda: client.get("/core/units/")) == few

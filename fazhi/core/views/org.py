@@ -31,8 +31,7 @@ def _apply_errors(form, exc: ServiceError) -> None:
 
 @role_required(*TREE_READER_ROLES)
 def unit_list(request):
-    roots = selectors.roots_for(request.user)
-    return render(request, "core/unit_list.html", {"roots": roots})
+    return render(request, "core/unit_list.html", {"rows": selectors.tree_rows(request.user)})
 
 
 @role_required(*TREE_READER_ROLES)
