@@ -1,0 +1,199 @@
+"""Shapes of the core API's requests and responses (what a client sends and gets back).
+
+Input schemas forbid unknown fields, so a misspelt field is an error rather than a
+silently ignored value. Field titles are Chinese: they appear in the API docs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ninja import Field, Schema
+from pydantic import ConfigDict
+
+from .models import OrgUnit
+from .roles import Role
+
+UnitKind = OrgUnit.Kind
+
+
+class StrictIn(Schema):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class ErrorOut(Schema):
+    """The one error body of the API."""
+
+    code: str = Field(..., title="错误代码")
+    message: str = Field(..., title="错误说明")
+    errors: dict[str, list[str]] = Field(default_factory=dict, title="各字段的错误")
+
+
+# --- org units --------------------------------------------------------------------
+
+
+class UnitRef(Schema):
+    id: int
+    code: str
+    name: str
+    kind: str
+
+
+class UnitOut(Schema):
+    id: int
+    kind: str = Field(..., title="类型")
+    kind_label: str = Field(..., title="类型名称")
+    code: str = Field(..., title="行政区划代码")
+    name: str = Field(..., title="名称")
+    short_name: str = Field(..., title="简称")
+    parent_id: int | None = Field(None, title="上级单位")
+    is_active: bool = Field(..., title="启用")
+
+    @staticmethod
+    def resolve_kind_label(obj) -> str:
+        return obj.get_kind_display()
+
+
+class UnitPage(Schema):
+    count: int
+    items: list[UnitOut]
+
+
+class UnitCreateIn(StrictIn):
+    parent_id: int | None = Field(None, title="上级单位", description="县级单位不填")
+    kind: UnitKind = Field(..., title="类型")
+    code: str = Field(..., title="行政区划代码", min_length=1, max_length=15)
+    name: str = Field(..., title="名称", min_length=1, max_length=64)
+    short_name: str = Field("", title="简称", max_length=32)
+
+
+class UnitUpdateIn(StrictIn):
+    """Only the fields sent are changed; the code never changes."""
+
+    name: str | None = Field(None, title="名称", min_length=1, max_length=64)
+    short_name: str | None = Field(None, title="简称", max_length=32)
+    is_active: bool | None = Field(None, title="启用")
+
+
+# --- people and memberships -----------------------------------------------------
+
+
+class MembershipOut(Schema):
+    id: int
+    user_id: int
+    username: str
+    full_name: str
+    org_unit: UnitRef
+    role: str = Field(..., title="角色")
+    role_label: str = Field(..., title="角色名称")
+    title: str = Field(..., title="职务")
+    is_active: bool = Field(..., title="有效")
+    created_at: dt.datetime
+
+    @staticmethod
+    def resolve_role_label(obj) -> str:
+        return obj.get_role_display()
+
+    @staticmethod
+    def resolve_username(obj) -> str:
+        return obj.user.username
+
+    @staticmethod
+    def resolve_full_name(obj) -> str:
+        return obj.user.full_name
+
+
+class MembershipPage(Schema):
+    count: int
+    items: list[MembershipOut]
+
+
+class MembershipGrantIn(StrictIn):
+    user_id: int = Field(..., title="用户")
+    org_unit_id: int = Field(..., title="单位")
+    role: Role = Field(..., title="角色")
+    title: str = Field("", title="职务", max_length=64)
+
+
+class MyMembershipOut(Schema):
+    org_unit: UnitRef
+    role: str
+    role_label: str
+
+    @staticmethod
+    def resolve_role_label(obj) -> str:
+        return obj.get_role_display()
+
+
+class MeOut(Schema):
+    id: int
+    username: str
+    full_name: str
+    memberships: list[MyMembershipOut]
+
+
+# --- holidays ----------------------------------------------------------------------
+
+
+class HolidayOverrideOut(Schema):
+    date: dt.date
+    is_workday: bool = Field(..., title="是否上班")
+    name: str = Field(..., title="名称")
+
+
+class HolidayYearOut(Schema):
+    year: int
+    schedule_known: bool = Field(..., title="当年官方安排已知")
+    source: str = Field("", title="依据文件")
+    overrides: list[HolidayOverrideOut]
+
+
+class HolidayOverrideIn(StrictIn):
+    date: dt.date = Field(..., title="日期")
+    is_workday: bool = Field(..., title="是否上班", description="true 调休上班,false 放假")
+    name: str = Field("", title="名称", max_length=32)
+
+
+# --- audit trail ---------------------------------------------------------------------
+
+
+class AuditEventOut(Schema):
+    id: int
+    occurred_at: dt.datetime
+    actor_name: str
+    verb: str
+    object_type: str
+    object_id: str
+    object_repr: str
+    org_unit_id: int | None
+    changes: dict
+    result: str
+    ip: str
+    request_id: str
+    hash: str
+
+
+class AuditEventPage(Schema):
+    items: list[AuditEventOut]
+    next_before_id: int | None = Field(
+        None, title="下一页的 before_id", description="为空表示没有更早的记录"
+    )
+
+
+# --- API tokens ------------------------------------------------------------------------
+
+
+class TokenOut(Schema):
+    id: int
+    name: str = Field(..., title="用途")
+    prefix: str = Field(..., title="前缀")
+    created_at: dt.datetime
+    last_used_at: dt.datetime | None
+    revoked_at: dt.datetime | None
+
+
+class TokenCreateIn(StrictIn):
+    name: str = Field(..., title="用途", min_length=1, max_length=64)
+
+
+class TokenCreatedOut(TokenOut):
+    token: str = Field(..., title="令牌", description="只显示这一次,请立即妥善保存")
