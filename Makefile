@@ -1,0 +1,60 @@
+# fazhi — the commands the README names. `make run` serves the demo; `make test` is CI.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+VENV   := .venv
+BIN    := $(VENV)/bin
+# Touched after a successful install: pip runs again only when pyproject.toml is newer.
+STAMP  := $(VENV)/.fazhi-installed
+PYTEST := $(BIN)/pytest -q -p no:cacheprovider
+# Two workers match the two cores CI has; the browser journeys run on their own.
+UNIT   := --ignore=tests/e2e -n 2
+
+FAZHI_HOST ?= 127.0.0.1
+FAZHI_PORT ?= 8000
+
+.PHONY: help run test lint e2e format
+
+help:
+	@echo "make run   — 安装依赖、迁移数据库、载入演示数据并启动服务 ($(FAZHI_HOST):$(FAZHI_PORT))"
+	@echo "make test  — 代码检查 + SQLite 与 PostgreSQL 上的测试 + 浏览器旅程测试"
+	@echo "make lint  — ruff 检查"
+	@echo "make e2e   — 只跑浏览器旅程测试"
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || python3 -m venv $(VENV)
+	@echo "==> 安装依赖 (pip install -e '.[dev]')"
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/fazhi migrate --noinput
+	$(BIN)/fazhi demo
+	$(BIN)/fazhi collectstatic --noinput -v 0
+	exec $(BIN)/gunicorn fazhi.wsgi --workers $$(nproc) --bind $(FAZHI_HOST):$(FAZHI_PORT) \
+		--access-logfile - --graceful-timeout 5
+
+test: $(STAMP)
+	@echo; echo "==> [1/6] ruff check"
+	$(BIN)/ruff check fazhi tests
+	@echo; echo "==> [2/6] 迁移文件是否齐全 (makemigrations --check)"
+	$(BIN)/fazhi makemigrations --check --dry-run
+	@echo; echo "==> [3/6] 测试:SQLite"
+	env -u DATABASE_URL $(PYTEST) $(UNIT)
+	@echo; echo "==> [4/6] 测试:PostgreSQL 15(临时集群)"
+	scripts/pg-test.sh $(PYTEST) $(UNIT)
+	@echo; echo "==> [5/6] 准备 Chromium"
+	scripts/ensure-chromium.sh
+	@echo; echo "==> [6/6] 浏览器旅程测试 (Playwright + Chromium)"
+	env -u DATABASE_URL $(PYTEST) tests/e2e
+	@echo; echo "==> 全部通过"
+
+e2e: $(STAMP)
+	scripts/ensure-chromium.sh
+	env -u DATABASE_URL $(PYTEST) tests/e2e
+
+lint: $(STAMP)
+	$(BIN)/ruff check fazhi tests
+	$(BIN)/ruff format --check tests/e2e tests/test_permission_matrix.py \
+		tests/test_deploy_check.py tests/test_migrations.py

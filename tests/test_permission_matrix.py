@@ -1,0 +1,476 @@
+"""The permission matrix (quality battery #1): every URL pattern the project serves, admin
+and API included, has an explicit expectation here of what each role gets, and the
+suite fails when a pattern has none. So a new page cannot ship without someone writing
+down who may open it.
+
+Each entry says, per role of the `people` fixture (plus "anonymous"), the outcome of a
+GET, and for write-only routes the outcome of a POST for roles that must be refused
+(refusals only: an allowed write would change the data the other probes read). Object
+URLs point at a record of town A (海屿镇), so the law officer of town B (`officer_b`) and
+the supervisor of another county probe the cross-town case: they get 404.
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+import zlib
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from fazhi.core import audit, services
+from fazhi.core.models import HolidayOverride, HolidaySchedule, Membership
+
+ROLES = [
+    "supervisor",
+    "leader",
+    "officer",
+    "officer_b",
+    "adviser",
+    "village_cadre",
+    "grid_worker",
+    "cadre",
+    "resident",
+    "sys_admin",
+    "security_admin",
+    "audit_admin",
+    "other_supervisor",
+]
+ANON = "anonymous"
+STAFF = set(ROLES) - {"resident"}
+TREE_READERS = {
+    "supervisor",
+    "leader",
+    "officer",
+    "officer_b",
+    "sys_admin",
+    "security_admin",
+    "audit_admin",
+    "other_supervisor",
+}
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """A 302 whose Location starts with `to`."""
+
+    to: str
+
+
+LOGIN = Redirect("/login/?next=")
+ADMIN_LOGIN = Redirect("/admin/login/?next=")
+
+
+def outcomes(ok_roles=(), *, ok: Any = 200, hidden=(), denied: Any = 403, anonymous=LOGIN):
+    """Outcome per role: `ok_roles` get `ok`; `hidden` (allowed, but the record lies
+    outside their scope) get 404; everyone else gets `denied`."""
+    table = {ANON: anonymous}
+    for role in ROLES:
+        table[role] = ok if role in ok_roles else 404 if role in hidden else denied
+    return table
+
+
+def everyone(outcome, *, anonymous=None):
+    return outcomes(set(ROLES), ok=outcome, anonymous=outcome if anonymous is None else anonymous)
+
+
+def api(ok_roles=(), **kwargs):
+    return outcomes(ok_roles, anonymous=401, **kwargs)
+
+
+@dataclass
+class Entry:
+    """Expectations for one URL pattern: `get` for every role, `post` for listed roles."""
+
+    get: dict
+    kwargs: Any = None  # ctx → kwargs for reverse()
+    post: dict = field(default_factory=dict)
+    data: Any = None  # ctx → POST body (dict; JSON for API entries)
+    method: str = "post"  # the write verb for `post` probes (API: post or patch)
+    is_api: bool = False
+    path: Any = None  # ctx → URL, for patterns without a name (reverse() cannot build them)
+
+
+def page(ok_roles=(), **kw) -> Entry:
+    split = {k: kw.pop(k) for k in ("kwargs", "post", "data") if k in kw}
+    return Entry(get=outcomes(ok_roles, **kw), **split)
+
+
+def post_only(post: dict, kwargs=None, data=None) -> Entry:
+    """A form target that only accepts POST: GET is 405 for everyone."""
+    return Entry(get=everyone(405), post=post, kwargs=kwargs, data=data)
+
+
+def api_get(ok_roles=(), *, kwargs=None, **kw) -> Entry:
+    return Entry(get=api(ok_roles, **kw), kwargs=kwargs, is_api=True)
+
+
+def api_write(post: dict, *, data, kwargs=None, method="post") -> Entry:
+    """A write-only API route. GET on its path answers the path's read route (or 405),
+    which that route's own entry checks, so only the refusals are probed here."""
+    return Entry(get={}, post=post, data=data, kwargs=kwargs, method=method, is_api=True)
+
+
+# --- the admin ----------------------------------------------------------------------------
+# Django admin, in Chinese, for the system administrator only (fazhi.core.admin decides by
+# role). Anyone else, anonymous or logged in, is sent to the admin login page.
+
+
+def admin_page(sys_admin_outcome, kwargs=None, path=None) -> Entry:
+    table = outcomes(ok=None, denied=ADMIN_LOGIN, anonymous=ADMIN_LOGIN)
+    table["sys_admin"] = sys_admin_outcome
+    return Entry(get=table, kwargs=kwargs, path=path)
+
+
+def admin_model(label: str, obj, *, add=200, view=200, delete=403) -> dict[str, Entry]:
+    """The six patterns a ModelAdmin registers, for object `obj(ctx)`."""
+    app, model = label.split("_", 1)
+    base = f"/admin/{app}/{model}/"
+    by_id = lambda ctx: {"object_id": obj(ctx).pk}  # noqa: E731
+    return {
+        f"admin:{label}_changelist": admin_page(view),
+        f"admin:{label}_add": admin_page(add),
+        f"admin:{label}_history": admin_page(view, by_id),
+        f"admin:{label}_delete": admin_page(delete, by_id),
+        f"admin:{label}_change": admin_page(view, by_id),
+        # The bare object URL redirects to its change page (once admin lets you in).
+        f"{base[1:]}<path:object_id>/": admin_page(
+            Redirect(base), path=lambda ctx: f"{base}{obj(ctx).pk}/"
+        ),
+    }
+
+
+def _png() -> bytes:
+    def chunk(kind, data):
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    ihdr = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"IDAT", zlib.compress(b"\x00\x00"))
+        + chunk(b"IEND", b"")
+    )
+
+
+UNIT_A = lambda c: {"pk": c.tree.town_a.pk}  # noqa: E731
+TOWN_A_ID = lambda c: {"unit_id": c.tree.town_a.pk}  # noqa: E731
+
+EXPECTATIONS: dict[str, Entry] = {
+    # --- login, logout, workbench ---
+    # Anonymous visitors see the form; a logged-in user is sent on to the workbench.
+    "login": Entry(get=outcomes(set(ROLES), ok=Redirect("/"), anonymous=200)),
+    "logout": Entry(get=everyone(405)),
+    "workbench": page(set(ROLES)),
+    # --- org tree (TREE_READER_ROLES read; sys admin and law officer keep units;
+    #     security admin and law officer staff them) ---
+    "core:unit_list": page(TREE_READERS),
+    "core:unit_detail": page(
+        TREE_READERS - {"officer_b", "other_supervisor"},
+        hidden={"officer_b", "other_supervisor"},
+        kwargs=UNIT_A,
+    ),
+    "core:unit_create": page(
+        {"sys_admin", "officer"},
+        hidden={"officer_b"},
+        kwargs=lambda c: {"parent_pk": c.tree.town_a.pk},
+    ),
+    "core:unit_edit": page({"sys_admin", "officer"}, hidden={"officer_b"}, kwargs=UNIT_A),
+    "core:membership_grant": page(
+        {"security_admin", "officer"}, hidden={"officer_b"}, kwargs=UNIT_A
+    ),
+    "core:membership_end": post_only(
+        {ANON: LOGIN, "officer_b": 404, "grid_worker": 403, "other_supervisor": 403},
+        kwargs=lambda c: {"pk": c.membership.pk},
+    ),
+    # --- audit trail: the audit administrator only ---
+    "core:audit_list": page({"audit_admin"}),
+    "core:audit_detail": page({"audit_admin"}, kwargs=lambda c: {"pk": c.event.pk}),
+    "core:audit_export": page({"audit_admin"}),
+    # --- holiday calendar: the system administrator only ---
+    "core:holiday_list": page({"sys_admin"}),
+    "core:holiday_schedule_enter": page({"sys_admin"}),
+    "core:holiday_override_set": post_only(
+        {ANON: LOGIN, "officer": 403, "audit_admin": 403},
+        data=lambda c: {"date": "2030-01-02", "is_workday": "on", "name": "探测"},
+    ),
+    "core:holiday_override_delete": post_only(
+        {ANON: LOGIN, "officer": 403, "security_admin": 403},
+        kwargs=lambda c: {"pk": c.override.pk},
+    ),
+    # --- personal API tokens: every staff member, for their own tokens ---
+    "core:token_list": page(STAFF),
+    "core:token_revoke": post_only(
+        {ANON: LOGIN, "resident": 403, "officer_b": 404, "security_admin": 404},
+        kwargs=lambda c: {"pk": c.token.pk},
+    ),
+    # --- attachments: visible exactly where their record is (here: a village of town A) ---
+    "core:attachment_upload": post_only(
+        {ANON: LOGIN, "resident": 403, "audit_admin": 403, "officer_b": 404, "grid_worker": 404},
+        data=lambda c: {
+            "content_type": ContentType.objects.get_for_model(c.tree.village_a1).pk,
+            "object_id": c.tree.village_a1.pk,
+            "file": SimpleUploadedFile("probe.png", _png(), content_type="image/png"),
+        },
+    ),
+    "core:attachment_download": page(
+        {"supervisor", "leader", "officer", "adviser", "village_cadre", "cadre", "sys_admin"},
+        hidden={"officer_b", "grid_worker", "other_supervisor"},
+        kwargs=lambda c: {"pk": c.attachment.pk},
+    ),
+    "core:attachment_remove": post_only(
+        {ANON: LOGIN, "resident": 403, "officer_b": 404, "other_supervisor": 404},
+        kwargs=lambda c: {"pk": c.attachment.pk},
+    ),
+    # --- unmasking personal data: law officer and county supervisor, in their scope ---
+    "core:user_pii_unmask": post_only(
+        {
+            ANON: LOGIN,
+            "grid_worker": 403,
+            "sys_admin": 403,
+            "officer_b": 404,
+            "other_supervisor": 404,
+        },
+        kwargs=lambda c: {"user_id": c.people.village_cadre.pk, "field": "id_number"},
+    ),
+    # --- account locks: the security administrator ---
+    "core:locked_accounts": page({"security_admin"}),
+    "core:unlock_account": post_only(
+        {ANON: LOGIN, "sys_admin": 403, "audit_admin": 403}, data=lambda c: {"username": "officer"}
+    ),
+    # --- API /api/v1/: anonymous gets 401 with the JSON error body ---
+    # The schema and its viewer are public: they describe the API, they hold no records.
+    "api-1.0.0:openapi-json": Entry(get=everyone(200), is_api=True),
+    "api-1.0.0:openapi-view": Entry(get=everyone(200), is_api=True),
+    "api-1.0.0:api-root": Entry(get=everyone(404), is_api=True),
+    "api-1.0.0:me": api_get(set(ROLES)),
+    # Lists are scoped, never refused: a role that sees nothing gets an empty page.
+    "api-1.0.0:unit_list": api_get(set(ROLES)),
+    "api-1.0.0:unit_detail": api_get(
+        {"supervisor", "leader", "officer", "adviser", "cadre", "sys_admin"}
+        | {"security_admin", "audit_admin"},
+        hidden={"officer_b", "other_supervisor", "village_cadre", "grid_worker", "resident"},
+        kwargs=TOWN_A_ID,
+    ),
+    "api-1.0.0:unit_create": api_write(
+        # A parent the caller cannot see is "not found" on that field (400), never a hint.
+        {ANON: 401, "officer_b": 400, "grid_worker": 400, "cadre": 403, "leader": 403},
+        data=lambda c: {
+            "parent_id": c.tree.town_a.pk,
+            "kind": "village",
+            "code": "339901101299",
+            "name": "探测村",
+        },
+    ),
+    "api-1.0.0:unit_update": api_write(
+        {ANON: 401, "officer_b": 404, "other_supervisor": 404, "cadre": 403, "leader": 403},
+        data=lambda c: {"name": "改名"},
+        kwargs=TOWN_A_ID,
+        method="patch",
+    ),
+    "api-1.0.0:membership_list": api_get(set(ROLES)),
+    "api-1.0.0:membership_grant": api_write(
+        {ANON: 401, "officer_b": 400, "grid_worker": 400, "leader": 403, "sys_admin": 403},
+        data=lambda c: {
+            "user_id": c.people.cadre.pk,
+            "org_unit_id": c.tree.town_a.pk,
+            "role": "legal_adviser",
+            "title": "",
+        },
+    ),
+    "api-1.0.0:membership_end": api_write(
+        {ANON: 401, "officer_b": 404, "grid_worker": 404, "leader": 403, "sys_admin": 403},
+        data=lambda c: {},
+        kwargs=lambda c: {"membership_id": c.membership.pk},
+    ),
+    "api-1.0.0:holidays": api_get(set(ROLES)),
+    "api-1.0.0:holiday_override_set": api_write(
+        {ANON: 401, "officer": 403, "supervisor": 403, "audit_admin": 403},
+        data=lambda c: {"date": "2030-01-02", "is_workday": True, "name": "探测"},
+    ),
+    "api-1.0.0:audit_events": api_get({"audit_admin"}),
+    "api-1.0.0:audit_event": api_get({"audit_admin"}, kwargs=lambda c: {"event_id": c.event.pk}),
+    "api-1.0.0:token_list": api_get(STAFF),
+    "api-1.0.0:token_create": api_write(
+        {ANON: 401, "resident": 403}, data=lambda c: {"name": "探测"}
+    ),
+    "api-1.0.0:token_revoke": api_write(
+        {ANON: 401, "officer_b": 404, "resident": 404},
+        data=lambda c: {},
+        kwargs=lambda c: {"token_id": c.token.pk},
+    ),
+    # --- Django admin ---
+    "admin:index": admin_page(200),
+    # The admin login page shows a logged-in non-administrator "not authorised"; the
+    # system administrator is sent on to the index.
+    "admin:login": Entry(
+        get={**outcomes(set(ROLES), anonymous=200), "sys_admin": Redirect("/admin/")}
+    ),
+    # Logging out of the admin is a POST; a GET by anyone but the sys admin goes back to
+    # the admin index (and from there to its login page).
+    "admin:logout": Entry(
+        get={
+            **outcomes(ok=None, denied=Redirect("/admin/"), anonymous=Redirect("/admin/")),
+            "sys_admin": 405,
+        }
+    ),
+    "admin:password_change": admin_page(200),
+    "admin:password_change_done": admin_page(200),
+    "admin:autocomplete": admin_page(403),  # no model/field given: refused, even to sys admin
+    "admin:jsi18n": admin_page(200),
+    "admin:view_on_site": admin_page(
+        404,  # org units have no public page
+        lambda c: {
+            "content_type_id": ContentType.objects.get_for_model(c.tree.town_a).pk,
+            "object_id": c.tree.town_a.pk,
+        },
+    ),
+    "admin:app_list": admin_page(200, lambda c: {"app_label": "core"}),
+    "admin/(?P<url>.*)$": admin_page(404, path="/admin/nope/"),
+    **admin_model("core_orgunit", lambda c: c.tree.town_a, add=403),
+    **admin_model("core_user", lambda c: c.people.officer, add=403),
+    **admin_model("core_holidayschedule", lambda c: c.schedule),
+    **admin_model("core_holidayoverride", lambda c: c.override),
+    # Django's groups and axes' lock records are registered by those packages with
+    # Django's own permissions, which no role grants: refused even to the sys admin.
+    **admin_model("auth_group", lambda c: c.group, add=403, view=403),
+    **admin_model("axes_accessattempt", lambda c: c.access_attempt, add=403, view=403),
+    **admin_model("axes_accesslog", lambda c: c.access_log, add=403, view=403),
+    **admin_model("axes_accessfailurelog", lambda c: c.access_failure, add=403, view=403),
+}
+
+
+# --- walking the URLconf ----------------------------------------------------------------------
+
+
+def _walk(resolver, prefix="", namespaces=()):
+    for p in resolver.url_patterns:
+        if isinstance(p, URLResolver):
+            ns = namespaces + ((p.namespace,) if p.namespace else ())
+            yield from _walk(p, prefix + str(p.pattern), ns)
+        elif isinstance(p, URLPattern):
+            route = prefix + str(p.pattern)
+            key = ":".join((*namespaces, p.name)) if p.name else route
+            yield key, route
+
+
+def all_patterns() -> dict[str, str]:
+    """{key: route} for every pattern: its namespaced name, or its route when unnamed."""
+    return dict(_walk(get_resolver()))
+
+
+def _url(key: str, entry: Entry, ctx) -> str:
+    if entry.path is not None:
+        return entry.path(ctx) if callable(entry.path) else entry.path
+    return reverse(key, kwargs=entry.kwargs(ctx) if entry.kwargs else {})
+
+
+def _outcome(response):
+    if response.status_code in (301, 302):
+        return Redirect(response["Location"])
+    return response.status_code
+
+
+def _matches(expected, actual) -> bool:
+    if isinstance(expected, Redirect):
+        return isinstance(actual, Redirect) and actual.to.startswith(expected.to)
+    return expected == actual
+
+
+# --- fixtures ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def ctx(people, tree, settings, tmp_path):
+    """The records the object URLs point at, all in town A (海屿镇)."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    settings.MEDIA_ROOT = tmp_path
+    attachment_file = SimpleUploadedFile("制度.png", _png(), content_type="image/png")
+    from fazhi.core.attachments import attachment_add
+
+    return SimpleNamespace(
+        people=people,
+        tree=tree,
+        membership=Membership.objects.get(user=people.village_cadre),
+        event=audit.record(verb="test.probe", actor=people.sys_admin, obj=tree.town_a),
+        token=services.api_token_create(actor=people.officer, name="探测令牌")[0],
+        attachment=attachment_add(actor=people.officer, record=tree.village_a1, uploaded_file=attachment_file),
+        schedule=HolidaySchedule.objects.create(year=2030, source="国办发明电〔2029〕1号"),
+        override=HolidayOverride.objects.create(date="2030-01-01", is_workday=False, name="元旦"),
+        group=Group.objects.create(name="探测组"),
+        access_attempt=AccessAttempt.objects.create(
+            username="x", ip_address="127.0.0.1", user_agent="t", http_accept="*/*",
+            path_info="/login/", failures_since_start=1,
+        ),
+        access_log=AccessLog.objects.create(
+            username="x", ip_address="127.0.0.1", user_agent="t", http_accept="*/*", path_info="/login/"
+        ),
+        access_failure=AccessFailureLog.objects.create(
+            username="x", ip_address="127.0.0.1", user_agent="t", http_accept="*/*",
+            path_info="/login/", locked_out=False,
+        ),
+    )  # fmt: skip
+
+
+# --- the tests ---------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_every_url_pattern_has_a_permission_expectation():
+    """Given the project's URLconf, then every pattern (pages, API, admin) has an entry in
+    EXPECTATIONS, and every entry names a pattern that exists."""
+    patterns = all_patterns()
+    missing = sorted(k for k in patterns if k not in EXPECTATIONS)
+    stale = sorted(k for k in EXPECTATIONS if k not in patterns)
+    assert not missing, (
+        "这些URL没有权限预期,请在 tests/test_permission_matrix.py 的 EXPECTATIONS 中补上:\n"
+        + "\n".join(f"  {k}  ({patterns[k]})" for k in missing)
+    )
+    assert not stale, "EXPECTATIONS 中这些条目已没有对应的URL:\n" + "\n".join(stale)
+
+
+@pytest.mark.parametrize("key", sorted(EXPECTATIONS))
+def test_each_role_gets_the_expected_answer(key, ctx, client):
+    """Given one user per role (and an anonymous visitor), when each opens the URL (and,
+    for write routes, posts to it), then each gets exactly the expected status."""
+    entry = EXPECTATIONS[key]
+    if key not in all_patterns():
+        pytest.fail(f"{key} 不在URL配置中")
+    url = _url(key, entry, ctx)
+    mismatches = []
+    probes = [("get", role, exp) for role, exp in entry.get.items()]
+    probes += [(entry.method, role, exp) for role, exp in entry.post.items()]
+    for method, role, expected in probes:
+        client.logout()
+        if role != ANON:
+            client.force_login(getattr(ctx.people, role))
+        if method == "get":
+            response = client.get(url)
+        elif entry.is_api:
+            body = json.dumps(entry.data(ctx) if entry.data else {})
+            response = getattr(client, method)(url, data=body, content_type="application/json")
+        else:
+            response = client.post(url, data=entry.data(ctx) if entry.data else {})
+        actual = _outcome(response)
+        if not _matches(expected, actual):
+            mismatches.append(
+                f"{method.upper()} {url} as {role}: expected {expected}, got {actual}"
+            )
+    assert not mismatches, "\n".join(mismatches)
+
+
+def test_admin_is_in_chinese_for_the_system_administrator(client, people):
+    """Given the system administrator, when they open the admin, then it is in Chinese."""
+    client.force_login(people.sys_admin)
+    body = client.get("/admin/").content.decode()
+    assert "系统管理" in body and "组织单位" in body
