@@ -303,24 +303,20 @@ _T, _C, _V = ISLAND_TOWN_CODE, COUNTY_CODE, "339901101201"
 # Everyone in the demo besides the three administrators: the DEMO_ACCOUNTS logins and the
 # colleagues a real town has (its leaders, law office, cadres, every village's cadre and
 # grid worker). All log in with DEMO_PASSWORD.
-_PII = {  # username → (phone, birth date, female)
-    "officer": ("13905801001", date(1986, 3, 12), True),
-    "vcadre": ("13905801201", date(1968, 7, 2), False),
-    "gridder": ("13905801301", date(1979, 11, 23), True),
-    "resident": ("13905801401", date(1951, 5, 8), True),
+_ACCOUNT_PII = {  # username → personal data of some DEMO_ACCOUNTS people
+    "officer": {"phone": "13905801001", "born": date(1986, 3, 12), "female": True, "seq": 2},
+    "vcadre": {"phone": "13905801201", "born": date(1968, 7, 2), "seq": 4},
+    "gridder": {"phone": "13905801301", "born": date(1979, 11, 23), "female": True, "seq": 5},
+    "resident": {"phone": "13905801401", "born": date(1951, 5, 8), "female": True, "seq": 7},
 }
 DEMO_PEOPLE = [
     _person(
         a["username"],
         a["full_name"],
         [(a["role"], a["unit_code"], a["title"])],
-        **(
-            dict(zip(("phone", "born", "female"), _PII[a["username"]], strict=True), seq=i)
-            if a["username"] in _PII
-            else {}
-        ),
+        **_ACCOUNT_PII.get(a["username"], {}),
     )
-    for i, a in enumerate(DEMO_ACCOUNTS)
+    for a in DEMO_ACCOUNTS
     if a["role"] not in ADMIN_ROLES
 ] + [
     # 海屿镇: leaders, law office, cadres
