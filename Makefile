@@ -7,7 +7,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 # Touched after a successful install: pip runs again only when pyproject.toml is newer.
 STAMP  := $(VENV)/.fazhi-installed
-PYTEST := $(BIN)/pytest -q -p no:cacheprovider
+# whitenoise warns once per test client that STATIC_ROOT was not collected: noise here.
+PYTEST := $(BIN)/pytest -q -p no:cacheprovider -W "ignore:No directory at:UserWarning"
 # Two workers match the two cores CI has; the browser journeys run on their own.
 UNIT   := --ignore=tests/e2e -n 2
 
