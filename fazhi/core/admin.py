@@ -2,6 +2,8 @@
 here (the audit administrator reads it in its own pages), nor are personal data."""
 
 from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.contrib.auth.views import redirect_to_login
 
 from .models import HolidayOverride, HolidaySchedule, OrgUnit, User
 from .roles import Role
@@ -13,6 +15,19 @@ def _is_sys_admin(request) -> bool:
 
 
 admin.site.has_permission = _is_sys_admin
+
+
+def _login(request, extra_context=None):
+    # One login page for everyone (with the lockout and audit of /login/); admin's own
+    # form would also refuse a system administrator, who is not `is_staff`.
+    return redirect_to_login(request.GET.get("next") or "/admin/")
+
+
+admin.site.login = _login
+
+# Roles are memberships, not Django groups; lockouts are handled on the security
+# administrator's page. Neither belongs in the admin.
+admin.site.unregister(Group)
 
 
 class SysAdminModelAdmin(admin.ModelAdmin):
@@ -67,3 +82,14 @@ class HolidayScheduleAdmin(SysAdminModelAdmin):
 class HolidayOverrideAdmin(SysAdminModelAdmin):
     list_display = ["date", "is_workday", "name"]
     date_hierarchy = "date"
+
+
+def _unregister_axes():
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        if admin.site.is_registered(model):
+            admin.site.unregister(model)
+
+
+_unregister_axes()

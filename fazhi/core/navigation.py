@@ -47,4 +47,7 @@ def navigation(request):
     user = getattr(request, "user", None)
     if user is None:
         return {}
-    return {"nav_items": items_for(user)}
+    return {
+        "nav_items": items_for(user),
+        "is_sys_admin": user.is_authenticated and user.has_role(Role.SYS_ADMIN),
+    }

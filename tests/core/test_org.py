@@ -178,3 +178,12 @@ def test_tree_page_shows_the_subtree_and_query_count_is_flat(login, people, tree
         OrgUnit.objects.create(kind="village", code=f"3399011024{i:02d}", name=f"新村{i}",
                                parent=tree.town_b)
     assert count_queries(lambda: client.get("/core/units/")) == few
+
+
+def test_admin_is_for_the_system_administrator_via_the_one_login_page(client, login, people):
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302 and response["Location"].startswith("/login/")
+    body = login(people.sys_admin).get("/").content.decode()
+    assert "后台管理" in body
+    assert "后台管理" not in login(people.officer).get("/").content.decode()
+    assert login(people.sys_admin).get("/admin/core/orgunit/").status_code == 200
