@@ -170,6 +170,12 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         return f"#{self.pk} {self.verb} {self.object_repr}"
 
+    @property
+    def verb_label(self) -> str:
+        from .audit import verb_label
+
+        return verb_label(self.verb)
+
 
 class AuditPrunePermit(models.Model):
     """Exists only inside the transaction of `fazhi audit prune`; the database triggers

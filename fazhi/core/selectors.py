@@ -59,6 +59,34 @@ def unit_members(user, unit: OrgUnit):
     )
 
 
+def audit_daily_counts(days: int = 14) -> dict:
+    """Events per day and result over the last `days` days, for the audit chart: a spike of
+    failed logins or denials is what an audit administrator looks for first."""
+    from django.db.models.functions import TruncDate
+
+    today = timezone.localdate()
+    first = today - timedelta(days=days - 1)
+    rows = (
+        AuditEvent.objects.filter(occurred_at__gte=_day_start(first))
+        .annotate(day=TruncDate("occurred_at", tzinfo=timezone.get_current_timezone()))
+        .values("day", "result")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    labels = [first + timedelta(days=i) for i in range(days)]
+    series = {r: [0] * days for r in AuditEvent.Result.values}
+    for row in rows:
+        index = (row["day"] - first).days
+        if 0 <= index < days:
+            series[row["result"]][index] = row["n"]
+    return {
+        "labels": [d.strftime("%m-%d") for d in labels],
+        "series": [
+            {"name": label, "data": series[value]} for value, label in AuditEvent.Result.choices
+        ],
+    }
+
+
 def _day_start(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, datetime.min.time()))
 

@@ -142,3 +142,29 @@ def test_nobody_else_reads_or_exports_the_trail(login, people):
         client = login(user)
         assert client.get("/core/audit/").status_code == 403
         assert client.get("/core/audit/export.xlsx").status_code == 403
+
+
+def test_audit_chart_counts_events_per_day_and_result(login, people):
+    from fazhi.core.selectors import audit_daily_counts
+
+    audit.record(verb="auth.login_failed", actor_name="x", result=AuditEvent.Result.FAILURE)
+    audit.record(verb="auth.login_failed", actor_name="x", result=AuditEvent.Result.FAILURE)
+    daily = audit_daily_counts()
+    failures = next(s for s in daily["series"] if s["name"] == "失败")
+    assert failures["data"][-1] == 2 and sum(failures["data"]) == 2
+    body = login(people.audit_admin).get("/core/audit/").content.decode()
+    assert 'id="audit-daily"' in body and "echarts.min.js" in body
+
+
+def test_every_verb_in_the_code_has_a_chinese_label():
+    import re
+    from pathlib import Path
+
+    import fazhi
+
+    root = Path(fazhi.__file__).parent
+    verbs = set()
+    for path in root.rglob("*.py"):
+        verbs |= set(re.findall(r'verb="([a-z_]+\.[a-z_]+)"', path.read_text()))
+    missing = sorted(v for v in verbs if v not in audit.VERB_LABELS)
+    assert verbs and not missing, missing

@@ -31,6 +31,7 @@ def audit_list(request):
     query.pop("before_id", None)
     return render(request, "core/audit_list.html", {
         "form": form, "events": events, "next_before": next_before, "query": query.urlencode(),
+        "daily": selectors.audit_daily_counts(),
     })
 
 
