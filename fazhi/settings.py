@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "axes",
     "ninja",
     "fazhi.core",
+    "fazhi.reviews",
     "fazhi.reports",
 ]
 

@@ -1,0 +1,297 @@
+"""Checks that need code rather than a pattern: dates (effective date, validity), the
+document number, the issuer, payment periods in days and the clauses 民法典 470 requires.
+
+Each check yields (rule id, sentence or None); None means the whole document. Wording and
+legal basis are in `rules.DOCUMENT_RULES`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from .segment import Sentence
+
+Hit = tuple[str, Sentence | None]
+
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+NUM = r"(\d{1,6}|[零〇一二两三四五六七八九十百]{1,6})"
+
+
+def cn_number(text: str) -> int | None:
+    """'12' → 12, '十二' → 12, '二十' → 20, '一百二十' → 120; None if not a number."""
+    if text.isdigit():
+        return int(text)
+    total, current = 0, 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            current = _CN_DIGITS[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+DATE = r"(\d{4})年(\d{1,2})月(\d{1,2})日"
+_DATE = re.compile(DATE)
+
+
+def _date(m: re.Match, first_group: int = 1) -> date | None:
+    try:
+        y, mo, d = (int(m.group(first_group + i)) for i in range(3))
+        return date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def add_years(d: date, years: int) -> date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+# ---- dates of a normative document --------------------------------------------------
+
+_EFFECTIVE_ON = re.compile(r"自" + DATE + r"起(施行|执行|生效|实施)")
+_EFFECTIVE_ON_PUBLICATION = re.compile(
+    r"自(印发|发布|公布|下发|签发|颁布|发文)之日起(" + NUM + r"日后)?(施行|执行|生效|实施)"
+)
+_PUBLISHED_IN_SENTENCE = re.compile(r"于" + DATE + r"(印发|发布|公布|下发|签发)")
+_PUBLISHED_LABEL = re.compile(r"(印发|发布|公布|成文)(日期|时间)[:：]\s*" + DATE)
+_DATE_LINE = re.compile(r"^[\u4e00-\u9fff（）()\s]{0,20}" + DATE + r"$")
+_REASON = re.compile(
+    r"因|鉴于|为(了)?(及时|确保|保障|应对|做好|切实|尽快)|紧急|紧迫|急需|迫切|突发|防汛|防台|疫情"
+)
+_EARLIER_YEAR = re.compile(
+    r"(\d{4})年度?[^。；]{0,12}(参照|适用|按照|依照)本(办法|规定|细则|通知|意见)"
+)
+_VALIDITY_YEARS = re.compile(r"(有效期|试行期)(为|是)?" + NUM + r"年")
+_VALIDITY_UNTIL = re.compile(r"有效期(至|到)" + DATE)
+_OWN_DOCUMENT = re.compile(
+    r"本[^，。；]{0,6}(办法|规定|细则|通知|意见|通告|决定|方案|制度|公告)|施行"
+)
+_VALIDITY_ANY = re.compile(r"有效期|试行期|长期有效|长期执行|永久有效")
+TEMPORARY = re.compile(r"暂行|试行")
+
+
+def publication_date(paragraphs: list[str], sents: list[Sentence]) -> date | None:
+    """The date the document is issued: a labelled date, "于…印发", else the signature date."""
+    for s in sents:
+        m = _PUBLISHED_LABEL.search(s.text) or _PUBLISHED_IN_SENTENCE.search(s.text)
+        if m:
+            d = _date(m, 3 if m.re is _PUBLISHED_LABEL else 1)
+            if d:
+                return d
+    for para in paragraphs:
+        m = _DATE_LINE.match(para.strip())
+        if m:
+            d = _date(m)
+            if d:
+                return d
+    return None
+
+
+def effective_dates(sents: list[Sentence], published: date | None, whole: bool) -> Iterator[Hit]:
+    """Missing, retroactive or under-30-days effective dates."""
+    found = False
+    for s in sents:
+        eff = None
+        m = _EFFECTIVE_ON.search(s.text)
+        if m:
+            eff = _date(m)
+        else:
+            m = _EFFECTIVE_ON_PUBLICATION.search(s.text)
+            if m:
+                found = True
+                if published and m.group(3):
+                    eff = published + timedelta(days=cn_number(m.group(3)) or 0)
+        if not m:
+            continue
+        found = True
+        pub = published
+        inner = _PUBLISHED_IN_SENTENCE.search(s.text)
+        if inner:
+            pub = _date(inner)
+        if eff and pub:
+            if eff < pub:
+                yield "effective_date.retroactive", s
+            elif (eff - pub).days < 30 and not _REASON.search(s.text):
+                yield "effective_date.short", s
+        if eff:
+            y = _EARLIER_YEAR.search(s.text)
+            if y and int(y.group(1)) < eff.year:
+                yield "effective_date.retroactive", s
+    if whole and not found:
+        yield "effective_date.missing", None
+
+
+def effective_date_of(sents: list[Sentence], published: date | None) -> date | None:
+    for s in sents:
+        m = _EFFECTIVE_ON.search(s.text)
+        if m:
+            return _date(m)
+        if _EFFECTIVE_ON_PUBLICATION.search(s.text):
+            return published
+    return None
+
+
+def validity(
+    sents: list[Sentence], effective: date | None, temporary_title: bool, whole: bool
+) -> Iterator[Hit]:
+    """Validity missing, over 5 years, or over 2 years for 暂行/试行 documents."""
+    found = False
+    for s in sents:
+        if _VALIDITY_ANY.search(s.text) and _OWN_DOCUMENT.search(s.text):
+            found = True
+        temporary = temporary_title or bool(TEMPORARY.search(s.text))
+        limit = 2 if temporary else 5
+        years = None
+        m = _VALIDITY_YEARS.search(s.text)
+        if m and _OWN_DOCUMENT.search(s.text):
+            years = cn_number(m.group(3))
+        m = _VALIDITY_UNTIL.search(s.text)
+        if m and _OWN_DOCUMENT.search(s.text):
+            start = effective
+            own = _EFFECTIVE_ON.search(s.text)
+            if own:
+                start = _date(own) or start
+            end = _date(m, 2)
+            if start and end:
+                years = limit + 1 if end >= add_years(start, limit) else 0
+        if years is not None and years > limit:
+            yield (
+                (
+                    "validity.temporary_too_long"
+                    if temporary and years <= 5
+                    else "validity.too_long"
+                ),
+                s,
+            )
+    if whole and not found:
+        yield "validity.missing", None
+
+
+# ---- document number and issuer -----------------------------------------------------
+
+_NUMBER_LINE = re.compile(
+    r"^(文号[:：])?\s*[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*\d{2,4}\s*[〕\]］)）】]\s*第?\s*[\d\-－—]+\s*号$"
+)
+_NUMBER_OK = re.compile(
+    r"^(文号[:：])?[\u4e00-\u9fff]{1,10}(镇|乡|街道)政规〔(19|20)\d{2}〕[1-9]\d*号$"
+)
+
+
+def numbers(sents: list[Sentence], paragraphs: list[str], whole: bool) -> Iterator[Hit]:
+    """The document's own number is a line by itself; a number cited in a sentence is
+    another document's and is not checked."""
+    found = False
+    for s in sents:
+        if _NUMBER_LINE.match(s.text):
+            found = True
+            if not _NUMBER_OK.match(s.text.replace(" ", "")):
+                yield "number.format", s
+    if whole and not found:
+        yield "number.missing", None
+
+
+_TITLE = re.compile(
+    r"^(?P<org>[^，。；：:《》“”\s]{2,30}?)关于[^。；]{1,80}的(通知|规定|办法|意见|决定|通告|公告|细则|若干规定|实施方案)$"
+)
+_SIGNED = re.compile(r"^(发文(单位|机关)|落款|印发(单位|机关)|制定机关)[:：]\s*(?P<org>\S{2,30})$")
+_TOWN_BODY = re.compile(r"(镇|乡|街道)")
+_GOVERNMENT_ISSUER = re.compile(r"(镇|乡|街道)人民政府(办公室)?$|(镇|乡|街道)政府$")
+_SIGNATURE = re.compile(r"^[\u4e00-\u9fff]{1,10}(镇|乡|街道)人民政府(办公室)?(\s+" + DATE + r")?$")
+
+
+def issuers(sents: list[Sentence], whole: bool) -> Iterator[Hit]:
+    """A normative document is issued by the town government (or its office); an internal
+    office, a leading group or a task force may not issue one."""
+    found = False
+    for s in sents:
+        m = _TITLE.match(s.text) or _SIGNED.match(s.text)
+        if m and _TOWN_BODY.search(m.group("org")):
+            found = True
+            if not _GOVERNMENT_ISSUER.search(m.group("org")):
+                yield "issuer.internal", s
+        elif _SIGNATURE.match(s.text) or _NUMBER_OK.match(s.text.replace(" ", "")):
+            found = True
+    if whole and not found:
+        yield "issuer.missing", None
+
+
+# ---- contracts ----------------------------------------------------------------------
+
+_PAY = r"(支付|付款|付清|结清|拨付|偿付)"
+_PERIOD = re.compile(NUM + r"(日|天|个工作日|个月|月)(内|以内)[^。；]{0,12}" + _PAY)
+_PERIOD_AFTER = re.compile(_PAY + r"[^。；]{0,12}?" + NUM + r"(日|天|个工作日|个月|月)(内|以内)")
+_PERIOD_LATER = re.compile(NUM + r"(年|个月|日|天)后[^。；]{0,10}" + _PAY)
+
+
+def _days(n: int, unit: str) -> int:
+    if unit == "个工作日":
+        return n * 7 // 5
+    if unit in ("个月", "月"):
+        return n * 30
+    if unit == "年":
+        return n * 365
+    return n
+
+
+def payment_periods(sents: list[Sentence]) -> Iterator[Hit]:
+    """Payment within more than 60 days (保障中小企业款项支付条例 9)."""
+    for s in sents:
+        m = _PERIOD.search(s.text)
+        groups = (1, 2)
+        if not m:
+            m = _PERIOD_AFTER.search(s.text)
+            groups = (2, 3)
+        if not m:
+            m = _PERIOD_LATER.search(s.text)
+            groups = (1, 2)
+        if m:
+            n = cn_number(m.group(groups[0]))
+            if n is not None and _days(n, m.group(groups[1])) > 60:
+                yield "payment_term.too_long", s
+
+
+CLAUSES = {
+    "parties": r"甲方|乙方|当事人|出租人|承租人|发包人|承包人|采购人|供应商",
+    "subject": r"标的|项目|内容|货物|租赁物|服务范围|供应|供货|提供|采购|购买|承建|施工|建设|租赁|出租|服务",
+    "quantity": r"数量|面积|工程量|规模|[\d.一二三四五六七八九十]{1,12}[万千百]?"
+    r"(台|套|吨|平方米|亩|件|户|人|个|辆|米|公里|间|张|把|份|批|株|棵|只|头|箱|本|项)",
+    "quality": r"质量|标准|验收|合格",
+    "price": r"价款|价格|金额|费用|租金|报酬|总价|单价|\d[\d,，.]{0,20}万?元|补偿款",
+    "performance": r"期限|日期|工期|时间|地点|方式|交付|[\d]{4}年[\d]{1,2}月",
+    "breach": r"违约",
+    "dispute": r"争议|纠纷",
+}
+_CLAUSES = {k: re.compile(v) for k, v in CLAUSES.items()}
+
+
+def contract_clauses(paragraphs: list[str]) -> Iterator[Hit]:
+    """Which of the clauses a contract generally contains (民法典 470) cannot be found."""
+    text = "\n".join(paragraphs)
+    for name, pattern in _CLAUSES.items():
+        # A dispute clause without a forum is flagged on its sentence (clause_missing.dispute).
+        if not pattern.search(text):
+            yield f"clause_missing.{name}", None

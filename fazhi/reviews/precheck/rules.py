@@ -1,0 +1,754 @@
+"""智能预审规则 — the pre-review rules as data, for a legal officer to read and extend.
+
+A *sentence rule* flags a sentence when one of its `patterns` (regular expressions) is
+found and nothing makes the sentence lawful:
+
+- `exemptions`: patterns of this rule that show the sentence is lawful (e.g. "已经收取的
+  保证金…退还" talks about money already taken, it does not create a fee);
+- `negatable`: when True, a prohibition in the same clause before the match ("不得向群众
+  收取任何费用") means the sentence forbids the act, so it is lawful;
+- `general`: when True, the general contexts below (`GENERAL_EXEMPTIONS`) also apply:
+  a restatement of a higher law it cites, a referral to the competent county body, a
+  duty on the town's own staff;
+- `unless_after`: a pattern looked for in the rest of the paragraph (e.g. "协商解决"
+  is fine when a court or arbitration follows).
+
+Document rules (`DOCUMENT_RULES`) are checked in code (`checks.py`) because they compare
+dates or look at the whole document; their wording and legal basis live here too.
+
+Every rule cites the law by name and article; the statute text itself is not copied.
+Severity: high = probably unlawful as written; medium = needs a legal officer's look;
+low = a form or procedure point.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+NORMATIVE = ("normative",)
+CONTRACTS = ("contract", "agreement")
+KINDS = {"normative": "规范性文件", "contract": "合同", "agreement": "行政协议"}
+
+CATEGORIES = {
+    "penalty": "设定行政处罚",
+    "coercion": "设定行政强制",
+    "licensing": "设定行政许可",
+    "fee": "违规收费、摊派",
+    "certificate": "索要证明",
+    "duty": "增加义务、减损权利",
+    "competition": "排除、限制竞争",
+    "issuer": "制定主体",
+    "effective_date": "施行日期",
+    "validity": "有效期",
+    "number": "文号",
+    "clause_missing": "合同条款缺失",
+    "arbitration": "行政协议约定仲裁",
+    "guarantee": "政府违规担保",
+    "prefinancing": "施工单位垫资",
+    "payment_term": "付款期限",
+    "state_assets": "国有资产处置",
+}
+SEVERITIES = {"high": "高", "medium": "中", "low": "低"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One pre-review rule: what to look for, what makes it lawful, and what to say."""
+
+    id: str
+    category: str
+    severity: str
+    basis: str
+    explanation: str
+    suggestion: str
+    patterns: tuple[str, ...] = ()
+    exemptions: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = NORMATIVE
+    negatable: bool = True
+    general: bool = True
+    unless_after: str = ""
+
+
+# Words that turn the act into a prohibition when they come before it in the same clause.
+# "拒不" is a refusal by the citizen, not a prohibition, hence the look-behind.
+NEGATION = (
+    r"(?<!拒)(不得|严禁|禁止|无需|无须|不需|不再|一律不|不予|不收|不要求|不作为|杜绝|免收|免予|"
+    r"免于|不以|不为|不提供|不承担|不应|不准|不允许|不设|不向)"
+)
+
+# Subjects that are the town itself or its own staff and bodies.
+GOVERNMENT = (
+    r"(工作人员|执法人员|执法队员?|干部|公职人员|网格员|机关|镇政府|镇人民政府|各村|村（社区）|"
+    r"镇(各|级)?(部门|单位|科室|站所)|便民服务中心|财政所|各部门|任何部门)"
+)
+
+# Residents and businesses, the people a normative document may not burden.
+RESIDENTS = r"(村民|居民|群众|农户|企业|经营者|商户|任何单位|个人|当事人|养殖户|业主)"
+
+# Contexts that make a sentence lawful for every rule with general=True.
+GENERAL_EXEMPTIONS = {
+    # A restatement of a higher law: cites a 法/条例 and its article, "的规定" or "依法".
+    "higher_law": r"《(中华人民共和国)?[^》]{1,30}(法|条例)》[^。；]{0,40}(第[一二三四五六七八九十百零〇\d]{1,8}条|规定|依法)",
+    # A referral to the competent body ("移送县农业农村局依法处理").
+    "referral": r"(移送|移交|报请|提请|交由|报告|由)(县|区|市|上级|有关|相关|公安|人民法院|司法)[^。；]{0,25}(依法|处理|查处|作出|实施|办理)",
+    # The town forbids the act to itself or its staff ("执法人员不得…", "镇政府不得…").
+    # No resident or business may stand between the subject and the prohibition:
+    # "未经镇人民政府同意，任何单位和个人不得…" forbids residents, not the town.
+    "own_staff_prohibited": GOVERNMENT + r"(?:(?!" + RESIDENTS + r")[^。；]){0,20}" + NEGATION,
+    # A duty on the town's own staff ("工作人员请假…须经…批准").
+    "own_staff_duty": r"^[^，。；]{0,4}(机关)?(工作人员|干部|职工|网格员|执法人员)|^[^，。；]{0,2}镇机关|"
+    r"公务(用车|接待)|请(休)?假|差旅|报销",
+    # Requirements that already exist in law ("法律法规规定须经批准的事项").
+    "existing_law": r"(法律|法规|规章)[^，。；]{0,4}规定(须|需|应当|应|的)|由法律[^，。；]{0,10}设定",
+}
+
+MONEY = r"[\d一二三四五六七八九十百千万]{1,12}(元|万元)"
+
+RULES: tuple[Rule, ...] = (
+    # ---- 行政处罚 -------------------------------------------------------------------
+    Rule(
+        id="penalty.fine",
+        category="penalty",
+        severity="high",
+        patterns=(
+            r"(?<!加处)罚款|罚金",
+            r"处" + MONEY,
+            r"(处以|予以|给予)[^，。；]{0,12}(经济)?处罚",
+        ),
+        exemptions=(r"罚款(收入|收据|票据|缴库)", r"以罚款代替", r"以罚代管"),
+        basis="《中华人民共和国行政处罚法》第十六条",
+        explanation="规范性文件不得设定罚款等行政处罚。",
+        suggestion="删除罚款规定,或改为“依照《××法》第×条的规定,由有权机关依法处理”。",
+    ),
+    Rule(
+        id="penalty.other",
+        category="penalty",
+        severity="high",
+        patterns=(
+            r"没收",
+            r"吊销",
+            r"暂扣[^，。；]{0,6}(证|照|许可|资格)",
+            r"降低资质",
+            r"责令(停产|停业|关闭)",
+            r"(?<!责令)关闭(?=。|$)",
+            r"拘留",
+            r"通报批评",
+            r"(予以|给予|进行)(行政)?处罚",
+            r"(处以|予以|给予)警告",
+            r"限制(从业|开展生产经营)",
+            # Taking away benefits or naming and shaming as a sanction is a disguised penalty.
+            r"(扣除|扣减|取消|暂停|停发)[^，。；]{0,10}(分红|补贴|补助|惠农|福利|待遇|低保|救助)",
+            r"曝光",
+        ),
+        exemptions=(
+            r"依法没收的",
+            r"没收的(物品|财物|款项)",
+            # 通报批评 of the town's own cadres, villages or departments is internal.
+            r"对[^，。；]{0,12}(干部|工作人员|党员|责任人|责任单位|部门|村)[^，。；]{0,6}(予以|给予)?通报批评",
+        ),
+        basis="《中华人民共和国行政处罚法》第十六条",
+        explanation="没收、吊销、暂扣、责令停产停业、通报批评等属于行政处罚,规范性文件不得设定。",
+        suggestion="删除该处罚,或引用设定该处罚的法律、法规条款并写明由有权机关依法实施。",
+    ),
+    # ---- 行政强制 -------------------------------------------------------------------
+    Rule(
+        id="coercion.measure",
+        category="coercion",
+        severity="high",
+        patterns=(
+            r"查封",
+            r"扣押",
+            r"冻结",
+            r"封存",
+            r"强制(拆除|清除|清理|搬迁)",
+            r"强行(清除|拆除|清理|搬离|拖离|带离)",
+            r"拖离|拖移|拖走",
+            r"暂扣(?![^，。；]{0,6}(证|照|许可|资格))",
+            r"(逾期|每日|按日)[^，。；]{0,8}加收",
+            r"代履行",
+            r"代为(清除|拆除|履行|清理|恢复)",
+            r"加处罚款",
+            r"滞纳金",
+        ),
+        exemptions=(r"申请人民法院(强制)?执行", r"依法(查封|扣押|冻结)的"),
+        basis="《中华人民共和国行政强制法》第十条、第十三条",
+        explanation="查封、扣押、冻结、强制拆除、代履行、加处罚款或滞纳金等行政强制只能由法律、法规设定。",
+        suggestion="删除该强制措施;确需强制执行的,写明依照《中华人民共和国行政强制法》由有权机关依法实施或申请人民法院强制执行。",
+    ),
+    Rule(
+        id="coercion.utilities",
+        category="coercion",
+        severity="high",
+        patterns=(
+            r"(停止|暂停|中断|切断)[^，。；]{0,4}(供水|供电|水电|供气)",
+            r"(停|断)水(停|断)电",
+            r"(?<!不)(断电|断水)",
+        ),
+        basis="《中华人民共和国行政强制法》第四十三条",
+        explanation="行政机关不得以停止供水、供电、供热、供燃气等方式迫使当事人履行义务。",
+        suggestion="删除停水停电等措施,依法定程序督促履行。",
+    ),
+    # ---- 行政许可 -------------------------------------------------------------------
+    Rule(
+        id="licensing.approval",
+        category="licensing",
+        severity="high",
+        patterns=(
+            r"(须|需|应当|应|必须|需要)(先|提前[^，。；]{0,4})?(经|报|向|到)[^。；]{0,20}?(批准|审批|许可|同意|核准)",
+            r"未经[^，。；]{0,15}(批准|许可|同意|审批|核准)",
+            r"报[^，。；]{0,10}(审批|批准)",
+            r"(须|需|应当|应|必须)(事先|提前|先)?(取得|征得|获得)[^，。；]{0,15}(同意|批准|许可|核准)",
+            r"(办理|取得)[^，。；]{0,8}(准入|审批|许可|通行)手续",
+            r"(开业|营业|经营|施工|开工)前[^。；]{0,20}(验收|审核|审批|批准|同意)",
+        ),
+        # An internal or village-democracy decision is not a licence to a resident.
+        exemptions=(
+            r"(须|需|应当|应|必须|需要)(先)?(经|报)[^，。；]{0,10}(党委|班子|联席会议|办公会议|集体(研究|讨论)|"
+            r"分管领导|主要领导|镇长|书记|村民(代表)?会议|村民代表大会|村务监督委员会)",
+            r"依法(取得|申请|办理)",
+            r"未(办理|取得)",
+            # "对未经批准擅自开工的" describes an offender, it does not create the approval.
+            r"对未经[^，。；]{0,15}的",
+        ),
+        basis="《中华人民共和国行政许可法》第十七条",
+        explanation="要求群众或企业事先经批准、同意、核准,实质是设定行政许可,规范性文件一律不得设定。",
+        suggestion="删除审批要求;确有法律、法规依据的,写明依据并按县级审批事项清单办理。",
+    ),
+    Rule(
+        id="licensing.permit",
+        category="licensing",
+        severity="high",
+        patterns=(
+            r"许可证",
+            r"经营许可",
+            r"(?<!标)准予",
+            r"核准",
+            r"年检",
+            r"年审",
+            r"(批准|同意|核准|备案|登记)后方可",
+            r"方可(营业|经营|施工|开工|建设|入驻|举办|开业|运营)",
+            r"(申领|办理)[^，。；]{0,6}(通行|准运|准入|经营|施工)证",
+        ),
+        exemptions=(r"许可证有效期", r"依法(取得|申请|办理)", r"未(办理|取得)"),
+        basis="《中华人民共和国行政许可法》第十七条",
+        explanation="许可证、年检年审、“准予后方可”等安排属于设定行政许可。",
+        suggestion="删除该许可或年检要求;已有法律依据的许可,引用依据并由法定机关实施。",
+    ),
+    # ---- 收费、摊派 -----------------------------------------------------------------
+    Rule(
+        id="fee.charge",
+        category="fee",
+        severity="high",
+        patterns=(
+            r"收取",
+            r"收费",
+            r"(缴纳|交纳|预交|预缴|缴交|缴存)[^，。；]{0,8}(费|押金|保证金|款)",
+            r"认捐|捐款任务|按[^，。；]{0,6}(规模|人口|户|亩)[^，。；]{0,6}(捐|筹)",
+            r"征收",
+            r"集资",
+            r"摊派",
+            r"加收(?!滞纳金)",
+        ),
+        exemptions=(
+            r"已(经)?(收取|缴纳)",
+            r"(收取|征收)的[^，。；]{0,12}(应当|纳入|上缴|统一|全部)",
+            r"(公开|管理|监督|审计|检查|清理|核查|公示)[^，。；]{0,8}收取的",
+            r"逾期[^，。；]{0,10}加收",
+            r"(未|拒不|逾期不|欠)(按时|按规定)?缴纳",
+            r"(按照|依照|执行)(县|市|省|国家|上级)[^，。；]{0,12}(核定|规定|公布|批准)的?(统一)?(标准|目录|价格|收费标准)",
+            r"免费",
+            # Naming fees ("收费项目" as a table heading) imposes none.
+            r"收费(项目|依据|目录|清单|公示|情况)",
+            # Price-fixing is the competition category's concern, not a fee.
+            r"统一(定价|收费标准)",
+        ),
+        basis="《优化营商环境条例》第十四条、第二十五条;《中华人民共和国行政处罚法》第十六条",
+        explanation="收费、保证金、押金、集资、摊派须有法律、行政法规依据或经国务院批准,规范性文件不得自行设定。",
+        suggestion="删除收费或摊派规定;确有依据的,写明收费依据和收费目录清单。",
+    ),
+    # ---- 证明 ---------------------------------------------------------------------
+    Rule(
+        id="certificate.demand",
+        category="certificate",
+        severity="medium",
+        patterns=(
+            r"(提供|出具|开具|提交|出示|索要)[^。；]{0,20}证明",
+            r"证明[^，。；]{0,6}(索要)",
+        ),
+        exemptions=(
+            # "申请人提供的证明材料…" speaks of papers already handed in.
+            r"^[^，。；]{0,6}(提供|提交)的[^，。；]{0,4}证明",
+            r"为[^，。；]{0,8}(开具|出具)",
+            # The office itself issues the proof: a service, not a demand on residents.
+            r"^[^，。；]{0,10}(派出所|民政办|便民服务中心|镇政府|镇人民政府)[^，。；]{0,6}(为[^，。；]{0,12})?(出具|开具)",
+            r"(书面)?承诺(代替|替代)",
+            r"证明事项清单",
+        ),
+        basis="《优化营商环境条例》第四十四条",
+        explanation="证明事项须有法律、法规或国务院决定依据;能通过数据共享、告知承诺等办理的不得要求提供证明。",
+        suggestion="删除该证明要求,改为部门核查、数据共享或告知承诺;确需保留的写明设定依据。",
+    ),
+    # ---- 增加义务、减损权利 -------------------------------------------------------------
+    Rule(
+        id="duty.added",
+        category="duty",
+        severity="medium",
+        patterns=(
+            r"(村民|居民|群众|农户|住户|企业|经营者|经营户|商户|个体户|养殖户|业主|户主|外来(务工)?人员|"
+            r"承包户|渔民|船主|任何单位和个人|各户|每户|务工人员|租户|房东|出租人|承租人|车主)"
+            r"([^，。；]{0,15}|[^，。；]{0,15}(的|后|前|时)，[^，。；]{0,4})(必须|不得|禁止|严禁|一律|须|应当|务必)",
+            r"(禁止|严禁)(任何)?(村民|居民|群众|农户|企业|经营者|商户|养殖户)",
+        ),
+        exemptions=(
+            r"依法|遵纪守法|遵守[^，。；]{0,10}(法律|法规)",
+            r"(强迫|要求|强制)(村民|居民|群众|农户|企业)",
+            # A duty to pay, to prove or to obtain approval is flagged by its own category.
+            r"(必须|须|应当|应|务必)(事先|提前[^，。；]{0,4}|先)?(缴纳|交纳|预交|提供|提交|出具|开具|报(?!告)|经|"
+            r"取得|征得|申请|到[^，。；]{0,6}(登记|办理)|在本(地|镇|县)|向[^，。；]{0,10}(申请|缴纳))",
+        ),
+        negatable=False,
+        basis="《优化营商环境条例》第六十四条;国办发〔2018〕37号",
+        explanation="没有法律、法规依据,规范性文件不得增加公民、法人和其他组织的义务或减损其权利。",
+        suggestion="改为倡导性表述(如“鼓励”“倡导”),或写明所依据的法律、法规条款。",
+    ),
+    # ---- 公平竞争 -----------------------------------------------------------------
+    Rule(
+        id="competition.designation",
+        category="competition",
+        severity="high",
+        patterns=(
+            r"特许经营",
+            r"独家",
+            r"(指定|定点)的?(供应商|公司|厂家|商家|经营者|品牌|产品|保险|检测机构|银行|[^，。；]{0,6}(公司|供应商|厂家|商家))",
+            r"(限定|仅限|只能|必须)[^，。；]{0,10}(购买|使用|选择|采购|选用)",
+            r"唯一[^，。；]{0,4}(供应商|经营|服务商)",
+            r"(统一|全部|一律|均)(交由|委托|由)[^，。；]{0,20}(公司|合作社|厂)",
+        ),
+        basis="《公平竞争审查条例》第八条",
+        explanation="指定经营者、独家经营或限定购买、使用特定商品服务,限制市场准入。",
+        suggestion="删除指定、限定内容,改为公开、公平方式选择经营者。",
+    ),
+    Rule(
+        id="competition.threshold",
+        category="competition",
+        severity="high",
+        patterns=(
+            r"(注册资本|成立年限|经营年限|营业收入|销售额|营业额|产值|资产规模|规模)[^，。；]{0,8}(不低于|不少于|以上|达到)",
+            r"(成立|注册|经营)(满|超过|不少于)[^，。；]{0,4}年",
+        ),
+        exemptions=(r"(吸纳|安置)[^，。；]{0,6}就业",),
+        basis="《公平竞争审查条例》第八条",
+        explanation="以注册资本、规模、成立年限等设置不合理或歧视性的准入条件。",
+        suggestion="删除与履约能力无关的门槛条件。",
+    ),
+    Rule(
+        id="competition.locality",
+        category="competition",
+        severity="high",
+        patterns=(
+            r"(优先|仅限|只能|限于|原则上)[^，。；]{0,12}(本地|本镇|本县|辖区内|当地|镇内)",
+            r"(本地|本镇|本县|辖区内|当地)[^，。；]{0,6}(注册|设立分支机构|纳税)",
+            r"外地|外省|外来(企业|经营者|商户|摊贩|船只|渔船)|外来人员[^，。；]{0,10}(经营|从事)",
+        ),
+        exemptions=(r"一视同仁|平等对待|同等对待|不分(本地|内外)",),
+        basis="《公平竞争审查条例》第九条",
+        explanation="优待本地经营者或限制外地经营者、商品进入本地市场,妨碍商品要素自由流动。",
+        suggestion="删除地域限制,对本地和外地经营者同等对待。",
+    ),
+    Rule(
+        id="competition.subsidy",
+        category="competition",
+        severity="high",
+        patterns=(
+            r"(奖励|补贴|返还|扶持|奖补)[^。；]{0,20}(纳税|税收|地方贡献|财政贡献|入统|迁入)",
+            r"(纳税|税收|地方贡献|财政贡献|入统|迁入)[^。；]{0,20}(奖励|补贴|返还|扶持|奖补)",
+            r"(减免|缓缴|返还|免征)[^，。；]{0,8}(税|社保|社会保险)",
+            r"(采购|使用|购买|选用)(本地|本镇|本县)[^。；]{0,20}(补贴|奖励|奖补|扶持)",
+        ),
+        basis="《公平竞争审查条例》第十条",
+        explanation="按纳税额、地方贡献或迁入给予奖励、返还,属于给予特定经营者选择性优惠。",
+        suggestion="删除与税收挂钩的奖励返还;产业扶持应按公开、普惠的条件安排。",
+    ),
+    Rule(
+        id="competition.price",
+        category="competition",
+        severity="high",
+        patterns=(
+            r"统一(定价|收费标准|价格|售价)",
+            r"(价格|收费|每[^，。；]{0,4})不得(低于|高于)",
+            r"最低(价|限价)",
+            r"(价格|收费|价)[^，。；]{0,8}统一(制定|确定)",
+            r"不得(擅自)?(降价|涨价|提价|调价)",
+        ),
+        exemptions=(r"(执行|按照|依照)(县|市|省|国家)[^，。；]{0,12}(核定|规定|批准|公布)",),
+        negatable=False,
+        basis="《公平竞争审查条例》第十一条",
+        explanation="统一定价或限定价格水平,干预经营者自主定价。",
+        suggestion="删除统一价格或限价要求,由经营者依法自主定价。",
+    ),
+    # ---- 施行日期(句内可判断的部分) -------------------------------------------------------
+    Rule(
+        id="effective_date.immediate",
+        category="effective_date",
+        severity="low",
+        patterns=(r"自(印发|发布|公布|下发|签发|颁布|发文)之日起(施行|执行|生效|实施)",),
+        exemptions=(
+            r"因|鉴于|为(了)?(及时|确保|保障|应对|做好|切实|尽快)|紧急|紧迫|急需|迫切|突发|防汛|防台|疫情",
+        ),
+        general=False,
+        negatable=False,
+        basis="本省行政规范性文件管理规定(施行日期一般不少于公布后30日)",
+        explanation="施行日期距公布不足30日,且未说明需要立即施行的理由。",
+        suggestion="改为“自公布之日起30日后施行”或写明确定日期;确需立即施行的,写明理由。",
+    ),
+    Rule(
+        id="effective_date.retroactive_clause",
+        category="effective_date",
+        severity="high",
+        patterns=(
+            r"(施行|实施|印发|发布|公布)(之日)?(前|以前)[^。；]{0,30}(参照|适用|按照|依照)本(办法|规定|细则|通知|意见|通告|决定)",
+        ),
+        general=False,
+        negatable=False,
+        basis="《中华人民共和国立法法》第一百零四条(不溯及既往原则)",
+        explanation="规定施行前已发生的事项适用本文件,溯及既往,可能损害当事人的信赖利益。",
+        suggestion="改为“本文件施行前已发生的事项,按原规定办理”;确为有利于当事人的特别规定的,写明理由。",
+    ),
+    Rule(
+        id="validity.indefinite",
+        category="validity",
+        severity="medium",
+        patterns=(r"长期有效|永久有效|长期执行|有效期至另行通知|有效期(为)?(不限|无限|长期)",),
+        general=False,
+        negatable=False,
+        basis="本省行政规范性文件管理规定(有效期一般不超过5年,暂行、试行不超过2年)",
+        explanation="规范性文件应当规定有效期,不得长期有效。",
+        suggestion="写明有效期,一般不超过5年;名称冠以“暂行”“试行”的不超过2年。",
+    ),
+    # ---- 合同、协议 ---------------------------------------------------------------
+    Rule(
+        id="clause_missing.open_term",
+        category="clause_missing",
+        severity="medium",
+        patterns=(
+            r"(价款|价格|费用|报酬|金额|数量|质量|时间|期限|日期|地点|方式|违约|标准|范围)[^。；]{0,12}"
+            r"(另行(协商|商定|约定|确定|通知|结算)|待定|视[^，。；]{0,6}(情况|工作量)|(届时|到时|事后)[^，。；]{0,6}(协商|商定|确定)|"
+            r"按(照)?甲方[^，。；]{0,4}(要求|规定|意见|决定)|以甲方[^，。；]{0,6}(通知|要求|需要|需求)为准|随时(增减|调整))",
+        ),
+        exemptions=(r"不得晚于|最迟|不迟于|不超过",),
+        kinds=CONTRACTS,
+        general=False,
+        basis="《中华人民共和国民法典》第四百七十条",
+        explanation="价款、数量、质量、履行期限地点方式或违约责任留待另行确定或由一方决定,主要条款实际缺失。",
+        suggestion="在合同中写明确定的价款、数量、质量标准、履行期限地点方式和违约责任。",
+    ),
+    Rule(
+        id="clause_missing.dispute",
+        category="clause_missing",
+        severity="medium",
+        patterns=(r"(争议|纠纷)[^。]{0,12}协商解决",),
+        unless_after=r"诉讼|仲裁|法院|调解|复议",
+        kinds=CONTRACTS,
+        general=False,
+        negatable=False,
+        basis="《中华人民共和国民法典》第四百七十条第一款第(八)项",
+        explanation="争议只约定协商解决,协商不成时的解决途径缺失。",
+        suggestion="写明“协商不成的,向××人民法院提起诉讼”(行政协议不得约定仲裁)。",
+    ),
+    Rule(
+        id="arbitration.clause",
+        category="arbitration",
+        severity="high",
+        patterns=(r"仲裁",),
+        exemptions=(
+            r"劳动(人事)?争议仲裁",
+            r"仲裁条款无效",
+            r"不(得)?(约定|适用|采用)?[^，。；]{0,4}仲裁",
+        ),
+        kinds=("agreement",),
+        general=False,
+        negatable=False,
+        basis="《最高人民法院关于审理行政协议案件若干问题的规定》第二十六条",
+        explanation="行政协议约定的仲裁条款无效,争议应通过行政复议或行政诉讼解决。",
+        suggestion="删除仲裁条款,改为“向××人民法院提起诉讼”(可协议选择管辖法院)。",
+    ),
+    Rule(
+        id="guarantee.government",
+        category="guarantee",
+        severity="high",
+        patterns=(
+            r"(甲方|政府)[^。；]{0,40}(提供|承担|出具)[^。；]{0,12}(担保|保证责任|连带(责任)?保证|连带责任|还款责任|偿还责任)",
+            r"(甲方|政府)[^。；]{0,6}作为[^。；]{0,6}(保证人|担保人)",
+            r"(甲方|政府)[^。；]{0,30}(代为偿还|代偿|兜底|保证[^。；]{0,10}(偿还|还款|归还))",
+            r"(以|用)[^，。；]{0,10}(资产|财政|土地|收入)[^。；]{0,20}(抵押|质押|担保|还款保证|还款来源|偿债)",
+        ),
+        kinds=CONTRACTS,
+        general=False,
+        basis="《中华人民共和国预算法》第三十五条;《中华人民共和国民法典》第六百八十三条",
+        explanation="地方政府及其部门不得为任何单位和个人的债务提供担保,机关法人不得为保证人。",
+        suggestion="删除政府担保、代偿、兜底承诺。",
+    ),
+    Rule(
+        id="prefinancing.contractor",
+        category="prefinancing",
+        severity="high",
+        patterns=(
+            r"垫资",
+            r"垫付",
+            r"带资",
+            r"先行(投入|筹措|筹集|出资)",
+            r"(乙方|施工单位|施工方|承包人)[^，。；]{0,6}自行(筹措|筹集|投入|垫)",
+            r"(分期|逐年|竣工[^，。；]{0,6}后[^，。；]{0,6})回购",
+            r"自筹资金[^。]{0,40}(偿付|回购|偿还)",
+        ),
+        kinds=CONTRACTS,
+        general=False,
+        basis="《政府投资条例》第二十二条;《保障中小企业款项支付条例》第八条",
+        explanation="政府投资项目不得由施工单位垫资建设。",
+        suggestion="落实项目资金后再发包,删除垫资、带资或回购安排。",
+    ),
+    Rule(
+        id="payment_term.condition",
+        category="payment_term",
+        severity="high",
+        patterns=(
+            r"(上级|县级?|财政|补助|专项|第三方)[^，。；]{0,8}(资金|款项|拨款)[^，。；]{0,6}(到位|拨付|下达|到账|安排)",
+            r"收到(上级|县|财政|补助)",
+            r"资金[^，。；]{0,4}(到位|拨付|下达|到账)后[^。；]{0,10}(支付|付款|拨付|结清|付清)",
+            r"(审计|决算)[^，。；]{0,10}(后|结束|完成|办结|结果)",
+            r"(列入|纳入)[^，。；]{0,8}预算后",
+        ),
+        kinds=CONTRACTS,
+        general=False,
+        basis="《保障中小企业款项支付条例》第八条、第十二条、第十四条",
+        explanation="以上级资金到位、审计或决算完成作为付款条件,变相拖延支付中小企业款项。",
+        suggestion="付款期限自交付或验收合格之日起算,不以资金到位、审计结论为付款条件。",
+    ),
+    Rule(
+        id="payment_term.yearly",
+        category="payment_term",
+        severity="high",
+        patterns=(
+            r"(年底|年末|12月底|十二月底|年终)[^。；]{0,10}(结清|支付|付清|拨付)",
+            r"(逐年|分[一二三四五六七八九十\d]{1,3}年)[^。；]{0,6}(偿付|支付|付清|拨付)",
+        ),
+        kinds=CONTRACTS,
+        general=False,
+        basis="《保障中小企业款项支付条例》第九条",
+        explanation="按年结算或分年支付,付款期限可能超过60日。",
+        suggestion="约定自交付或验收合格之日起30日内付款,最长不超过60日。",
+    ),
+    Rule(
+        id="state_assets.investment",
+        category="state_assets",
+        severity="high",
+        patterns=(
+            r"作价入股",
+            r"以[^，。；]{0,20}(入股|出资)",
+            r"合资(设立|成立|组建)",
+            r"共同(出资|成立|设立|组建)[^，。；]{0,10}公司",
+        ),
+        exemptions=(r"^[^，。；]{0,6}村(集体|民)",),
+        kinds=CONTRACTS,
+        general=False,
+        basis="《行政事业性国有资产管理条例》第十二条",
+        explanation="行政单位不得以任何形式将国有资产用于对外投资或设立营利性组织。",
+        suggestion="删除以镇属资产、财政资金入股或出资设立公司的约定。",
+    ),
+    Rule(
+        id="state_assets.disposal",
+        category="state_assets",
+        severity="high",
+        patterns=(
+            r"(直接|协议)(转让|出租|出售|出借|租赁|交给|交由|发包)",
+            r"不收取[^，。；]{0,4}(承包费|租金|使用费)",
+            r"无偿(交由|提供|出借|划转|借给|使用)",
+            r"协议(价格|价)[^，。；]{0,4}(出售|转让|出租)",
+            r"(不再|无需|无须|免于|不进行)(另行)?(资产)?评估",
+            r"自行转租|转租[^。；]{0,12}无需",
+        ),
+        kinds=CONTRACTS,
+        general=False,
+        negatable=False,
+        basis="《行政事业性国有资产管理条例》第三十六条",
+        explanation="国有资产转让、出租等应当评估并按规定公开交易,不得直接协议处置或无偿交由他人使用。",
+        suggestion="先行资产评估,通过公共资源交易平台公开招租或转让。",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class DocumentRule:
+    """A check made on the whole document (dates, issuer, number, required clauses)."""
+
+    id: str
+    category: str
+    severity: str
+    basis: str
+    explanation: str
+    suggestion: str
+
+
+_EFFECTIVE_BASIS = "本省行政规范性文件管理规定(施行日期一般不少于公布后30日)"
+_VALIDITY_BASIS = "本省行政规范性文件管理规定(有效期一般不超过5年,暂行、试行不超过2年)"
+_NUMBER_BASIS = "国办发〔2018〕37号(统一登记、统一编号、统一印发);GB/T 9704-2012 第7.2.4条"
+_ISSUER_BASIS = "《地方各级人民代表大会和地方各级人民政府组织法》第七十六条;国办发〔2018〕37号"
+_CONTRACT_BASIS = "《中华人民共和国民法典》第四百七十条"
+
+DOCUMENT_RULES = {
+    r.id: r
+    for r in (
+        DocumentRule(
+            "issuer.internal",
+            "issuer",
+            "high",
+            _ISSUER_BASIS,
+            "规范性文件应以镇人民政府(或其办公室受托)名义制发,内设机构、议事协调机构不得制发。",
+            "改由镇人民政府(或镇人民政府办公室)制发。",
+        ),
+        DocumentRule(
+            "issuer.missing",
+            "issuer",
+            "medium",
+            _ISSUER_BASIS,
+            "未能识别制定机关(标题、文号或落款中均未见镇人民政府)。",
+            "在标题和落款中写明制定机关“××镇人民政府”。",
+        ),
+        DocumentRule(
+            "effective_date.missing",
+            "effective_date",
+            "medium",
+            _EFFECTIVE_BASIS,
+            "文件未写明施行日期。",
+            "写明“本办法自××年××月××日起施行”。",
+        ),
+        DocumentRule(
+            "effective_date.retroactive",
+            "effective_date",
+            "high",
+            "《中华人民共和国立法法》第一百零四条(不溯及既往原则)",
+            "施行日期早于印发(公布)日期,溯及既往。",
+            "施行日期不得早于公布日期,一般在公布30日后施行。",
+        ),
+        DocumentRule(
+            "effective_date.short",
+            "effective_date",
+            "low",
+            _EFFECTIVE_BASIS,
+            "施行日期距公布不足30日,且未说明理由。",
+            "推迟到公布30日后施行,或写明需要尽快施行的理由。",
+        ),
+        DocumentRule(
+            "validity.missing",
+            "validity",
+            "medium",
+            _VALIDITY_BASIS,
+            "文件未规定有效期。",
+            "写明有效期,一般不超过5年;暂行、试行不超过2年。",
+        ),
+        DocumentRule(
+            "validity.too_long",
+            "validity",
+            "medium",
+            _VALIDITY_BASIS,
+            "有效期超过5年。",
+            "将有效期缩短至5年以内。",
+        ),
+        DocumentRule(
+            "validity.temporary_too_long",
+            "validity",
+            "medium",
+            _VALIDITY_BASIS,
+            "名称冠以“暂行”“试行”的文件,有效期超过2年。",
+            "将有效期缩短至2年以内,或去掉“暂行”“试行”。",
+        ),
+        DocumentRule(
+            "number.format",
+            "number",
+            "low",
+            _NUMBER_BASIS,
+            "文号格式不规范:应为“××镇政规〔年份〕序号号”,年份四位、用六角括号,序号不编虚位、不加“第”字。",
+            "改为如“海屿镇政规〔2024〕1号”的格式。",
+        ),
+        DocumentRule(
+            "number.missing",
+            "number",
+            "low",
+            _NUMBER_BASIS,
+            "未见规范性文件统一编号(文号)。",
+            "按“××镇政规〔年份〕序号号”统一编号。",
+        ),
+        DocumentRule(
+            "clause_missing.parties",
+            "clause_missing",
+            "medium",
+            _CONTRACT_BASIS + "第一款第(一)项",
+            "未写明当事人的名称(姓名)和住所。",
+            "写明甲乙双方名称、住所及统一社会信用代码。",
+        ),
+        DocumentRule(
+            "clause_missing.subject",
+            "clause_missing",
+            "medium",
+            _CONTRACT_BASIS + "第一款第(二)项",
+            "未写明合同标的(项目、服务或货物内容)。",
+            "写明合同标的。",
+        ),
+        DocumentRule(
+            "clause_missing.quantity",
+            "clause_missing",
+            "medium",
+            _CONTRACT_BASIS + "第一款第(三)项",
+            "未写明数量(面积、工程量、件数等)。",
+            "写明数量及计量单位。",
+        ),
+        DocumentRule(
+            "clause_missing.quality",
+            "clause_missing",
+            "medium",
+            _CONTRACT_BASIS + "第一款第(四)项",
+            "未写明质量标准或验收要求。",
+            "写明质量标准和验收方式。",
+        ),
+        DocumentRule(
+            "clause_missing.price",
+            "clause_missing",
+            "medium",
+            _CONTRACT_BASIS + "第一款第(五)项",
+            "未写明价款或报酬。",
+            "写明价款、报酬金额及计价方式。",
+        ),
+        DocumentRule(
+            "clause_missing.performance",
+            "clause_missing",
+            "medium",
+            _CONTRACT_BASIS + "第一款第(六)项",
+            "未写明履行期限、地点和方式。",
+            "写明履行期限、地点和方式。",
+        ),
+        DocumentRule(
+            "clause_missing.breach",
+            "clause_missing",
+            "medium",
+            _CONTRACT_BASIS + "第一款第(七)项",
+            "未写明违约责任。",
+            "写明违约情形及违约金或损失赔偿的计算方法。",
+        ),
+        DocumentRule(
+            "clause_missing.dispute",
+            "clause_missing",
+            "medium",
+            _CONTRACT_BASIS + "第一款第(八)项",
+            "未写明解决争议的方法。",
+            "写明协商不成时向人民法院起诉(民事合同也可约定仲裁)。",
+        ),
+        DocumentRule(
+            "payment_term.too_long",
+            "payment_term",
+            "high",
+            "《保障中小企业款项支付条例》第九条",
+            "机关、事业单位向中小企业付款,应自交付之日起30日内支付,约定的最长不得超过60日。",
+            "约定自交付或验收合格之日起30日内付款,最长不超过60日。",
+        ),
+    )
+}
