@@ -15,13 +15,15 @@ UNIT   := --ignore=tests/e2e -n 2
 FAZHI_HOST ?= 127.0.0.1
 FAZHI_PORT ?= 8000
 
-.PHONY: help run test lint e2e format
+.PHONY: help run test lint e2e format precheck-eval bench
 
 help:
 	@echo "make run   — 安装依赖、迁移数据库、载入演示数据并启动服务 ($(FAZHI_HOST):$(FAZHI_PORT))"
 	@echo "make test  — 代码检查 + SQLite 与 PostgreSQL 上的测试 + 浏览器旅程测试"
 	@echo "make lint  — ruff 检查"
 	@echo "make e2e   — 只跑浏览器旅程测试"
+	@echo "make precheck-eval — 智能预审在标注语料上的精确率/召回率(未达标即失败)"
+	@echo "make bench — 智能预审速度基准(20页文件)"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -37,17 +39,19 @@ run: $(STAMP)
 		--access-logfile - --graceful-timeout 5
 
 test: $(STAMP)
-	@echo; echo "==> [1/6] ruff check"
+	@echo; echo "==> [1/7] ruff check"
 	$(BIN)/ruff check fazhi tests
-	@echo; echo "==> [2/6] 迁移文件是否齐全 (makemigrations --check)"
+	@echo; echo "==> [2/7] 迁移文件是否齐全 (makemigrations --check)"
 	$(BIN)/fazhi makemigrations --check --dry-run
-	@echo; echo "==> [3/6] 测试:SQLite"
+	@echo; echo "==> [3/7] 测试:SQLite"
 	env -u DATABASE_URL $(PYTEST) $(UNIT)
-	@echo; echo "==> [4/6] 测试:PostgreSQL 15(临时集群)"
+	@echo; echo "==> [4/7] 测试:PostgreSQL 15(临时集群)"
 	scripts/pg-test.sh $(PYTEST) $(UNIT)
-	@echo; echo "==> [5/6] 准备 Chromium"
+	@echo; echo "==> [5/7] 智能预审评测 (make precheck-eval)"
+	env -u DATABASE_URL $(BIN)/fazhi precheck_eval
+	@echo; echo "==> [6/7] 准备 Chromium"
 	scripts/ensure-chromium.sh
-	@echo; echo "==> [6/6] 浏览器旅程测试 (Playwright + Chromium)"
+	@echo; echo "==> [7/7] 浏览器旅程测试 (Playwright + Chromium)"
 	env -u DATABASE_URL $(PYTEST) tests/e2e
 	@echo; echo "==> 全部通过"
 
@@ -59,3 +63,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check fazhi tests
 	$(BIN)/ruff format --check tests/e2e tests/test_permission_matrix.py \
 		tests/test_deploy_check.py tests/test_migrations.py
+
+precheck-eval: $(STAMP)
+	env -u DATABASE_URL $(BIN)/fazhi precheck_eval
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench_precheck.py
