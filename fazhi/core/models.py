@@ -155,7 +155,8 @@ class AuditEvent(models.Model):
     result = models.CharField("结果", max_length=16, choices=Result.choices, default="success")
     ip = models.CharField("IP地址", max_length=45, blank=True)
     request_id = models.CharField("请求编号", max_length=32, blank=True)
-    prev_hash = models.CharField("前一条哈希", max_length=64)
+    # Unique: two events can never claim the same predecessor, so the chain cannot fork.
+    prev_hash = models.CharField("前一条哈希", max_length=64, unique=True)
     hash = models.CharField("哈希", max_length=64, unique=True)
 
     class Meta:
