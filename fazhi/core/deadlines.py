@@ -114,9 +114,37 @@ def missing_years(today: date) -> list[int]:
 
 
 def pending_items(user, today: date) -> list[PendingItem]:
-    """For the system administrator: a warning for each year whose schedule is missing."""
-    if not (user and user.is_authenticated and user.has_role(Role.SYS_ADMIN)):
+    """Core's pending items: for the system administrator, each year whose holiday schedule
+    is missing; for the security administrator, each account locked right now."""
+    if not (user and user.is_authenticated):
         return []
+    items = []
+    if user.has_role(Role.SECURITY_ADMIN):
+        items += _locked_account_items()
+    if user.has_role(Role.SYS_ADMIN):
+        items += _missing_schedule_items(today)
+    return items
+
+
+def _locked_account_items() -> list[PendingItem]:
+    from django.utils import timezone
+
+    from .selectors import locked_attempts
+
+    url = reverse("core:locked_accounts")
+    return [
+        PendingItem(
+            title=f"账号 {a.username} 因连续登录失败被锁定,请核实是否为撞库攻击",
+            category="账号安全",
+            due=timezone.localdate(a.attempt_time),
+            url=url,
+            level="warning",
+        )
+        for a in locked_attempts()[:20]
+    ]
+
+
+def _missing_schedule_items(today: date) -> list[PendingItem]:
     url = reverse("core:holiday_list")
     return [
         PendingItem(

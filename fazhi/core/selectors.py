@@ -87,6 +87,17 @@ def audit_daily_counts(days: int = 14) -> dict:
     }
 
 
+def locked_attempts():
+    """Usernames locked right now (failures at the limit within the cool-off window)."""
+    from axes.models import AccessAttempt
+    from django.conf import settings
+
+    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    return AccessAttempt.objects.filter(
+        failures_since_start__gte=settings.AXES_FAILURE_LIMIT, attempt_time__gte=since
+    ).order_by("-attempt_time")
+
+
 def _day_start(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, datetime.min.time()))
 

@@ -117,3 +117,13 @@ def test_security_admin_sees_and_unlocks_a_locked_account(client, people):
 def test_only_the_security_admin_unlocks(login, people):
     for user in [people.sys_admin, people.audit_admin, people.officer]:
         assert login(user).post("/core/security/unlock/", {"username": "x"}).status_code == 403
+
+
+def test_a_locked_account_reaches_the_security_admins_workbench(client, people):
+    for _ in range(5):
+        _attempt(client, "officer", "Wrong-Pass-1")
+    client.force_login(people.security_admin)
+    body = client.get("/").content.decode()
+    assert "账号 officer 因连续登录失败被锁定" in body
+    client.force_login(people.sys_admin)
+    assert "账号 officer" not in client.get("/").content.decode()

@@ -1,25 +1,16 @@
 """The security administrator's page: accounts locked by failed logins, and unlocking."""
 
-from axes.models import AccessAttempt
 from axes.utils import reset
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import path
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from .. import audit
+from ..selectors import locked_attempts
 from ..permissions import role_required
 from ..roles import Role
-
-
-def locked_attempts():
-    """Usernames currently locked (failures at the limit within the cool-off window)."""
-    since = timezone.now() - settings.AXES_COOLOFF_TIME
-    return AccessAttempt.objects.filter(
-        failures_since_start__gte=settings.AXES_FAILURE_LIMIT, attempt_time__gte=since
-    ).order_by("-attempt_time")
 
 
 @role_required(Role.SECURITY_ADMIN)
