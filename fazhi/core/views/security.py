@@ -8,9 +8,9 @@ from django.urls import path
 from django.views.decorators.http import require_POST
 
 from .. import audit
-from ..selectors import locked_attempts
 from ..permissions import role_required
 from ..roles import Role
+from ..selectors import locked_attempts
 
 
 @role_required(Role.SECURITY_ADMIN)
