@@ -11,6 +11,7 @@ admin.site.index_title = "系统管理"
 urlpatterns = [
     *auth.urlpatterns,
     path("core/", include("fazhi.core.urls")),
+    path("reviews/", include("fazhi.reviews.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("", include("fazhi.reports.urls")),

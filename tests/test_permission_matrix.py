@@ -26,6 +26,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from fazhi.core import audit, services
 from fazhi.core.models import HolidayOverride, HolidaySchedule, Membership
+from fazhi.reviews.services import precheck_run_create
 
 ROLES = [
     "supervisor",
@@ -162,6 +163,11 @@ def _png() -> bytes:
 
 
 UNIT_A = lambda c: {"pk": c.tree.town_a.pk}  # noqa: E731
+# 智能预审: a run of town A by its law officer, with one finding (a licence by the town).
+PRECHECK_TEXT = "第一条 出租人出租房屋前，须经镇综治办审批。"
+PRECHECK_READERS = {"supervisor", "leader", "officer", "officer_b", "adviser", "other_supervisor"}
+PRECHECK_HIDDEN = {"officer_b", "other_supervisor"}
+PRECHECK_PROBE = lambda c: {"title": "探测", "kind": "normative", "text": PRECHECK_TEXT}  # noqa: E731
 TOWN_A_ID = lambda c: {"unit_id": c.tree.town_a.pk}  # noqa: E731
 
 EXPECTATIONS: dict[str, Entry] = {
@@ -307,6 +313,53 @@ EXPECTATIONS: dict[str, Entry] = {
         data=lambda c: {},
         kwargs=lambda c: {"token_id": c.token.pk},
     ),
+    # --- 智能预审: law officers and advisers run it, advisers and officers (never the run's
+    #     creator, here `officer`) decide; town leaders and county supervisors read ---
+    "reviews:precheck_list": page(
+        PRECHECK_READERS,
+        post={ANON: LOGIN, "leader": 403, "supervisor": 403, "cadre": 403, "resident": 403},
+        data=PRECHECK_PROBE,
+    ),
+    "reviews:precheck_detail": page(
+        PRECHECK_READERS - PRECHECK_HIDDEN,
+        hidden=PRECHECK_HIDDEN,
+        kwargs=lambda c: {"pk": c.precheck.pk},
+    ),
+    "reviews:precheck_decide": post_only(
+        {
+            ANON: LOGIN,
+            "leader": 403,
+            "supervisor": 403,
+            "cadre": 403,
+            "officer_b": 404,
+            "officer": 403,  # the run's creator: 起草人不得审核自己的文件
+        },
+        kwargs=lambda c: {"pk": c.precheck.pk, "finding_pk": c.precheck.findings.first().pk},
+        data=lambda c: {"decision": "accepted"},
+    ),
+    "reviews:rule_stats": page({"officer", "officer_b"}),
+    "api-1.0.0:prechecks_list": api_get(PRECHECK_READERS),
+    "api-1.0.0:precheck_create": api_write(
+        {ANON: 401, "leader": 403, "supervisor": 403, "cadre": 403, "resident": 403},
+        data=PRECHECK_PROBE,
+    ),
+    "api-1.0.0:precheck_check": api_write(
+        {ANON: 401, "leader": 403, "grid_worker": 403, "resident": 403},
+        data=lambda c: {"text": PRECHECK_TEXT},
+    ),
+    "api-1.0.0:precheck_detail": api_get(
+        PRECHECK_READERS - PRECHECK_HIDDEN,
+        hidden=PRECHECK_HIDDEN,
+        kwargs=lambda c: {"run_id": c.precheck.pk},
+    ),
+    "api-1.0.0:precheck_finding_decision": api_write(
+        {ANON: 401, "leader": 403, "supervisor": 403, "officer_b": 404, "officer": 403},
+        data=lambda c: {"decision": "accepted", "note": ""},
+        kwargs=lambda c: {
+            "run_id": c.precheck.pk,
+            "finding_id": c.precheck.findings.first().pk,
+        },
+    ),
     # --- Django admin ---
     "admin:index": admin_page(200),
     # There is one login page (with lockout and audit): admin's sends everyone to it.
@@ -396,6 +449,9 @@ def ctx(people, tree, settings, tmp_path):
         attachment=attachment_add(actor=people.officer, record=tree.village_a1, uploaded_file=attachment_file),
         schedule=HolidaySchedule.objects.create(year=2030, source="国办发明电〔2029〕1号"),
         override=HolidayOverride.objects.create(date="2030-01-01", is_workday=False, name="元旦"),
+        precheck=precheck_run_create(
+            actor=people.officer, title="探测文件", kind="normative", text=PRECHECK_TEXT
+        ),
     )  # fmt: skip
 
 

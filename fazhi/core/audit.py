@@ -47,6 +47,8 @@ VERB_LABELS = {
     "admin.change": "后台修改",
     "admin.delete": "后台删除",
     "system.bootstrap": "系统初始化",
+    "precheck.run": "智能预审",
+    "precheck.decide": "审核预审意见",
 }
 
 

@@ -467,4 +467,9 @@ def load_demo(progress=None) -> list[str]:
                         title=title,
                     )
                     created.append(f"任职 {user.username} {Role(role).label} @ {code}")
+        # 智能预审: drafts of the island town, run by its officer, partly decided by its
+        # adviser (imported here: core does not depend on the apps built on it).
+        from fazhi.reviews.demo import load_precheck_demo
+
+        created += load_precheck_demo(ISLAND_TOWN_CODE, "officer", "adviser")
     return created

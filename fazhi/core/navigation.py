@@ -23,6 +23,11 @@ NAV_ITEMS = [
     NavItem("节假日", "core:holiday_list", frozenset(HOLIDAY_ROLES)),
     NavItem("审计日志", "core:audit_list", frozenset(AUDIT_READER_ROLES)),
     NavItem("账号安全", "core:locked_accounts", frozenset({Role.SECURITY_ADMIN})),
+    NavItem(
+        "智能预审",
+        "reviews:precheck_list",
+        frozenset({Role.LAW_OFFICER, Role.LEGAL_ADVISER, Role.TOWN_LEADER, Role.COUNTY_SUPERVISOR}),
+    ),
     NavItem("API令牌", "core:token_list", ALL_STAFF),
     NavItem("接口文档", "api-1.0.0:openapi-view", ALL_STAFF),
 ]

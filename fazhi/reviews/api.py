@@ -1,0 +1,186 @@
+"""The 智能预审 API: run a pre-review (stored, or a quick check that stores nothing), read
+the runs of one's scope, and mark a finding 采纳 / 不采纳. The same services and scoping
+as the pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from ninja import Field, Query, Router, Schema, Status
+from ninja.responses import codes_4xx
+
+from fazhi.core.permissions import check_role
+from fazhi.core.schemas import ErrorOut, StrictIn
+
+from . import selectors, services
+
+router = Router(tags=["智能预审"])
+
+ERRORS = {codes_4xx: ErrorOut}
+MAX_PAGE = 200
+KindCode = Literal["normative", "contract", "agreement"]
+
+
+class FindingOut(Schema):
+    """One finding, with the engine's fields."""
+
+    category: str = Field(..., title="类别代码")
+    category_label: str = Field(..., title="类别")
+    rule: str = Field(..., title="规则")
+    severity: str = Field(..., title="风险等级(high/medium/low)")
+    paragraph: int | None = Field(None, title="段落序号(从0起;全文检查为空)")
+    start: int | None = Field(None, title="段内起始字符位置")
+    end: int | None = Field(None, title="段内结束字符位置")
+    quote: str | None = Field(None, title="原文")
+    basis: str = Field(..., title="法律依据")
+    explanation: str = Field(..., title="问题说明")
+    suggestion: str = Field(..., title="修改建议")
+
+
+class StoredFindingOut(FindingOut):
+    id: int
+    decision: str = Field(..., title="审核结论(pending/accepted/rejected)")
+    decision_label: str = Field(..., title="审核结论")
+    note: str = Field(..., title="审核意见")
+    decided_by: str | None = Field(None, title="审核人")
+    decided_at: dt.datetime | None = Field(None, title="审核时间")
+
+    @staticmethod
+    def resolve_quote(obj) -> str | None:
+        return obj.quote or None
+
+    @staticmethod
+    def resolve_decision_label(obj) -> str:
+        return obj.get_decision_display()
+
+    @staticmethod
+    def resolve_decided_by(obj) -> str | None:
+        return str(obj.decided_by) if obj.decided_by_id else None
+
+
+class RunOut(Schema):
+    id: int
+    title: str = Field(..., title="文件标题")
+    kind: str = Field(..., title="文件类型代码")
+    kind_label: str = Field(..., title="文件类型")
+    org_unit_id: int = Field(..., title="所属单位")
+    created_by: str = Field(..., title="发起人")
+    created_at: dt.datetime = Field(..., title="发起时间")
+    finding_count: int = Field(..., title="问题数")
+    high_count: int = Field(..., title="高风险问题数")
+    pending_count: int = Field(..., title="待确认数")
+
+    @staticmethod
+    def resolve_kind_label(obj) -> str:
+        return obj.get_kind_display()
+
+    @staticmethod
+    def resolve_created_by(obj) -> str:
+        return str(obj.created_by)
+
+
+class RunPage(Schema):
+    count: int
+    items: list[RunOut]
+
+
+class RunDetailOut(Schema):
+    id: int
+    title: str
+    kind: str
+    kind_label: str
+    org_unit_id: int
+    created_by: str
+    created_at: dt.datetime
+    paragraphs: list[str] = Field(..., title="段落(预审时的原文)")
+    findings: list[StoredFindingOut]
+
+    @staticmethod
+    def resolve_kind_label(obj) -> str:
+        return obj.get_kind_display()
+
+    @staticmethod
+    def resolve_created_by(obj) -> str:
+        return str(obj.created_by)
+
+    @staticmethod
+    def resolve_findings(obj):
+        return list(obj.findings.all())
+
+
+class CheckIn(StrictIn):
+    model_config = StrictIn.model_config | {"str_strip_whitespace": False}
+
+    text: str = Field(..., title="文件内容(每行一段)")
+    kind: KindCode | None = Field(None, title="文件类型", description="不填时按标题判断")
+
+
+class RunCreateIn(CheckIn):
+    title: str = Field(..., title="文件标题", min_length=1, max_length=200)
+
+
+class CheckOut(Schema):
+    kind: str
+    kind_label: str
+    findings: list[FindingOut]
+
+
+class DecisionIn(StrictIn):
+    decision: Literal["accepted", "rejected"] = Field(..., title="审核结论")
+    note: str = Field("", title="审核意见", description="不采纳时必填", max_length=2000)
+
+
+@router.get("/prechecks", response={200: RunPage, **ERRORS}, summary="可见范围内的预审,按时间倒序")
+def prechecks_list(
+    request,
+    kind: KindCode | None = None,
+    limit: int = Query(50, ge=1, le=MAX_PAGE),
+    offset: int = Query(0, ge=0),
+):
+    check_role(request.auth, services.READER_ROLES, "无权查看智能预审")
+    qs = selectors.runs_visible_to(request.auth, kind or "")
+    return {"count": qs.count(), "items": list(qs[offset : offset + limit])}
+
+
+@router.post("/prechecks", response={201: RunDetailOut, **ERRORS}, summary="预审一份草稿并保存")
+def precheck_create(request, payload: RunCreateIn):
+    run = services.precheck_run_create(
+        actor=request.auth, title=payload.title, kind=payload.kind, text=payload.text
+    )
+    return Status(201, selectors.run_with_findings(request.auth, run.pk))
+
+
+@router.post(
+    "/prechecks/check",
+    response={200: CheckOut, **ERRORS},
+    summary="即时预审(不保存):返回发现的问题",
+)
+def precheck_check(request, payload: CheckIn):
+    result = services.precheck_text(actor=request.auth, text=payload.text, kind=payload.kind)
+    return {
+        "kind": result.kind,
+        "kind_label": result.kind_label,
+        "findings": [{**f.__dict__, "category_label": f.category_label} for f in result.findings],
+    }
+
+
+@router.get(
+    "/prechecks/{run_id}", response={200: RunDetailOut, **ERRORS}, summary="一次预审及其全部问题"
+)
+def precheck_detail(request, run_id: int):
+    check_role(request.auth, services.READER_ROLES, "无权查看智能预审")
+    return selectors.run_with_findings(request.auth, run_id)
+
+
+@router.post(
+    "/prechecks/{run_id}/findings/{finding_id}/decision",
+    response={200: StoredFindingOut, **ERRORS},
+    summary="标记预审意见采纳或不采纳(不采纳须说明理由)",
+)
+def precheck_finding_decision(request, run_id: int, finding_id: int, payload: DecisionIn):
+    check_role(request.auth, services.DECIDER_ROLES, "只有法律顾问或法治办工作人员可以审核预审意见")
+    finding = selectors.finding_visible(request.auth, run_id, finding_id)
+    return services.precheck_finding_decide(
+        actor=request.auth, finding=finding, decision=payload.decision, note=payload.note
+    )

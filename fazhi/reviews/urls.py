@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reviews"
+
+urlpatterns = [
+    path("prechecks/", views.precheck_list, name="precheck_list"),
+    path("prechecks/rules/", views.rule_stats, name="rule_stats"),
+    path("prechecks/<int:pk>/", views.precheck_detail, name="precheck_detail"),
+    path(
+        "prechecks/<int:pk>/findings/<int:finding_pk>/decide/",
+        views.precheck_decide,
+        name="precheck_decide",
+    ),
+]
