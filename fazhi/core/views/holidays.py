@@ -12,22 +12,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from .. import deadlines, services
+from ..forms import apply_service_error
 from ..forms.holidays import DeadlineForm, HolidayOverrideForm, HolidayScheduleForm
 from ..models import HolidayOverride, HolidaySchedule
 from ..permissions import ServiceError, role_required
 from ..roles import Role
-
-
-def _apply_errors(form, exc: ServiceError) -> None:
-    """Put a service's refusal on the form: on its field when the form has it, else on top."""
-    placed = False
-    for field, errs in exc.errors.items():
-        if field in form.fields:
-            for err in errs:
-                form.add_error(field, err)
-            placed = True
-    if not placed:
-        form.add_error(None, exc.message)
 
 
 def _today() -> date:
@@ -101,7 +90,7 @@ def holiday_schedule_enter(request):
         try:
             schedule = services.holiday_schedule_enter(actor=request.user, **form.cleaned_data)
         except ServiceError as exc:
-            _apply_errors(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(request, f"已录入{schedule.year}年节假日安排")
             return redirect("core:holiday_list")
@@ -116,7 +105,7 @@ def holiday_override_set(request):
         try:
             override = services.holiday_override_set(actor=request.user, **form.cleaned_data)
         except ServiceError as exc:
-            _apply_errors(form, exc)
+            apply_service_error(form, exc)
         else:
             state = "上班" if override.is_workday else "放假"
             messages.success(request, f"已设定 {override.date} 为{state}")

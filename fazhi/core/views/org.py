@@ -6,6 +6,7 @@ from django.urls import path
 from django.views.decorators.http import require_POST
 
 from .. import selectors, services
+from ..forms import apply_service_error
 from ..forms.org import CHILD_KINDS, MembershipGrantForm, UnitCreateForm, UnitEditForm
 from ..models import Membership, OrgUnit, User
 from ..permissions import ServiceError, role_required
@@ -16,17 +17,6 @@ from ..roles import (
     UNIT_MANAGER_ROLES,
 )
 from ..scoping import get_visible_or_404, unit_in_scope
-
-
-def _apply_errors(form, exc: ServiceError) -> None:
-    placed = False
-    for field, errs in exc.errors.items():
-        for err in errs:
-            if field in form.fields:
-                form.add_error(field, err)
-                placed = True
-    if not placed or exc.message not in str(form.errors):
-        form.add_error(None, exc.message)
 
 
 @role_required(*TREE_READER_ROLES)
@@ -67,7 +57,7 @@ def unit_create(request, parent_pk):
         try:
             unit = services.org_unit_create(actor=request.user, parent=parent, **form.cleaned_data)
         except ServiceError as exc:
-            _apply_errors(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(request, f"已新增单位:{unit.name}")
             return redirect("core:unit_detail", pk=unit.pk)
@@ -84,7 +74,7 @@ def unit_edit(request, pk):
         try:
             services.org_unit_update(actor=request.user, unit=unit, **form.cleaned_data)
         except ServiceError as exc:
-            _apply_errors(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(request, "已保存")
             return redirect("core:unit_detail", pk=unit.pk)
@@ -114,7 +104,7 @@ def membership_grant(request, pk):
                 services.membership_grant(actor=request.user, user=user, org_unit=unit,
                                           role=data["role"], title=data["title"])
         except ServiceError as exc:
-            _apply_errors(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(request, f"已为 {user} 分配角色")
             return redirect("core:unit_detail", pk=unit.pk)

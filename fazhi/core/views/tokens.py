@@ -10,6 +10,7 @@ from django.urls import path
 from django.views.decorators.http import require_POST
 
 from .. import services
+from ..forms import apply_service_error
 from ..forms.tokens import TokenCreateForm
 from ..models import ApiToken
 from ..permissions import ServiceError, role_required
@@ -39,11 +40,7 @@ def token_list(request):
                 actor=request.user, name=form.cleaned_data["name"]
             )
         except ServiceError as exc:
-            for field, errors in exc.errors.items():
-                for error in errors:
-                    form.add_error(field if field in form.fields else None, error)
-            if not exc.errors:
-                form.add_error(None, exc.message)
+            apply_service_error(form, exc)
         else:
             # Rendered, not redirected: the raw token must not travel through the session.
             return _page(request, TokenCreateForm(), new_token=token, raw=raw)
