@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "fazhi.core.middleware.SecurityHeadersMiddleware",
+    "fazhi.core.middleware.ApiMethodNotAllowedMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

@@ -53,3 +53,27 @@ class SecurityHeadersMiddleware:
         if request.user.is_authenticated if hasattr(request, "user") else False:
             response.setdefault("Cache-Control", "no-store")
         return response
+
+
+class ApiMethodNotAllowedMiddleware:
+    """django-ninja answers a wrong HTTP method with a bare 405; under /api/ every error
+    has the one JSON body, so that one is rewritten here."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 405 and request.path.startswith("/api/"):
+            import json
+
+            from django.http import HttpResponse
+
+            body = {"code": "method_not_allowed", "message": f"该接口不支持 {request.method} 请求",
+                    "errors": {}}
+            rewritten = HttpResponse(json.dumps(body, ensure_ascii=False), status=405,
+                                     content_type="application/json; charset=utf-8")
+            if response.has_header("Allow"):
+                rewritten["Allow"] = response["Allow"]
+            return rewritten
+        return response

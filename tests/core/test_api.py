@@ -611,3 +611,12 @@ def test_given_an_unknown_api_path_then_404_with_the_error_body(login, people):
 @pytest.mark.django_db
 def test_given_the_api_root_then_404_with_the_error_body(client):
     _assert_error_body(client.get(f"{API}/"), 404)
+
+
+def test_wrong_method_gets_the_json_error_body(client, people):
+    client.force_login(people.officer)
+    response = client.delete("/api/v1/org-units")
+    assert response.status_code == 405
+    body = response.json()
+    assert body["code"] == "method_not_allowed" and "DELETE" in body["message"]
+    assert "GET" in response["Allow"]
