@@ -20,7 +20,11 @@ class PrecheckRun(models.Model):
     """One pre-review of a draft: the text as the engine saw it (its paragraphs), in the
     town of the law officer who ran it."""
 
-    Kind = models.TextChoices("Kind", [(k, label) for k, label in KINDS.items()])
+    class Kind(models.TextChoices):
+        # The engine's kinds (precheck.rules.KINDS), with the same Chinese names.
+        NORMATIVE = "normative", KINDS["normative"]
+        CONTRACT = "contract", KINDS["contract"]
+        AGREEMENT = "agreement", KINDS["agreement"]
 
     org_unit = models.ForeignKey(
         OrgUnit, verbose_name="所属单位", on_delete=models.PROTECT, related_name="+"
