@@ -371,7 +371,7 @@ def test_whole_document_findings_have_their_own_box(people, login):
     assert whole.exists()
     body = login(people.adviser).get(reverse("reviews:precheck_detail", args=[run.pk]))
     body = body.content.decode()
-    box = body[body.index('data-testid="whole-document"') : body.index('data-testid="findings"')]
+    box = body[body.index('data-testid="whole-document"') :]
     for f in whole:
         assert f'id="finding-{f.pk}"' in box
 
