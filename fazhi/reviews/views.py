@@ -19,7 +19,7 @@ from fazhi.core.roles import Role
 
 from . import selectors, services
 from .forms import PrecheckRunForm
-from .models import PrecheckRun
+from .models import PrecheckFinding, PrecheckRun
 
 PAGE_SIZE = 20
 # Bootstrap's subtle backgrounds: red for high, amber for medium, blue for low.
@@ -182,6 +182,10 @@ def precheck_decide(request, pk, finding_pk):
             "can_decide": True,
             "error": error,
             "note_value": request.POST.get("note", "") if error else finding.note,
+            # Out-of-band swap: the run's "待确认 N 处" follows each decision.
+            "pending_count": finding.run.findings.filter(
+                decision=PrecheckFinding.Decision.PENDING
+            ).count(),
         }
         return render(request, "reviews/_finding.html", context)
     if error:

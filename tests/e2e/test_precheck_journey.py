@@ -61,9 +61,11 @@ def test_officer_prechecks_a_draft_and_adviser_decides_its_findings(page, screen
     _log_in(page, "adviser", DEMO_PASSWORD)
     page.goto(run_url)
     page.get_by_role("heading", name=TITLE).wait_for()
+    pending = int(page.locator("#pending-count").inner_text())
 
     _card(page, "设定行政许可").get_by_role("button", name="采纳", exact=True).click()
     expect(_card(page, "设定行政许可")).to_have_attribute("data-decision", "accepted")
+    expect(page.locator("#pending-count")).to_have_text(str(pending - 1))
     expect(_card(page, "设定行政许可")).to_contain_text("标记为“采纳”")
 
     fee = _card(page, "违规收费")
