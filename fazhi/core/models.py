@@ -166,6 +166,8 @@ class AuditEvent(models.Model):
         indexes = [
             models.Index(fields=["actor_name", "occurred_at"]),
             models.Index(fields=["object_type", "object_id"]),
+            # "failures only" is the audit administrator's first filter; newest first.
+            models.Index(fields=["result", "id"]),
         ]
 
     def __str__(self) -> str:
