@@ -1,0 +1,56 @@
+"""Findings of the security review (等保 2.0 / attacker's view), one test per finding:
+each fails without its fix."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import path
+
+pytestmark = pytest.mark.django_db
+
+
+# --- error pages say what went wrong in Chinese, and nothing else ---------------------------
+
+
+def _boom(request):
+    raise RuntimeError("secret-internal-detail")
+
+
+urlpatterns = [path("boom/", _boom)]
+
+
+def test_given_an_unknown_url_when_requested_then_the_404_page_is_chinese(login, people):
+    response = login(people.officer).get("/no-such-page/")
+    body = response.content.decode()
+    assert response.status_code == 404
+    assert "页面不存在" in body and "Not Found" not in body
+
+
+def test_given_a_page_of_another_role_when_requested_then_the_403_page_is_chinese(login, people):
+    response = login(people.officer).get("/core/audit/")
+    body = response.content.decode()
+    assert response.status_code == 403
+    assert "无权访问" in body and "Forbidden" not in body
+
+
+def test_given_a_post_without_csrf_token_when_sent_then_the_403_page_is_chinese(people):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(people.officer)
+    response = client.post("/core/tokens/", {"name": "x"})
+    body = response.content.decode()
+    assert response.status_code == 403
+    assert "请刷新" in body and "CSRF verification failed" not in body
+
+
+def test_given_a_crash_when_debug_is_off_then_the_500_page_is_chinese_and_leaks_nothing(
+    settings, people
+):
+    settings.ROOT_URLCONF = __name__
+    assert settings.DEBUG is False
+    client = Client(raise_request_exception=False)
+    response = client.get("/boom/")
+    body = response.content.decode()
+    assert response.status_code == 500
+    assert "服务器内部错误" in body
+    assert "secret-internal-detail" not in body and "Traceback" not in body
