@@ -54,3 +54,26 @@ def test_given_a_crash_when_debug_is_off_then_the_500_page_is_chinese_and_leaks_
     assert response.status_code == 500
     assert "服务器内部错误" in body
     assert "secret-internal-detail" not in body and "Traceback" not in body
+
+
+# --- nobody grants themselves a role ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "who, unit, role",
+    [
+        ("security_admin", "county", "county_supervisor"),  # would unmask all personal data
+        ("officer", "town_a", "legal_adviser"),
+    ],
+)
+def test_given_a_membership_manager_when_granting_themselves_a_business_role_then_refused(
+    tree, people, who, unit, role
+):
+    from fazhi.core import services
+    from fazhi.core.models import Membership
+    from fazhi.core.permissions import Forbidden
+
+    actor = getattr(people, who)
+    with pytest.raises(Forbidden, match="不能给自己分配角色"):
+        services.membership_grant(actor=actor, user=actor, org_unit=getattr(tree, unit), role=role)
+    assert not Membership.objects.filter(user=actor, role=role).exists()
