@@ -77,3 +77,29 @@ def test_given_a_membership_manager_when_granting_themselves_a_business_role_the
     with pytest.raises(Forbidden, match="不能给自己分配角色"):
         services.membership_grant(actor=actor, user=actor, org_unit=getattr(tree, unit), role=role)
     assert not Membership.objects.filter(user=actor, role=role).exists()
+
+
+# --- services re-check permission and scope, whoever calls them ----------------------------
+
+
+def _png() -> bytes:
+    from tests.test_permission_matrix import _png as png
+
+    return png()
+
+
+def test_given_town_a_file_when_town_b_officer_calls_the_download_service_then_refused(
+    tree, people
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from fazhi.core import attachments
+    from fazhi.core.models import AuditEvent
+    from fazhi.core.permissions import Forbidden
+
+    att = attachments.attachment_add(
+        actor=people.officer, record=tree.town_a, uploaded_file=SimpleUploadedFile("规则.png", _png())
+    )
+    with pytest.raises(Forbidden):
+        attachments.attachment_download(actor=people.officer_b, attachment=att)
+    assert not AuditEvent.objects.filter(verb="attachment.download").exists()

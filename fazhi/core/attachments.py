@@ -221,7 +221,12 @@ def attachment_remove(*, actor, attachment: Attachment) -> None:
 
 def attachment_download(*, actor, attachment: Attachment):
     """Open an attachment's file for `actor` and record the download (rule 6). The
-    caller has fetched `attachment` with `attachment_visible_or_404`."""
+    caller has fetched `attachment` with `attachment_visible_or_404`; the check is run
+    again here so that no other caller can hand out another town's file."""
+    check_role(actor, ATTACHER_ROLES, "无权下载附件")
+    manager = scoped_manager(attachment.content_type.model_class())
+    if manager is None or not manager.visible_to(actor).filter(pk=attachment.object_id).exists():
+        raise Forbidden(NOT_FOUND)
     try:
         handle = attachment.file.open("rb")
     except (FileNotFoundError, ValueError) as exc:
