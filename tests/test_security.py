@@ -82,6 +82,16 @@ def test_given_a_membership_manager_when_granting_themselves_a_business_role_the
 # --- services re-check permission and scope, whoever calls them ----------------------------
 
 
+def test_given_a_resident_when_calling_the_token_service_directly_then_refused(people):
+    from fazhi.core import services
+    from fazhi.core.models import ApiToken
+    from fazhi.core.permissions import Forbidden
+
+    with pytest.raises(Forbidden):
+        services.api_token_create(actor=people.resident, name="脚本")
+    assert not ApiToken.objects.filter(user=people.resident).exists()
+
+
 def _png() -> bytes:
     from tests.test_permission_matrix import _png as png
 

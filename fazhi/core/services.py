@@ -272,6 +272,8 @@ def token_hash(raw: str) -> str:
 
 def api_token_create(*, actor, name: str) -> tuple[ApiToken, str]:
     """Create a token for the actor; the raw token is returned once and never stored."""
+    # Staff only: a resident's account (or any caller other than the pages) gets no token.
+    check_role(actor, [r for r in Role if r != Role.RESIDENT], "无权使用API令牌")
     name = (name or "").strip()
     if not name:
         raise ServiceError("请填写令牌用途", errors={"name": ["请填写令牌用途"]})
