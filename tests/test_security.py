@@ -113,3 +113,28 @@ def test_given_town_a_file_when_town_b_officer_calls_the_download_service_then_r
     with pytest.raises(Forbidden):
         attachments.attachment_download(actor=people.officer_b, attachment=att)
     assert not AuditEvent.objects.filter(verb="attachment.download").exists()
+
+
+# --- a record's attachments are read by the roles that read the record -------------------
+
+
+def test_given_a_precheck_draft_when_a_cadre_of_the_town_asks_for_it_then_404(
+    tree, people, login
+):
+    """Given a 智能预审 run with its uploaded draft, when a 机关干部 of the same town (who
+    may not open 智能预审) asks for the draft's download URL, then 404 — as for the run."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from fazhi.core import attachments
+    from fazhi.reviews import services as reviews
+
+    run = reviews.precheck_run_create(
+        actor=people.officer, title="保洁合同", kind="contract", text="甲方应当按月支付费用。"
+    )
+    att = attachments.attachment_add(
+        actor=people.officer, record=run, uploaded_file=SimpleUploadedFile("草稿.png", _png())
+    )
+    client = login(people.cadre)
+    assert client.get(f"/reviews/prechecks/{run.pk}/").status_code == 403
+    assert client.get(f"/core/attachments/{att.pk}/download/").status_code == 404
+    assert login(people.leader).get(f"/core/attachments/{att.pk}/download/").status_code == 200

@@ -44,11 +44,17 @@ def scoped_manager(model):
     return manager if hasattr(manager.get_queryset(), "visible_to") else None
 
 
+def _visible(manager, user):
+    """The records of `manager` the user may read: by the roles the record model names
+    (`reader_roles`, e.g. 智能预审 is not for village cadres), else every record role."""
+    return manager.visible_to(user, getattr(manager.model, "reader_roles", None))
+
+
 def record_visible(user, record) -> bool:
     manager = scoped_manager(type(record))
     if manager is None or record.pk is None:
         return False
-    return manager.visible_to(user).filter(pk=record.pk).exists()
+    return _visible(manager, user).filter(pk=record.pk).exists()
 
 
 def record_org_unit(record) -> OrgUnit:
@@ -73,7 +79,7 @@ def record_for(user, content_type_id, object_id):
     manager = scoped_manager(ct.model_class())
     if manager is None:
         raise Http404(NOT_FOUND)
-    record = manager.visible_to(user).filter(pk=object_id).first()
+    record = _visible(manager, user).filter(pk=object_id).first()
     if record is None:
         raise Http404(NOT_FOUND)
     return record
@@ -95,7 +101,7 @@ def attachment_visible_or_404(user, pk) -> Attachment:
     if att is None:
         raise Http404(NOT_FOUND)
     manager = scoped_manager(att.content_type.model_class())
-    if manager is None or not manager.visible_to(user).filter(pk=att.object_id).exists():
+    if manager is None or not _visible(manager, user).filter(pk=att.object_id).exists():
         raise Http404(NOT_FOUND)
     return att
 
@@ -196,7 +202,7 @@ def attachment_remove(*, actor, attachment: Attachment) -> None:
         manager = scoped_manager(attachment.content_type.model_class())
         if (
             manager is None
-            or not manager.visible_to(actor).filter(pk=attachment.object_id).exists()
+            or not _visible(manager, actor).filter(pk=attachment.object_id).exists()
         ):
             raise Forbidden(NOT_FOUND)
         if not can_remove(actor, attachment):
@@ -225,7 +231,7 @@ def attachment_download(*, actor, attachment: Attachment):
     again here so that no other caller can hand out another town's file."""
     check_role(actor, ATTACHER_ROLES, "无权下载附件")
     manager = scoped_manager(attachment.content_type.model_class())
-    if manager is None or not manager.visible_to(actor).filter(pk=attachment.object_id).exists():
+    if manager is None or not _visible(manager, actor).filter(pk=attachment.object_id).exists():
         raise Forbidden(NOT_FOUND)
     try:
         handle = attachment.file.open("rb")

@@ -11,14 +11,23 @@ from django.conf import settings
 from django.db import models
 
 from fazhi.core.models import OrgUnit
+from fazhi.core.roles import Role
 from fazhi.core.scoping import ScopedQuerySet
 
 from .precheck.rules import CATEGORIES, KINDS, SEVERITIES
+
+# Who reads runs, their findings and their attachments (the uploaded draft): those who
+# run and decide them, and town leaders and county supervisors (read-only).
+READER_ROLES = frozenset(
+    {Role.LAW_OFFICER, Role.LEGAL_ADVISER, Role.TOWN_LEADER, Role.COUNTY_SUPERVISOR}
+)
 
 
 class PrecheckRun(models.Model):
     """One pre-review of a draft: the text as the engine saw it (its paragraphs), in the
     town of the law officer who ran it."""
+
+    reader_roles = READER_ROLES
 
     class Kind(models.TextChoices):
         # The engine's kinds (precheck.rules.KINDS), with the same Chinese names.
@@ -56,6 +65,8 @@ class PrecheckRun(models.Model):
 class PrecheckFinding(models.Model):
     """One finding of the engine on a run (a flagged sentence, or with `paragraph` None
     the whole document), and what the reviewer decided about it."""
+
+    reader_roles = READER_ROLES
 
     class Decision(models.TextChoices):
         PENDING = "pending", "待确认"

@@ -27,8 +27,9 @@ from .precheck.rules import KINDS
 CREATOR_ROLES = {Role.LAW_OFFICER, Role.LEGAL_ADVISER}
 # Who marks findings 采纳 / 不采纳 (in their scope, never on their own run).
 DECIDER_ROLES = {Role.LEGAL_ADVISER, Role.LAW_OFFICER}
-# Who reads runs: the above, and town leaders and county supervisors (read-only).
-READER_ROLES = CREATOR_ROLES | {Role.TOWN_LEADER, Role.COUNTY_SUPERVISOR}
+# Who reads runs (READER_ROLES): the above, and town leaders and county supervisors
+# (read-only); defined with the models, whose attachments are read by the same roles.
+READER_ROLES = PrecheckRun.reader_roles
 
 # About 130 pages: far above any township draft, and the engine stays well under a second.
 MAX_TEXT_CHARS = 100_000
