@@ -138,3 +138,34 @@ def test_given_a_precheck_draft_when_a_cadre_of_the_town_asks_for_it_then_404(
     assert client.get(f"/reviews/prechecks/{run.pk}/").status_code == 403
     assert client.get(f"/core/attachments/{att.pk}/download/").status_code == 404
     assert login(people.leader).get(f"/core/attachments/{att.pk}/download/").status_code == 200
+
+
+# --- Django admin: the system administrator's county only, writes through services ---------
+
+
+def test_given_sys_admin_of_one_county_when_editing_another_countys_unit_in_admin_then_refused(
+    tree, people, login
+):
+    client = login(people.sys_admin)
+    url = f"/admin/core/orgunit/{tree.other_town.pk}/change/"
+    assert client.get(url).status_code == 302  # admin: "does not exist", back to the index
+    client.post(url, {"name": "改名", "short_name": "", "is_active": "on"})
+    tree.other_town.refresh_from_db()
+    assert tree.other_town.name == "远山镇"
+    other = f"/admin/core/user/{people.other_supervisor.pk}/change/"
+    assert client.get(other).status_code == 302
+
+
+def test_given_sys_admin_when_renaming_own_unit_in_admin_then_the_service_audits_it(
+    tree, people, login
+):
+    from fazhi.core.models import AuditEvent
+
+    client = login(people.sys_admin)
+    url = f"/admin/core/orgunit/{tree.town_a.pk}/change/"
+    response = client.post(url, {"name": "海屿镇人民政府", "short_name": "海屿", "is_active": "on"})
+    assert response.status_code == 302
+    tree.town_a.refresh_from_db()
+    assert tree.town_a.name == "海屿镇人民政府"
+    event = AuditEvent.objects.get(verb="org_unit.update")
+    assert event.changes["name"] == {"before": "海屿镇", "after": "海屿镇人民政府"}

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.contrib.auth.views import redirect_to_login
 
-from .models import HolidayOverride, HolidaySchedule, OrgUnit, User
+from .models import HolidayOverride, HolidaySchedule, Membership, OrgUnit, User
 from .roles import Role
 
 
@@ -60,6 +60,17 @@ class OrgUnitAdmin(SysAdminModelAdmin):
     def has_add_permission(self, request):
         return False  # units are added in the org pages, through the service
 
+    def get_queryset(self, request):
+        # The system administrator of one county keeps that county's tree, not another's.
+        return super().get_queryset(request).visible_to(request.user, {Role.SYS_ADMIN})
+
+    def save_model(self, request, obj, form, change):
+        # Through the service, as the org pages: scope re-checked, before/after audited.
+        from .services import org_unit_update
+
+        org_unit_update(actor=request.user, unit=obj, name=obj.name,
+                        short_name=obj.short_name, is_active=obj.is_active)
+
 
 @admin.register(User)
 class UserAdmin(SysAdminModelAdmin):
@@ -71,6 +82,11 @@ class UserAdmin(SysAdminModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def get_queryset(self, request):
+        # People holding a role in the system administrator's county, no one else's.
+        in_scope = Membership.objects.visible_to(request.user, {Role.SYS_ADMIN})
+        return super().get_queryset(request).filter(pk__in=in_scope.values("user_id"))
 
 
 @admin.register(HolidaySchedule)
