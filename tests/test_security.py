@@ -169,3 +169,14 @@ def test_given_sys_admin_when_renaming_own_unit_in_admin_then_the_service_audits
     assert tree.town_a.name == "海屿镇人民政府"
     event = AuditEvent.objects.get(verb="org_unit.update")
     assert event.changes["name"] == {"before": "海屿镇", "after": "海屿镇人民政府"}
+
+
+def test_given_user_officer_when_creating_Officer_then_refused_as_taken(people):
+    from fazhi.core import services
+    from fazhi.core.permissions import ServiceError
+
+    with pytest.raises(ServiceError) as exc:
+        services.user_create(
+            actor=people.security_admin, username="Officer", full_name="冒名", password="Xy-12345678"
+        )
+    assert exc.value.errors == {"username": ["该用户名已被使用"]}

@@ -134,7 +134,9 @@ def _user_create(*, actor, username, full_name, password, id_number="", phone=""
         username = (username or "").strip()
         if not username:
             raise ServiceError("请填写用户名", errors={"username": ["请填写用户名"]})
-        if User.objects.filter(username=username).exists():
+        # Case-blind: "Officer" beside "officer" would pass for the same person in the
+        # audit trail and on every page that names an actor.
+        if User.objects.filter(username__iexact=username).exists():
             raise ServiceError("该用户名已被使用", errors={"username": ["该用户名已被使用"]})
         user = User(username=username, full_name=(full_name or "").strip())
         try:
