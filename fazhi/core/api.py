@@ -26,12 +26,15 @@ from .models import (
 from .permissions import Forbidden, ServiceError, check_role
 from .roles import AUDIT_READER_ROLES, RECORD_ROLES, TREE_READER_ROLES, Role
 from .schemas import (
+    MAX_ID,
+    MAX_OFFSET,
     AuditEventOut,
     AuditEventPage,
     ErrorOut,
     HolidayOverrideIn,
     HolidayOverrideOut,
     HolidayYearOut,
+    Id,
     MembershipGrantIn,
     MembershipOut,
     MembershipPage,
@@ -59,7 +62,7 @@ TOKEN_ROLES = frozenset(r for r in Role if r != Role.RESIDENT)
 
 MAX_PAGE = 200
 Limit = Query(50, ge=1, le=MAX_PAGE, description=f"每页条数(不超过{MAX_PAGE})")
-Offset = Query(0, ge=0)
+Offset = Query(0, ge=0, le=MAX_OFFSET)
 ERRORS = {codes_4xx: ErrorOut}
 
 
@@ -99,7 +102,7 @@ def me(request):
 def unit_list(
     request,
     kind: UnitKind | None = None,
-    parent_id: int | None = None,
+    parent_id: Id | None = None,
     q: str = Query("", description="行政区划代码前缀", max_length=15),
     limit: int = Limit,
     offset: int = Offset,
@@ -120,7 +123,7 @@ def unit_list(
     tags=["组织机构"],
     summary="一个组织单位",
 )
-def unit_detail(request, unit_id: int):
+def unit_detail(request, unit_id: Id):
     return get_visible_or_404(OrgUnit.objects, request.auth, UNIT_READ_ROLES, pk=unit_id)
 
 
@@ -147,7 +150,7 @@ def unit_create(request, payload: UnitCreateIn):
     tags=["组织机构"],
     summary="修改组织单位(名称、简称、启用)",
 )
-def unit_update(request, unit_id: int, payload: UnitUpdateIn):
+def unit_update(request, unit_id: Id, payload: UnitUpdateIn):
     unit = get_visible_or_404(OrgUnit.objects, request.auth, UNIT_READ_ROLES, pk=unit_id)
     return services.org_unit_update(
         actor=request.auth,
@@ -172,7 +175,7 @@ def _memberships(user):
 )
 def membership_list(
     request,
-    org_unit_id: int | None = None,
+    org_unit_id: Id | None = None,
     role: Role | None = None,
     include_ended: bool = Query(False, description="是否包括已终止的任职"),
     limit: int = Limit,
@@ -209,7 +212,7 @@ def membership_grant(request, payload: MembershipGrantIn):
     tags=["任职"],
     summary="终止任职",
 )
-def membership_end(request, membership_id: int):
+def membership_end(request, membership_id: Id):
     membership = get_visible_or_404(
         _memberships(request.auth), request.auth, MEMBERSHIP_READ_ROLES, pk=membership_id
     )
@@ -268,7 +271,7 @@ def audit_events(
     object_type: str = Query("", max_length=64),
     date_from: date | None = None,
     date_to: date | None = None,
-    before_id: int | None = Query(None, ge=1, description="上一页返回的 next_before_id"),
+    before_id: int | None = Query(None, ge=1, le=MAX_ID, description="上一页返回的 next_before_id"),
     limit: int = Limit,
 ):
     check_role(request.auth, AUDIT_READER_ROLES, "只有审计管理员可以查看审计日志")
@@ -295,7 +298,7 @@ def audit_events(
     tags=["审计"],
     summary="一条审计事件(审计管理员)",
 )
-def audit_event(request, event_id: int):
+def audit_event(request, event_id: Id):
     check_role(request.auth, AUDIT_READER_ROLES, "只有审计管理员可以查看审计日志")
     event = AuditEvent.objects.filter(pk=event_id).first()
     if event is None:
@@ -336,7 +339,7 @@ def token_create(request, payload: TokenCreateIn):
     tags=["API令牌"],
     summary="撤销API令牌",
 )
-def token_revoke(request, token_id: int):
+def token_revoke(request, token_id: Id):
     actor = request.auth
     qs = ApiToken.objects.all()
     if not actor.has_role(Role.SECURITY_ADMIN):  # the security admin may revoke anyone's

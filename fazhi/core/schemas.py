@@ -6,6 +6,7 @@ silently ignored value. Field titles are Chinese: they appear in the API docs.""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from ninja import Field, Schema
 from pydantic import ConfigDict
@@ -14,6 +15,14 @@ from .models import OrgUnit
 from .roles import Role
 
 UnitKind = OrgUnit.Kind
+
+# Row ids are signed 64-bit (BigAutoField). A larger number in a path, a query or a body
+# would overflow the database driver (a 500), so the schema refuses it as a field error.
+MAX_ID = 2**63 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+# No list is ever paged this deep; the bound keeps OFFSET inside what SQLite and
+# PostgreSQL accept.
+MAX_OFFSET = 10**9
 
 
 class StrictIn(Schema):
@@ -59,7 +68,7 @@ class UnitPage(Schema):
 
 
 class UnitCreateIn(StrictIn):
-    parent_id: int | None = Field(None, title="上级单位", description="县级单位不填")
+    parent_id: Id | None = Field(None, title="上级单位", description="县级单位不填")
     kind: UnitKind = Field(..., title="类型")
     code: str = Field(..., title="行政区划代码", min_length=1, max_length=15)
     name: str = Field(..., title="名称", min_length=1, max_length=64)
@@ -108,8 +117,8 @@ class MembershipPage(Schema):
 
 
 class MembershipGrantIn(StrictIn):
-    user_id: int = Field(..., title="用户")
-    org_unit_id: int = Field(..., title="单位")
+    user_id: Id = Field(..., title="用户")
+    org_unit_id: Id = Field(..., title="单位")
     role: Role = Field(..., title="角色")
     title: str = Field("", title="职务", max_length=64)
 

@@ -11,7 +11,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.responses import codes_4xx
 
 from fazhi.core.permissions import check_role
-from fazhi.core.schemas import ErrorOut, StrictIn
+from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, StrictIn
 
 from . import selectors, services
 
@@ -136,7 +136,7 @@ def prechecks_list(
     request,
     kind: KindCode | None = None,
     limit: int = Query(50, ge=1, le=MAX_PAGE),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
     check_role(request.auth, services.READER_ROLES, "无权查看智能预审")
     qs = selectors.runs_visible_to(request.auth, kind or "")
@@ -168,7 +168,7 @@ def precheck_check(request, payload: CheckIn):
 @router.get(
     "/prechecks/{run_id}", response={200: RunDetailOut, **ERRORS}, summary="一次预审及其全部问题"
 )
-def precheck_detail(request, run_id: int):
+def precheck_detail(request, run_id: Id):
     check_role(request.auth, services.READER_ROLES, "无权查看智能预审")
     return selectors.run_with_findings(request.auth, run_id)
 
@@ -178,7 +178,7 @@ def precheck_detail(request, run_id: int):
     response={200: StoredFindingOut, **ERRORS},
     summary="标记预审意见采纳或不采纳(不采纳须说明理由)",
 )
-def precheck_finding_decision(request, run_id: int, finding_id: int, payload: DecisionIn):
+def precheck_finding_decision(request, run_id: Id, finding_id: Id, payload: DecisionIn):
     check_role(request.auth, services.DECIDER_ROLES, "只有法律顾问或法治办工作人员可以审核预审意见")
     finding = selectors.finding_visible(request.auth, run_id, finding_id)
     return services.precheck_finding_decide(
