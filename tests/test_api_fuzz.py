@@ -4,8 +4,13 @@ from the schema's own field names with values of every JSON shape (and bodies th
 not JSON at all). Given any such request, when the API answers, then it is never a 5xx,
 and every 4xx is the one error body {code, message, errors} in Chinese.
 
-The long run (thousands of requests with schemathesis against a live server) is in
-docs; this one is deterministic so that it fails only when the code changes."""
+This one is deterministic, so it fails only when the code changes. The long run is
+schemathesis against a live server (demo data, one API token per role), not part of
+`make test`:
+
+    st run http://127.0.0.1:PORT/api/v1/openapi.json -H "Authorization: Bearer fz_…" \
+        -c not_a_server_error,response_schema_conformance -n 150
+"""
 
 from __future__ import annotations
 
