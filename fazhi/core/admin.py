@@ -77,7 +77,10 @@ class UserAdmin(SysAdminModelAdmin):
     list_display = ["username", "full_name", "is_active", "last_login"]
     search_fields = ["username", "full_name"]
     fields = ["username", "full_name", "is_active", "last_login", "date_joined"]
-    readonly_fields = ["username", "last_login", "date_joined"]
+    # Switching an account off is not the system administrator's to do: it would let them
+    # silence the security or audit administrator (三权分立). Access ends by ending the
+    # person's memberships, which the security administrator (or a town's law officer) does.
+    readonly_fields = ["username", "is_active", "last_login", "date_joined"]
     show_full_result_count = False
 
     def has_add_permission(self, request):

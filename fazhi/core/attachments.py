@@ -21,12 +21,16 @@ from django.http import Http404
 from . import audit
 from .models import Attachment, OrgUnit
 from .permissions import Forbidden, ServiceError, check_role
-from .roles import RECORD_ROLES, Role
+from .roles import RECORD_ROLES, UNIT_MANAGER_ROLES, Role
 from .scoping import unit_in_scope
 from .uploads import inspect_upload
 
 # Who may attach files: everyone who reads records, never the public.
 ATTACHER_ROLES = set(RECORD_ROLES) - {Role.RESIDENT}
+# Who may download at all: the widest set any record model names as its readers (a
+# unit's own files are also read by the system administrator who keeps the tree); the
+# record's own `reader_roles` and scope decide each file.
+DOWNLOADER_ROLES = set(RECORD_ROLES) | set(UNIT_MANAGER_ROLES)
 # Besides the uploader, a law officer of the record's town may remove a wrong file.
 REMOVER_ROLES = {Role.LAW_OFFICER}
 
@@ -229,8 +233,9 @@ def attachment_download(*, actor, attachment: Attachment):
     """Open an attachment's file for `actor` and record the download (rule 6). The
     caller has fetched `attachment` with `attachment_visible_or_404`; the check is run
     again here so that no other caller can hand out another town's file."""
-    check_role(actor, ATTACHER_ROLES, "无权下载附件")
-    manager = scoped_manager(attachment.content_type.model_class())
+    model = attachment.content_type.model_class()
+    check_role(actor, getattr(model, "reader_roles", RECORD_ROLES), "无权下载附件")
+    manager = scoped_manager(model)
     if manager is None or not _visible(manager, actor).filter(pk=attachment.object_id).exists():
         raise Forbidden(NOT_FOUND)
     try:

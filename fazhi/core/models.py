@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from .pii import EncryptedTextField
-from .roles import Role
+from .roles import RECORD_ROLES, UNIT_MANAGER_ROLES, Role
 from .scoping import ScopedQuerySet
 
 
@@ -40,6 +40,9 @@ class OrgUnit(models.Model):
     is_active = models.BooleanField("启用", default=True)
 
     objects = ScopedQuerySet.as_manager(scope_field="")
+    # A unit's own files (its rules, appointment letters) are read by the unit's business
+    # roles and by those who keep the tree (the system administrator included).
+    reader_roles = RECORD_ROLES | UNIT_MANAGER_ROLES
 
     class Meta:
         verbose_name = "组织单位"

@@ -36,7 +36,8 @@ ROLE_UNIT_KINDS = {
 }
 
 # Roles that read the records of their unit's subtree. Residents see only public pages;
-# the security and audit administrators see no business records at all.
+# none of the three administrators sees business records (least privilege, 等保): they
+# keep the system, permissions and the audit trail, and browse only the org tree.
 RECORD_ROLES = {
     Role.COUNTY_SUPERVISOR,
     Role.TOWN_LEADER,
@@ -45,8 +46,9 @@ RECORD_ROLES = {
     Role.VILLAGE_CADRE,
     Role.GRID_WORKER,
     Role.CADRE,
-    Role.SYS_ADMIN,
 }
+# Roles that do business work; an administrator never holds one of them as well.
+BUSINESS_ROLES = RECORD_ROLES | {Role.RESIDENT}
 
 # Roles that may add and edit org units of their subtree (the system administrator
 # keeps the tree; a town's law officer adds its villages and grids).

@@ -19,6 +19,7 @@ from .models import ApiToken, HolidayOverride, HolidaySchedule, Membership, OrgU
 from .permissions import Forbidden, ServiceError, check_role
 from .roles import (
     ADMIN_ROLES,
+    BUSINESS_ROLES,
     HOLIDAY_ROLES,
     MEMBERSHIP_MANAGER_ROLES,
     ROLE_UNIT_KINDS,
@@ -167,6 +168,11 @@ def membership_grant(*, actor, user: User, org_unit: OrgUnit, role: str, title: 
                 f"{Role(role).label}只能设在{allowed}", errors={"org_unit": ["单位类型与角色不匹配"]}
             )
         held = set(user.memberships.filter(is_active=True).values_list("role", flat=True))
+        if (role in ADMIN_ROLES and held & BUSINESS_ROLES) or (
+            role in BUSINESS_ROLES and held & ADMIN_ROLES
+        ):
+            raise ServiceError("管理员不得兼任业务角色(三权分立、最小权限)",
+                               errors={"role": ["该用户已担任管理员或业务角色"]})
         if role in ADMIN_ROLES and (held & ADMIN_ROLES) - {role}:
             raise ServiceError("系统、安全、审计管理员须由不同人员担任(三权分立)",
                                errors={"role": ["该用户已担任其他管理员角色"]})

@@ -187,3 +187,31 @@ def test_admin_is_for_the_system_administrator_via_the_one_login_page(client, lo
     assert "后台管理" in body
     assert "后台管理" not in login(people.officer).get("/").content.decode()
     assert login(people.sys_admin).get("/admin/core/orgunit/").status_code == 200
+
+
+def test_administrators_hold_no_business_role_and_vice_versa(people, tree):
+    """Least privilege: the audit administrator cannot also be a county supervisor (which
+    would let them read records and unmask personal data), nor a law officer an admin."""
+    with pytest.raises(ServiceError, match="管理员不得兼任业务角色"):
+        services.membership_grant(actor=people.security_admin, user=people.audit_admin,
+                                  org_unit=tree.county, role=Role.COUNTY_SUPERVISOR)
+    with pytest.raises(ServiceError, match="管理员不得兼任业务角色"):
+        services.membership_grant(actor=people.security_admin, user=people.officer,
+                                  org_unit=tree.county, role=Role.AUDIT_ADMIN)
+    assert not Membership.objects.filter(user=people.audit_admin,
+                                         role=Role.COUNTY_SUPERVISOR).exists()
+
+
+def test_system_administrator_reads_no_business_records(people, tree):
+    assert not OrgUnit.objects.visible_to(people.sys_admin).exists()
+    assert units_visible_to(people.sys_admin).filter(pk=tree.town_a.pk).exists()
+
+
+def test_system_administrator_cannot_switch_off_accounts_in_admin(login, people):
+    client = login(people.sys_admin)
+    url = f"/admin/core/user/{people.audit_admin.pk}/change/"
+    response = client.post(url, {"full_name": "改名", "is_active": ""})
+    assert response.status_code == 302
+    people.audit_admin.refresh_from_db()
+    assert people.audit_admin.full_name == "改名"  # the edit went through...
+    assert people.audit_admin.is_active  # ...but the account stays on

@@ -98,7 +98,7 @@ def attachment_remove(request, pk):
 
 
 @require_GET
-@role_required(*svc.ATTACHER_ROLES)
+@role_required(*svc.DOWNLOADER_ROLES)
 def attachment_download(request, pk):
     att = svc.attachment_visible_or_404(request.user, pk)
     try:
