@@ -176,6 +176,7 @@ EXPECTATIONS: dict[str, Entry] = {
     "login": Entry(get=outcomes(set(ROLES), ok=Redirect("/"), anonymous=200)),
     "logout": Entry(get=everyone(405)),
     "workbench": page(set(ROLES)),
+    "password_change": page(set(ROLES)),  # everyone changes their own password
     # --- org tree (TREE_READER_ROLES read; sys admin and law officer keep units;
     #     security admin and law officer staff them) ---
     "core:unit_list": page(TREE_READERS),

@@ -27,6 +27,7 @@ VERB_LABELS = {
     "auth.login_throttled": "登录被限制",
     "auth.logout": "退出",
     "auth.unlock": "解锁账号",
+    "auth.password_change": "修改密码",
     "user.create": "新建账号",
     "membership.grant": "分配角色",
     "membership.end": "终止任职",

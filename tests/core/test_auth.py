@@ -33,8 +33,9 @@ def test_lock_lifts_after_thirty_minutes(client, people, settings):
 
     for _ in range(5):
         _attempt(client, "officer", "Wrong-Pass-1")
-    AccessAttempt.objects.update(attempt_time=AccessAttempt.objects.first().attempt_time
-                                 - timedelta(minutes=31))
+    AccessAttempt.objects.update(
+        attempt_time=AccessAttempt.objects.first().attempt_time - timedelta(minutes=31)
+    )
     response = _attempt(client, "officer", people.password)
     assert response.status_code == 302
 
@@ -60,15 +61,17 @@ def test_per_ip_throttle_refuses_an_address_spraying_usernames(client, people, s
 )
 def test_password_policy_refuses_weak_passwords_in_chinese(people, password, fragment):
     with pytest.raises(ServiceError) as exc:
-        services.user_create(actor=people.officer, username="newbie", full_name="新人",
-                             password=password)
+        services.user_create(
+            actor=people.officer, username="newbie", full_name="新人", password=password
+        )
     assert any(fragment in m for m in exc.value.errors["password"])
     assert not User.objects.filter(username="newbie").exists()
 
 
 def test_strong_password_is_accepted(people):
-    user = services.user_create(actor=people.officer, username="newbie", full_name="新人",
-                                password="Haiyu-2026x")
+    user = services.user_create(
+        actor=people.officer, username="newbie", full_name="新人", password="Haiyu-2026x"
+    )
     assert user.check_password("Haiyu-2026x")
 
 
@@ -127,3 +130,29 @@ def test_a_locked_account_reaches_the_security_admins_workbench(client, people):
     assert "账号 officer 因连续登录失败被锁定" in body
     client.force_login(people.sys_admin)
     assert "账号 officer" not in client.get("/").content.decode()
+
+
+def test_everyone_changes_their_own_password_under_the_policy(client, people):
+    from fazhi.core.models import AuditEvent
+
+    client.force_login(people.grid_worker)
+    response = client.post(
+        "/password/",
+        {"old_password": people.password, "new_password1": "abcdefgh", "new_password2": "abcdefgh"},
+    )
+    assert response.status_code == 200 and "至少三类" in response.content.decode()
+    people.grid_worker.refresh_from_db()
+    assert people.grid_worker.check_password(people.password)
+    response = client.post(
+        "/password/",
+        {
+            "old_password": people.password,
+            "new_password1": "Wangge-2027",
+            "new_password2": "Wangge-2027",
+        },
+    )
+    assert response.status_code == 302
+    people.grid_worker.refresh_from_db()
+    assert people.grid_worker.check_password("Wangge-2027")
+    assert AuditEvent.objects.filter(verb="auth.password_change", actor=people.grid_worker).exists()
+    assert client.get("/").status_code == 200  # still logged in

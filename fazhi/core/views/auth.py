@@ -48,7 +48,26 @@ class LoginView(auth_views.LoginView):
         return super().post(request, *args, **kwargs)
 
 
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Everyone changes their own password (等保: users can change their password); the
+    policy validators apply, the session stays valid, and the change is audited."""
+
+    template_name = "registration/password_change.html"
+    success_url = "/"
+
+    def form_valid(self, form):
+        from django.contrib import messages
+
+        from ..audit import record
+
+        response = super().form_valid(form)
+        record(verb="auth.password_change", actor=self.request.user, obj=self.request.user)
+        messages.success(self.request, "密码已修改")
+        return response
+
+
 urlpatterns = [
     path("login/", LoginView.as_view(), name="login"),
+    path("password/", PasswordChangeView.as_view(), name="password_change"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
 ]
