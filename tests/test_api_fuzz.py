@@ -24,7 +24,9 @@ from hypothesis import strategies as st
 
 from fazhi.api import api
 from fazhi.core import services
-from fazhi.reviews.services import precheck_run_create
+from fazhi.core.permissions import ServiceError
+from fazhi.reviews.models import PrecheckFinding
+from fazhi.reviews.services import precheck_finding_decide, precheck_run_create
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 PREFIX = "/api/v1"
@@ -284,3 +286,45 @@ def test_huge_ids_in_a_body_are_field_errors(clients):
     )
     assert response.status_code == 422
     assert set(response.json()["errors"]) == {"user_id", "org_unit_id"}
+
+
+@pytest.mark.parametrize(
+    "role, path, body, field",
+    [
+        ("officer", "/prechecks/check", {"text": "一、\x00罚款"}, "text"),
+        ("officer", "/prechecks", {"title": "通\x00知", "text": "一、罚款"}, "title"),
+        (
+            "sys_admin",
+            "/holidays/overrides",
+            {"date": "2030-01-02", "is_workday": True, "name": "\x00"},
+            "name",
+        ),
+        ("officer", "/tokens", {"name": "a\x00b"}, "name"),
+    ],
+)
+def test_nul_in_any_text_field_is_a_field_error(clients, role, path, body, field):
+    """Given a text field holding NUL (found on PostgreSQL: its text columns cannot store
+    it, a 500 at save), when it is posted, then a Chinese 422 on that field."""
+    by_role, _ids = clients
+    response = by_role[role].post(PREFIX + path, json.dumps(body), content_type="application/json")
+    assert response.status_code == 422, response.content
+    assert list(response.json()["errors"]) == [field]
+    assert HAN.search(response.json()["errors"][field][0])
+
+
+def test_nul_in_a_decision_note_is_refused(clients, people):
+    """Given the adviser deciding a finding, when the note holds NUL, then 400 on note
+    and the finding is unchanged (the service refuses it; the page goes the same way)."""
+    by_role, (_town, run_id, finding_id) = clients
+    url = f"{PREFIX}/prechecks/{run_id}/findings/{finding_id}/decision"
+    body = {"decision": "rejected", "note": "理由\x00"}
+    response = by_role["adviser"].post(url, json.dumps(body), content_type="application/json")
+    assert response.status_code == 422
+    finding = PrecheckFinding.objects.get(pk=finding_id)
+    with pytest.raises(ServiceError) as exc:
+        precheck_finding_decide(
+            actor=people.adviser, finding=finding, decision="rejected", note="理由\x00"
+        )
+    assert list(exc.value.errors) == ["note"]
+    finding.refresh_from_db()
+    assert finding.decision == "pending"

@@ -82,14 +82,21 @@ def compute_hash(e: AuditEvent) -> str:
     return hashlib.sha256(_payload(e).encode()).hexdigest()
 
 
+def _text(value, limit: int | None = None) -> str:
+    # PostgreSQL text and JSON cannot hold NUL, and a column's length is a hard limit
+    # there: a junk value must not make the event (and the write it records) fail.
+    value = str(value).replace("\x00", "\ufffd")
+    return value[:limit] if limit else value
+
+
 def _jsonable(value):
     if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
+        return {_text(k): _jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple | set):
         return [_jsonable(v) for v in value]
-    if value is None or isinstance(value, bool | int | float | str):
+    if value is None or isinstance(value, bool | int | float):
         return value
-    return str(value)
+    return _text(value)
 
 
 def record(
@@ -124,11 +131,11 @@ def record(
         event = AuditEvent(
             occurred_at=timezone.now(),
             actor=actor,
-            actor_name=actor_name or (actor.get_username() if actor else ""),
+            actor_name=_text(actor_name or (actor.get_username() if actor else ""), 150),
             verb=verb,
-            object_type=object_type,
-            object_id=object_id,
-            object_repr=object_repr,
+            object_type=_text(object_type, 64),
+            object_id=_text(object_id, 64),
+            object_repr=_text(object_repr, 200),
             org_unit=org_unit,
             changes=_jsonable(changes or {}),
             result=result,

@@ -9,7 +9,7 @@ import datetime as dt
 from typing import Annotated
 
 from ninja import Field, Schema
-from pydantic import ConfigDict
+from pydantic import ConfigDict, field_validator
 
 from .models import OrgUnit
 from .roles import Role
@@ -27,6 +27,15 @@ MAX_OFFSET = 10**9
 
 class StrictIn(Schema):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*")
+    @classmethod
+    def _no_nul(cls, value):
+        # PostgreSQL text cannot hold NUL (0x00): refused here it is a field error, not a
+        # 500 when the service saves it; no one types it, so nothing legitimate is lost.
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("不能包含空字符(\\x00)")
+        return value
 
 
 class ErrorOut(Schema):

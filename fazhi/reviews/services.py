@@ -52,6 +52,8 @@ def _kind(kind) -> str | None:
 
 
 def _checked(paragraphs: list[str], field: str) -> list[str]:
+    if any("\x00" in p for p in paragraphs):  # PostgreSQL text and JSON cannot hold it
+        raise ServiceError("文件内容含有无效字符(\\x00)", errors={field: ["文件内容含有无效字符"]})
     try:
         paragraphs = check_text(paragraphs)
     except PrecheckInputError as exc:
@@ -109,7 +111,9 @@ def precheck_run_create(
     input is refused."""
     check_role(actor, CREATOR_ROLES, "只有法治办工作人员或法律顾问可以发起智能预审")
     unit = _creator_unit(actor, org_unit)
-    title = (title or "").strip()
+    title = str(title or "").strip()
+    if "\x00" in title:
+        raise ServiceError("文件标题含有无效字符", errors={"title": ["文件标题含有无效字符"]})
     if not title:
         raise ServiceError("请填写文件标题", errors={"title": ["请填写文件标题"]})
     if len(title) > MAX_TITLE:
@@ -196,6 +200,8 @@ def precheck_finding_decide(*, actor, finding, decision, note="") -> PrecheckFin
             "请选择“采纳”或“不采纳”", errors={"decision": ["请选择“采纳”或“不采纳”"]}
         )
     note = str(note or "").strip()
+    if "\x00" in note:  # PostgreSQL text cannot hold it
+        raise ServiceError("审核意见含有无效字符", errors={"note": ["审核意见含有无效字符"]})
     if decision == choices.REJECTED and not note:
         raise ServiceError(REJECT_NEEDS_NOTE, errors={"note": [REJECT_NEEDS_NOTE]})
     if len(note) > MAX_NOTE:

@@ -30,6 +30,9 @@ def unlock_account(request):
     if not username:
         messages.error(request, "请指定要解锁的账号")
         return redirect("core:locked_accounts")
+    if len(username) > 150 or "\x00" in username:  # no account has such a name
+        messages.error(request, "账号名称无效")
+        return redirect("core:locked_accounts")
     count = reset(username=username)
     audit.record(verb="auth.unlock", actor=request.user, object_type="user", object_id=username,
                  object_repr=username, changes={"reset_attempts": count})
