@@ -167,6 +167,10 @@ def membership_grant(*, actor, user: User, org_unit: OrgUnit, role: str, title: 
             raise ServiceError(
                 f"{Role(role).label}只能设在{allowed}", errors={"org_unit": ["单位类型与角色不匹配"]}
             )
+        if user.pk == actor.pk:
+            # Any role, not only administrator roles: a security administrator who made
+            # themselves 县级督导 would read every record and unmask personal data.
+            raise Forbidden("不能给自己分配角色")
         held = set(user.memberships.filter(is_active=True).values_list("role", flat=True))
         if (role in ADMIN_ROLES and held & BUSINESS_ROLES) or (
             role in BUSINESS_ROLES and held & ADMIN_ROLES
@@ -176,10 +180,6 @@ def membership_grant(*, actor, user: User, org_unit: OrgUnit, role: str, title: 
         if role in ADMIN_ROLES and (held & ADMIN_ROLES) - {role}:
             raise ServiceError("系统、安全、审计管理员须由不同人员担任(三权分立)",
                                errors={"role": ["该用户已担任其他管理员角色"]})
-        if user.pk == actor.pk:
-            # Any role, not only administrator roles: a security administrator who made
-            # themselves 县级督导 would read every record and unmask personal data.
-            raise Forbidden("不能给自己分配角色")
         existing = Membership.objects.filter(user=user, org_unit=org_unit, role=role).first()
         if existing and existing.is_active:
             raise ServiceError("该用户已在此单位担任该角色", errors={"role": ["已存在"]})
