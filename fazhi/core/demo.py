@@ -455,6 +455,8 @@ def load_demo(progress=None) -> list[str]:
                     password=DEMO_PASSWORD,
                     id_number=person["id_number"],
                     phone=person["phone"],
+                    # Demo passwords are published on purpose: no forced change.
+                    must_change_password=False,
                 )
                 created.append(f"账号 {user.username}")
             for role, code, title in person["memberships"]:

@@ -77,3 +77,27 @@ class ApiMethodNotAllowedMiddleware:
                 rewritten["Allow"] = response["Allow"]
             return rewritten
         return response
+
+
+class PasswordChangeRequiredMiddleware:
+    """Until a person replaces a password someone else chose, every page sends them to the
+    password page (等保: initial passwords are changed at first login). The API is left
+    alone: its tokens are made by the person, after they have logged in here."""
+
+    ALLOWED = ("/password/", "/logout/", "/login/", "/static/", "/api/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and user.must_change_password
+            and not request.path.startswith(self.ALLOWED)
+        ):
+            from django.shortcuts import redirect
+
+            return redirect("password_change")
+        return self.get_response(request)

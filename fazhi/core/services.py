@@ -122,15 +122,19 @@ def _set_pii(user: User, *, id_number: str | None, phone: str | None) -> None:
 
 
 def user_create(
-    *, actor, username: str, full_name: str, password: str, id_number: str = "", phone: str = ""
+    *, actor, username: str, full_name: str, password: str, id_number: str = "", phone: str = "",
+    must_change_password: bool = True,
 ) -> User:
-    """Create an account (memberships are granted separately)."""
+    """Create an account (memberships are granted separately). The initial password was
+    chosen by someone else, so by default its owner must change it at first login (等保)."""
     check_role(actor, MEMBERSHIP_MANAGER_ROLES | {Role.SYS_ADMIN}, "无权创建账号")
     return _user_create(actor=actor, username=username, full_name=full_name, password=password,
-                        id_number=id_number, phone=phone)
+                        id_number=id_number, phone=phone,
+                        must_change_password=must_change_password)
 
 
-def _user_create(*, actor, username, full_name, password, id_number="", phone="") -> User:
+def _user_create(*, actor, username, full_name, password, id_number="", phone="",
+                 must_change_password=False) -> User:
     with transaction.atomic():
         username = (username or "").strip()
         if not username:
@@ -139,7 +143,8 @@ def _user_create(*, actor, username, full_name, password, id_number="", phone=""
         # audit trail and on every page that names an actor.
         if User.objects.filter(username__iexact=username).exists():
             raise ServiceError("该用户名已被使用", errors={"username": ["该用户名已被使用"]})
-        user = User(username=username, full_name=(full_name or "").strip())
+        user = User(username=username, full_name=(full_name or "").strip(),
+                    must_change_password=must_change_password)
         try:
             validate_password(password, user)
         except ValidationError as exc:

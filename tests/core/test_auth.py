@@ -156,3 +156,18 @@ def test_everyone_changes_their_own_password_under_the_policy(client, people):
     assert people.grid_worker.check_password("Wangge-2027")
     assert AuditEvent.objects.filter(verb="auth.password_change", actor=people.grid_worker).exists()
     assert client.get("/").status_code == 200  # still logged in
+
+
+def test_an_account_made_by_someone_else_must_change_its_password_first(client, people):
+    """Given an account created by a law officer, its owner is sent to the password page
+    on every page until they change it; then the pages open."""
+    services.user_create(actor=people.officer, username="xinren", full_name="新人",
+                         password="Chushi-2026")
+    _attempt(client, "xinren", "Chushi-2026")
+    response = client.get("/")
+    assert response.status_code == 302 and response["Location"] == "/password/"
+    assert "请先修改密码" in client.get("/password/").content.decode()
+    client.post("/password/", {"old_password": "Chushi-2026", "new_password1": "Ziji-2026pw",
+                               "new_password2": "Ziji-2026pw"})
+    assert not User.objects.get(username="xinren").must_change_password
+    assert client.get("/").status_code == 200

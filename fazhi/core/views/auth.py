@@ -61,6 +61,9 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         from ..audit import record
 
         response = super().form_valid(form)
+        if self.request.user.must_change_password:
+            self.request.user.must_change_password = False
+            self.request.user.save(update_fields=["must_change_password"])
         record(verb="auth.password_change", actor=self.request.user, obj=self.request.user)
         messages.success(self.request, "密码已修改")
         return response
