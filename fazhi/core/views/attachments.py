@@ -55,6 +55,18 @@ def _partial(request, record, *, error="", notice="", status=200):
     )
 
 
+def _answer(request, record, *, error: str = "", notice: str = ""):
+    """htmx: the refreshed list with the message in it (200, so htmx swaps it in);
+    otherwise a flash message and back to the record's page."""
+    if _is_htmx(request):
+        return _partial(request, record, error=error, notice=notice)
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, notice)
+    return _back(request, record)
+
+
 @require_POST
 @role_required(*svc.ATTACHER_ROLES)
 def attachment_upload(request):
@@ -66,16 +78,8 @@ def attachment_upload(request):
             actor=request.user, record=record, uploaded_file=request.FILES.get("file")
         )
     except ServiceError as exc:
-        if _is_htmx(request):
-            # 200 so htmx swaps the list with the message in it.
-            return _partial(request, record, error=exc.message)
-        messages.error(request, f"上传失败:{exc.message}")
-        return _back(request, record)
-    notice = f"已上传附件:{att.original_name}"
-    if _is_htmx(request):
-        return _partial(request, record, notice=notice)
-    messages.success(request, notice)
-    return _back(request, record)
+        return _answer(request, record, error=f"上传失败:{exc.message}")
+    return _answer(request, record, notice=f"已上传附件:{att.original_name}")
 
 
 @require_POST
@@ -86,15 +90,8 @@ def attachment_remove(request, pk):
     try:
         svc.attachment_remove(actor=request.user, attachment=att)
     except ServiceError as exc:
-        if _is_htmx(request):
-            return _partial(request, record, error=exc.message)
-        messages.error(request, f"删除失败:{exc.message}")
-        return _back(request, record)
-    notice = f"已删除附件:{att.original_name}"
-    if _is_htmx(request):
-        return _partial(request, record, notice=notice)
-    messages.success(request, notice)
-    return _back(request, record)
+        return _answer(request, record, error=f"删除失败:{exc.message}")
+    return _answer(request, record, notice=f"已删除附件:{att.original_name}")
 
 
 @require_GET
