@@ -206,7 +206,16 @@ def _unexpected(request, exc):
     return error_response(request, 500, "server_error", "服务器内部错误,请联系系统管理员")
 
 
-for _module, _prefix in [("fazhi.core.api", "/"), ("fazhi.reviews.api", "/")]:
+_ROUTERS = [
+    ("fazhi.core.api", "/"),
+    ("fazhi.reviews.api", "/"),
+    ("fazhi.advisers.api", "/"),
+    ("fazhi.documents.api", "/"),
+    ("fazhi.contracts.api", "/"),
+    ("fazhi.inspections.api", "/"),
+    ("fazhi.reports.api", "/"),
+]
+for _module, _prefix in _ROUTERS:
     try:
         api.add_router(_prefix, import_module(_module).router)
     except ModuleNotFoundError as exc:

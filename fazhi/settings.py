@@ -53,6 +53,10 @@ INSTALLED_APPS = [
     "ninja",
     "fazhi.core",
     "fazhi.reviews",
+    "fazhi.advisers",
+    "fazhi.documents",
+    "fazhi.contracts",
+    "fazhi.inspections",
     "fazhi.reports",
 ]
 

@@ -27,6 +27,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from . import audit, services
+from .hooks import app_hooks
 from .models import Membership, OrgUnit, User
 from .permissions import ServiceError
 from .roles import ADMIN_ROLES, Role
@@ -469,9 +470,9 @@ def load_demo(progress=None) -> list[str]:
                         title=title,
                     )
                     created.append(f"任职 {user.username} {Role(role).label} @ {code}")
-        # 智能预审: drafts of the island town, run by its officer, partly decided by its
-        # adviser (imported here: core does not depend on the apps built on it).
-        from fazhi.reviews.demo import load_precheck_demo
-
-        created += load_precheck_demo(ISLAND_TOWN_CODE, "officer", "adviser")
+        # Each app's records (its demo.py's `load_app_demo()`, in INSTALLED_APPS order),
+        # made through its services by the demo accounts above; found by name because
+        # core does not depend on the apps built on it.
+        for load_app_demo in app_hooks("demo", "load_app_demo"):
+            created += load_app_demo()
     return created

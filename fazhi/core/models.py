@@ -32,7 +32,11 @@ class OrgUnit(models.Model):
     code = models.CharField("行政区划代码", max_length=15, unique=True)
     name = models.CharField("名称", max_length=64)
     parent = models.ForeignKey(
-        "self", verbose_name="上级单位", null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name="上级单位",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
     # Prefix used for document numbers etc. (e.g. "海屿镇政规"); configuration, not code.
@@ -106,7 +110,9 @@ class Membership(models.Model):
     """A person holding a role in an org unit (one person may hold several)."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="用户", on_delete=models.CASCADE,
+        settings.AUTH_USER_MODEL,
+        verbose_name="用户",
+        on_delete=models.CASCADE,
         related_name="memberships",
     )
     org_unit = models.ForeignKey(
@@ -144,8 +150,13 @@ class AuditEvent(models.Model):
 
     occurred_at = models.DateTimeField("时间", db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True,
-        on_delete=models.DO_NOTHING, db_constraint=False, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name="操作人",
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
     )
     actor_name = models.CharField("操作人账号", max_length=150, blank=True)
     verb = models.CharField("操作", max_length=64, db_index=True)
@@ -153,8 +164,13 @@ class AuditEvent(models.Model):
     object_id = models.CharField("对象编号", max_length=64, blank=True)
     object_repr = models.CharField("对象", max_length=200, blank=True)
     org_unit = models.ForeignKey(
-        OrgUnit, verbose_name="单位", null=True, blank=True, on_delete=models.DO_NOTHING,
-        db_constraint=False, related_name="+",
+        OrgUnit,
+        verbose_name="单位",
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
     )
     changes = models.JSONField("变更内容", default=dict, blank=True)
     result = models.CharField("结果", max_length=16, choices=Result.choices, default="success")
@@ -237,7 +253,9 @@ class ApiToken(models.Model):
     """A personal API token. Only its SHA-256 is stored; the token is shown once."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="用户", on_delete=models.CASCADE,
+        settings.AUTH_USER_MODEL,
+        verbose_name="用户",
+        on_delete=models.CASCADE,
         related_name="api_tokens",
     )
     name = models.CharField("用途", max_length=64)
@@ -284,3 +302,65 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class StatusChange(models.Model):
+    """One step of a record's workflow (architecture rule 4): who moved it from which state
+    to which, by which action, when, with what note. The detail pages' timelines read it;
+    `core.workflow` is its only writer."""
+
+    org_unit = models.ForeignKey(
+        OrgUnit, verbose_name="所属单位", on_delete=models.PROTECT, related_name="+"
+    )
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    verb = models.CharField("操作", max_length=40)
+    label = models.CharField("操作名称", max_length=40)
+    from_status = models.CharField("原状态", max_length=40, blank=True)
+    to_status = models.CharField("新状态", max_length=40)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="操作人", on_delete=models.PROTECT, related_name="+"
+    )
+    note = models.TextField("说明", blank=True)
+    at = models.DateTimeField("时间", auto_now_add=True)
+
+    objects = ScopedQuerySet.as_manager(scope_field="org_unit")
+
+    class Meta:
+        verbose_name = "状态变更"
+        verbose_name_plural = "状态变更"
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["content_type", "object_id", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.label}:{self.from_status}→{self.to_status}"
+
+
+class ParameterValue(models.Model):
+    """A local value of a configurable legal parameter (architecture rule 10), set on a
+    county or town; it applies to that unit's whole subtree unless a nearer unit sets its
+    own. The parameters themselves (label, default, legal basis) are code: `core.params`."""
+
+    org_unit = models.ForeignKey(
+        OrgUnit, verbose_name="适用单位", on_delete=models.PROTECT, related_name="+"
+    )
+    key = models.CharField("参数", max_length=80)
+    value = models.JSONField("取值")
+    reason = models.CharField("依据或说明", max_length=200, blank=True)
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="设置人", on_delete=models.PROTECT, related_name="+"
+    )
+    set_at = models.DateTimeField("设置时间", auto_now=True)
+
+    objects = ScopedQuerySet.as_manager(scope_field="org_unit")
+
+    class Meta:
+        verbose_name = "参数取值"
+        verbose_name_plural = "参数取值"
+        constraints = [
+            models.UniqueConstraint(fields=["org_unit", "key"], name="uniq_parameter_per_unit")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key}={self.value}"

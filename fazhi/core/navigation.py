@@ -16,6 +16,13 @@ class NavItem:
 
 
 ALL_STAFF = frozenset(r for r in Role if r != Role.RESIDENT)
+# 依法行政: the town's office and leaders, its advisers, and the county that supervises.
+_LAWFUL_ADMIN = {
+    Role.LAW_OFFICER,
+    Role.TOWN_LEADER,
+    Role.LEGAL_ADVISER,
+    Role.COUNTY_SUPERVISOR,
+}
 
 NAV_ITEMS = [
     NavItem("工作台", "workbench", frozenset(Role)),
@@ -28,6 +35,13 @@ NAV_ITEMS = [
         "reviews:precheck_list",
         frozenset({Role.LAW_OFFICER, Role.LEGAL_ADVISER, Role.TOWN_LEADER, Role.COUNTY_SUPERVISOR}),
     ),
+    NavItem("规范性文件", "documents:document_list", frozenset(_LAWFUL_ADMIN)),
+    NavItem("备案审查", "documents:filing_list", frozenset(_LAWFUL_ADMIN)),
+    NavItem("合同协议", "contracts:contract_list", frozenset(_LAWFUL_ADMIN)),
+    NavItem("合法性审核", "reviews:review_list", frozenset(_LAWFUL_ADMIN)),
+    NavItem("法律顾问", "advisers:adviser_list", frozenset(_LAWFUL_ADMIN)),
+    NavItem("督查整改", "inspections:inspection_list", frozenset(_LAWFUL_ADMIN | {Role.CADRE})),
+    NavItem("参数配置", "core:parameter_list", frozenset(_LAWFUL_ADMIN)),
     NavItem("API令牌", "core:token_list", ALL_STAFF),
     NavItem("接口文档", "api-1.0.0:openapi-view", ALL_STAFF),
 ]

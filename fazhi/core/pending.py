@@ -4,11 +4,10 @@ and shows the nearest deadline first."""
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from datetime import date
 
-from django.apps import apps
+from .hooks import app_hooks
 
 
 @dataclass(frozen=True)
@@ -24,25 +23,8 @@ class PendingItem:
         return self.due is not None and self.due < today
 
 
-def _providers():
-    for config in apps.get_app_configs():
-        if not config.name.startswith("fazhi."):
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.deadlines")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{config.name}.deadlines":
-                continue
-            raise
-        provider = getattr(module, "pending_items", None)
-        if provider is not None:
-            yield provider
-
-
 def collect(user, today: date) -> list[PendingItem]:
     items: list[PendingItem] = []
-    for provider in _providers():
+    for provider in app_hooks("deadlines", "pending_items"):
         items.extend(provider(user, today))
     return sorted(items, key=lambda i: (i.due is None, i.due or date.max, i.title))
-
-

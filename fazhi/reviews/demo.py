@@ -64,3 +64,10 @@ def load_precheck_demo(town_code: str, officer_username: str, adviser_username: 
             precheck_finding_decide(actor=adviser, finding=finding, decision=decision, note=note)
         created.append(f"智能预审 {title}")
     return created
+
+
+def load_app_demo() -> list[str]:
+    """The demo's 智能预审 runs: the island town's officer runs them, its adviser decides."""
+    from fazhi.core.demo import ISLAND_TOWN_CODE
+
+    return load_precheck_demo(ISLAND_TOWN_CODE, "officer", "adviser")

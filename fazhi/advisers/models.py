@@ -1,0 +1,3 @@
+"""法律顾问."""
+
+from django.db import models  # noqa: F401

@@ -1,0 +1,156 @@
+"""Configurable legal parameters (architecture rule 10): every period length, threshold
+and local rule is a parameter with the law's default and its citation, because provinces
+and counties differ. Apps declare theirs at import time:
+
+    FILING_DAYS = params.define(
+        "documents.filing_days", "公布后报送备案期限", default=15, unit="日",
+        basis="各地规范性文件备案规定(本地规则,常见为5个工作日或10、15、30日)",
+        minimum=1, maximum=60,
+    )
+
+and read them for the record's unit: `params.value("documents.filing_days", town)` (or
+`FILING_DAYS.value(town)`). A county supervisor sets a local value on the county (it
+applies to all its towns) or on one town; the nearest unit's value wins, else the default.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+
+from . import audit
+from .models import OrgUnit, ParameterValue
+from .permissions import ServiceError, check_role
+from .roles import Role
+from .scoping import unit_in_scope
+
+# Who sets local values: the county's rule-of-law office (via its supervisor), for the
+# county or one of its towns.
+PARAMETER_ROLES = {Role.COUNTY_SUPERVISOR}
+
+
+@dataclass(frozen=True)
+class Param:
+    key: str
+    label: str
+    default: int | Decimal | str
+    unit: str = ""  # 日 / 工作日 / 年 / 月 / 元 / 分 …
+    basis: str = ""  # the legal basis or "本地规则", shown beside the value
+    minimum: int | Decimal | None = None
+    maximum: int | Decimal | None = None
+
+    def value(self, unit: OrgUnit | None):
+        return value(self.key, unit)
+
+    def parse(self, raw) -> int | Decimal | str:
+        """A submitted value as this parameter's type, or a ServiceError in Chinese."""
+        kind = type(self.default)
+        text = str(raw).strip()
+        try:
+            parsed = kind(text) if kind is not Decimal else Decimal(text)
+        except (ValueError, InvalidOperation):
+            raise ServiceError(
+                "取值格式不正确", errors={"value": ["应为整数" if kind is int else "应为数字"]}
+            ) from None
+        if kind is Decimal and not parsed.is_finite():
+            raise ServiceError("取值格式不正确", errors={"value": ["应为数字"]})
+        if self.minimum is not None and parsed < self.minimum:
+            raise ServiceError(
+                f"{self.label}不能小于{self.minimum}{self.unit}",
+                errors={"value": [f"不能小于{self.minimum}"]},
+            )
+        if self.maximum is not None and parsed > self.maximum:
+            raise ServiceError(
+                f"{self.label}不能大于{self.maximum}{self.unit}",
+                errors={"value": [f"不能大于{self.maximum}"]},
+            )
+        return parsed
+
+
+REGISTRY: dict[str, Param] = {}
+
+
+def define(key: str, label: str, *, default, unit: str = "", basis: str = "", **limits) -> Param:
+    """Declare a parameter (once, at import of the app module that uses it)."""
+    param = Param(key, label, default, unit, basis, **limits)
+    existing = REGISTRY.get(key)
+    if existing is not None and existing != param:
+        raise ValueError(f"parameter {key} defined twice differently")
+    REGISTRY[key] = param
+    return param
+
+
+def _ancestor_codes(unit: OrgUnit) -> list[str]:
+    # Codes are 6/9/12/15 digits: a unit's ancestors are its code's prefixes.
+    return [unit.code[:n] for n in (6, 9, 12, 15) if n <= len(unit.code)]
+
+
+def _to_type(param: Param, stored):
+    if isinstance(param.default, Decimal):
+        return Decimal(str(stored))
+    return type(param.default)(stored)
+
+
+def value(key: str, unit: OrgUnit | None):
+    """The value in force for `unit`: the nearest ancestor's local value, else the default.
+    One indexed query."""
+    param = REGISTRY[key]
+    if unit is None:
+        return param.default
+    row = (
+        ParameterValue.objects.filter(key=key, org_unit__code__in=_ancestor_codes(unit))
+        .order_by("-org_unit__code")
+        .values_list("value", flat=True)
+        .first()
+    )
+    return param.default if row is None else _to_type(param, row)
+
+
+def parameter_set(*, actor, unit: OrgUnit, key: str, raw_value, reason: str = "") -> ParameterValue:
+    """Set the local value of `key` on a county or town of the actor's county."""
+    check_role(actor, PARAMETER_ROLES, "只有县级督导可以设置参数")
+    param = REGISTRY.get(key)
+    if param is None:
+        raise ServiceError("参数不存在", errors={"key": ["参数不存在"]})
+    if unit.kind not in ("county", "town") or not unit_in_scope(actor, unit, PARAMETER_ROLES):
+        raise ServiceError(
+            "只能为本县或本县的乡镇设置参数", errors={"unit": ["单位不在管辖范围内"]}
+        )
+    parsed = param.parse(raw_value)
+    stored = str(parsed) if isinstance(parsed, Decimal) else parsed
+    with transaction.atomic():
+        row = ParameterValue.objects.filter(org_unit=unit, key=key).first()
+        before = row.value if row else None
+        if row is None:
+            row = ParameterValue(org_unit=unit, key=key)
+        row.value, row.reason, row.set_by = stored, reason.strip()[:200], actor
+        row.save()
+        audit.record(
+            verb="parameter.set",
+            actor=actor,
+            obj=row,
+            org_unit=unit,
+            changes={key: [before, stored]},
+        )
+    return row
+
+
+def parameter_reset(*, actor, unit: OrgUnit, key: str) -> None:
+    """Remove a local value: the unit falls back to its county's value or the default."""
+    check_role(actor, PARAMETER_ROLES, "只有县级督导可以设置参数")
+    if not unit_in_scope(actor, unit, PARAMETER_ROLES):
+        raise ServiceError("只能为本县或本县的乡镇设置参数")
+    with transaction.atomic():
+        row = ParameterValue.objects.filter(org_unit=unit, key=key).first()
+        if row is None:
+            return
+        audit.record(
+            verb="parameter.reset",
+            actor=actor,
+            obj=row,
+            org_unit=unit,
+            changes={key: [row.value, None]},
+        )
+        row.delete()

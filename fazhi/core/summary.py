@@ -1,0 +1,31 @@
+"""Figures for reports (architecture rule 9). Each app's `summary.py` has
+`figures(unit, start, end) -> list[Figure]`: the facts it contributes for a town (or a
+county: its subtree) and a period, each as a number and a ready Chinese sentence. The
+annual summary, the 旬报 and the API assemble them; no figure is typed by hand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .hooks import app_hooks
+from .models import OrgUnit
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str  # stable: "documents.reviewed"
+    label: str  # "审核行政规范性文件"
+    value: int | float
+    unit: str = "件"
+    sentence: str = ""  # "审核行政规范性文件2件,行政协议105件"
+    section: str = ""  # the summary chapter it belongs to, e.g. "依法行政"
+    breakdown: dict = field(default_factory=dict)  # e.g. {"行政协议": 105, "民事合同": 12}
+
+
+def collect(unit: OrgUnit, start: date, end: date) -> list[Figure]:
+    """Every app's figures for `unit`'s subtree, records dated start..end inclusive."""
+    figures: list[Figure] = []
+    for provider in app_hooks("summary", "figures"):
+        figures.extend(provider(unit, start, end))
+    return figures

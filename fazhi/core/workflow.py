@@ -1,0 +1,194 @@
+"""Workflows as explicit state machines (architecture rule 4), one mechanism for every app.
+
+An app declares its transitions as data:
+
+    DOCUMENT_FLOW = Workflow(
+        Document,
+        audit_prefix="document",
+        status_labels=Document.Status,
+        transitions=[
+            Transition("submit_review", "提交合法性审核", {"draft"}, "legality_review",
+                       roles={Role.LAW_OFFICER}, guards=[has_comment_period_closed]),
+            ...
+        ],
+    )
+
+and every state change goes through `DOCUMENT_FLOW.run(actor=..., obj=..., verb=...)`,
+which locks the row, checks the source state, the actor's role and scope and every
+guard, applies the app's extra field changes, saves, writes a `StatusChange` row (the
+timeline) and an audit event, all in one transaction. A guard returns None when the
+step is allowed, or the Chinese refusal naming the rule it enforces, e.g.
+"未经合法性审核,不得提交集体审议(国办发〔2018〕37号)".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+
+from . import audit
+from .models import StatusChange
+from .permissions import Forbidden, ServiceError
+from .scoping import unit_in_scope
+
+# guard(obj, actor, **params) -> None (allowed) or the Chinese refusal with its rule
+Guard = Callable[..., str | None]
+
+
+@dataclass(frozen=True)
+class Transition:
+    verb: str  # stable, English: "submit_review" → audit verb "document.submit_review"
+    label: str  # the button: "提交合法性审核"
+    sources: Iterable[str]  # the states it leaves from
+    target: str
+    roles: Iterable = ()  # who may press it (and must see the record)
+    guards: Iterable[Guard] = ()
+    # Who may act beyond the role: e.g. lambda obj, actor: obj.reviewer_id == actor.pk
+    allowed: Callable[[Any, Any], bool] | None = None
+    note_required: bool = False  # e.g. a return for completion must say what is missing
+    style: str = "primary"  # bootstrap button style on detail pages
+
+    def __post_init__(self):
+        # Frozen sets and tuples: a transition table is data that never changes.
+        object.__setattr__(self, "sources", frozenset(self.sources))
+        object.__setattr__(self, "roles", frozenset(self.roles))
+        object.__setattr__(self, "guards", tuple(self.guards))
+
+
+@dataclass
+class Workflow:
+    model: type
+    transitions: list[Transition]
+    audit_prefix: str
+    status_labels: Any = None  # the model's Status TextChoices, for messages
+    status_field: str = "status"
+    _by_verb: dict = field(init=False, repr=False)
+
+    def __post_init__(self):
+        self._by_verb = {t.verb: t for t in self.transitions}
+        if len(self._by_verb) != len(self.transitions):
+            raise ValueError("duplicate transition verb")
+
+    # --- reading -------------------------------------------------------------------------
+
+    def label_of(self, status: str) -> str:
+        if self.status_labels is None:
+            return status
+        try:
+            return self.status_labels(status).label
+        except ValueError:
+            return status
+
+    def get(self, verb: str) -> Transition:
+        try:
+            return self._by_verb[verb]
+        except KeyError:
+            raise ServiceError(f"未知的操作:{verb}", code="unknown_transition") from None
+
+    def may(self, t: Transition, actor, obj) -> bool:
+        """Role and scope only (no guards): whether the button is this person's to press."""
+        if not (actor and actor.is_authenticated):
+            return False
+        if t.roles and not actor.has_role(*t.roles):
+            return False
+        if t.roles and not unit_in_scope(actor, obj.org_unit, t.roles):
+            return False
+        return t.allowed is None or bool(t.allowed(obj, actor))
+
+    def available(self, actor, obj) -> list[Transition]:
+        """Transitions from the record's current state that this person may press now.
+        Guards are not run here; pressing a button whose guard fails shows its refusal."""
+        status = getattr(obj, self.status_field)
+        return [t for t in self.transitions if status in t.sources and self.may(t, actor, obj)]
+
+    # --- the one writer ---------------------------------------------------------------------
+
+    def run(
+        self,
+        *,
+        actor,
+        obj,
+        verb: str,
+        note: str = "",
+        apply: Callable[[Any], dict | None] | None = None,
+        **params,
+    ):
+        """Move `obj` by `verb`. `apply(locked_obj)` makes the transition's own field changes
+        (a number, a date…) after the guards pass and may return extra audit changes;
+        `params` go to every guard. Returns the locked, saved record."""
+        t = self.get(verb)
+        note = (note or "").strip()
+        with transaction.atomic():
+            locked = self.model.objects.select_for_update().get(pk=obj.pk)
+            if t.roles and not unit_in_scope(actor, locked.org_unit, t.roles):
+                # Out of scope looks like "not found", as everywhere else.
+                raise ServiceError("记录不存在或无权查看", code="not_found")
+            if not self.may(t, actor, locked):
+                raise Forbidden(f"无权执行“{t.label}”")
+            before = getattr(locked, self.status_field)
+            if before not in t.sources:
+                raise ServiceError(
+                    f"当前状态为“{self.label_of(before)}”,不能执行“{t.label}”",
+                    code="wrong_state",
+                )
+            if t.note_required and not note:
+                raise ServiceError(
+                    f"“{t.label}”须填写说明", errors={"note": ["请填写说明"]}, code="note_required"
+                )
+            for guard in t.guards:
+                refusal = guard(locked, actor, **params)
+                if refusal:
+                    raise ServiceError(refusal, code="guard")
+            extra = apply(locked) if apply else None
+            setattr(locked, self.status_field, t.target)
+            locked.save()
+            StatusChange.objects.create(
+                org_unit=locked.org_unit,
+                content_type=ContentType.objects.get_for_model(self.model),
+                object_id=locked.pk,
+                verb=t.verb,
+                label=t.label,
+                from_status=before,
+                to_status=t.target,
+                actor=actor,
+                note=note,
+            )
+            changes = {self.status_field: [before, t.target], **(extra or {})}
+            if note:
+                changes["note"] = note
+            audit.record(
+                verb=f"{self.audit_prefix}.{t.verb}", actor=actor, obj=locked, changes=changes
+            )
+        return locked
+
+    def start(self, *, actor, obj, label: str = "创建", note: str = "") -> None:
+        """The first timeline row of a new record (its creation), inside the caller's
+        transaction; the caller records its own audit event for the creation."""
+        StatusChange.objects.create(
+            org_unit=obj.org_unit,
+            content_type=ContentType.objects.get_for_model(self.model),
+            object_id=obj.pk,
+            verb="create",
+            label=label,
+            from_status="",
+            to_status=getattr(obj, self.status_field),
+            actor=actor,
+            note=note,
+        )
+
+    def labels(self) -> dict[str, str]:
+        """Audit verb → Chinese label, for core.audit.VERB_LABELS."""
+        return {f"{self.audit_prefix}.{t.verb}": t.label for t in self.transitions}
+
+
+def timeline(obj) -> list[StatusChange]:
+    """A record's status changes, oldest first, with their actors (one query)."""
+    return list(
+        StatusChange.objects.filter(
+            content_type=ContentType.objects.get_for_model(type(obj)), object_id=obj.pk
+        ).select_related("actor")
+    )

@@ -1,0 +1,3 @@
+"""规范性文件."""
+
+from django.db import models  # noqa: F401

@@ -1,0 +1,3 @@
+"""督查整改."""
+
+from django.db import models  # noqa: F401
