@@ -22,7 +22,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from fazhi.core import audit, services
-from fazhi.core.models import HolidayOverride, HolidaySchedule, Membership
+from fazhi.core.models import HolidayOverride, HolidaySchedule, Membership, ParameterValue
 from fazhi.reviews.services import precheck_run_create
 from tests.permission_lib import (  # noqa: F401
     ADMIN_LOGIN,
@@ -135,6 +135,19 @@ EXPECTATIONS: dict[str, Entry] = {
     "core:locked_accounts": page({"security_admin"}),
     "core:unlock_account": post_only(
         {ANON: LOGIN, "sys_admin": 403, "audit_admin": 403}, data=lambda c: {"username": "officer"}
+    ),
+    # --- legal parameters: the 依法行政 roles read; the county supervisor sets ---
+    "core:parameter_list": page(
+        {"supervisor", "leader", "officer", "officer_b", "adviser", "other_supervisor"}
+    ),
+    "core:parameter_set": post_only(
+        # another county's supervisor cannot name a unit of this county: the form says so
+        {ANON: LOGIN, "officer": 403, "leader": 403, "sys_admin": 403, "other_supervisor": 400},
+        data=lambda c: {"key": "documents.filing_days", "unit": c.tree.town_a.pk, "value": "10"},
+    ),
+    "core:parameter_reset": post_only(
+        {ANON: LOGIN, "officer": 403, "sys_admin": 403, "other_supervisor": 404},
+        kwargs=lambda c: {"pk": c.parameter.pk},
     ),
     # --- API /api/v1/: anonymous gets 401 with the JSON error body ---
     # The schema and its viewer are public: they describe the API, they hold no records.
@@ -350,6 +363,9 @@ def ctx(people, tree, settings, tmp_path):
         attachment=attachment_add(actor=people.officer, record=tree.village_a1, uploaded_file=attachment_file),
         schedule=HolidaySchedule.objects.create(year=2030, source="国办发明电〔2029〕1号"),
         override=HolidayOverride.objects.create(date="2030-01-01", is_workday=False, name="元旦"),
+        parameter=ParameterValue.objects.create(
+            org_unit=tree.town_a, key="documents.filing_days", value=10, set_by=people.supervisor
+        ),
         precheck=precheck_run_create(
             actor=people.officer, title="探测文件", kind="normative", text=PRECHECK_TEXT
         ),

@@ -44,6 +44,8 @@ VERB_LABELS = {
     "pii.unmask": "查看完整个人信息",
     "audit.export": "导出审计日志",
     "audit.prune": "清理审计日志",
+    "parameter.set": "设置参数",
+    "parameter.reset": "恢复参数默认",
     "admin.add": "后台新增",
     "admin.change": "后台修改",
     "admin.delete": "后台删除",

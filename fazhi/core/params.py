@@ -21,6 +21,7 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 
 from . import audit
+from .hooks import app_hooks
 from .models import OrgUnit, ParameterValue
 from .permissions import ServiceError, check_role
 from .roles import Role
@@ -154,3 +155,19 @@ def parameter_reset(*, actor, unit: OrgUnit, key: str) -> None:
             changes={key: [row.value, None]},
         )
         row.delete()
+
+
+def all_params() -> list[Param]:
+    """Every declared parameter, in key order. Apps declare theirs in modules imported by
+    their pages and services; importing those here makes the list complete in any process
+    (a command does not load the URLconf)."""
+    for module in ("services", "deadlines", "summary"):
+        for _ in app_hooks(module, "__name__"):
+            pass
+    return sorted(REGISTRY.values(), key=lambda p: p.key)
+
+
+def local_values(units) -> dict[tuple[str, int], ParameterValue]:
+    """{(key, unit id): row} of the local values set on `units` (one query)."""
+    rows = ParameterValue.objects.filter(org_unit__in=units).select_related("org_unit", "set_by")
+    return {(r.key, r.org_unit_id): r for r in rows}

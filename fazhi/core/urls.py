@@ -4,7 +4,7 @@ from importlib import import_module
 
 app_name = "core"
 
-_MODULES = ["org", "audit", "holidays", "tokens", "attachments", "pii", "security"]
+_MODULES = ["org", "audit", "holidays", "tokens", "attachments", "pii", "security", "params"]
 
 urlpatterns = []
 for _name in _MODULES:

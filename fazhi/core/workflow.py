@@ -72,6 +72,8 @@ class Workflow:
         self._by_verb = {t.verb: t for t in self.transitions}
         if len(self._by_verb) != len(self.transitions):
             raise ValueError("duplicate transition verb")
+        # The audit pages name each step in Chinese: a workflow's verbs are its labels.
+        audit.VERB_LABELS.update(self.labels())
 
     # --- reading -------------------------------------------------------------------------
 
@@ -124,6 +126,8 @@ class Workflow:
         note = (note or "").strip()
         with transaction.atomic():
             locked = self.model.objects.select_for_update().get(pk=obj.pk)
+            if t.roles and not actor.has_role(*t.roles):
+                raise Forbidden(f"无权执行“{t.label}”")
             if t.roles and not unit_in_scope(actor, locked.org_unit, t.roles):
                 # Out of scope looks like "not found", as everywhere else.
                 raise ServiceError("记录不存在或无权查看", code="not_found")
