@@ -1,16 +1,18 @@
-"""Reads of 智能预审, scoped to what the user may see and prefetched (no N+1)."""
+"""Reads of 智能预审 and 合法性审核, scoped to what the user may see and prefetched (no N+1)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
+from django.utils import timezone
 
 from fazhi.core.scoping import get_visible_or_404
 
-from .models import PrecheckFinding, PrecheckRun
+from .models import Conclusion, PrecheckFinding, PrecheckRun, ReviewRequest
 from .precheck.rules import CATEGORIES
-from .services import READER_ROLES
+from .services import READER_ROLES, REVIEW_READER_ROLES, REVIEWER_ROLES
 
 Decision = PrecheckFinding.Decision
 
@@ -102,3 +104,112 @@ def rule_acceptance(user) -> list[RuleStat]:
         stats,
         key=lambda s: (s.rate is None, s.rate if s.rate is not None else 0, -s.decided, s.rule),
     )
+
+
+# --- 合法性审核 ---------------------------------------------------------------------------
+
+
+def _of(subject):
+    ct = ContentType.objects.get_for_model(type(subject))
+    return ReviewRequest.objects.filter(content_type=ct, object_id=subject.pk)
+
+
+def reviews_of(subject):
+    """Every review of `subject`, newest first, with reviewer, requester and pre-review."""
+    return (
+        _of(subject)
+        .select_related("reviewer", "requested_by", "precheck_run")
+        .order_by("-requested_at", "-id")
+    )
+
+
+def latest_review(subject) -> ReviewRequest | None:
+    """The newest review of `subject` (any status), or None."""
+    return reviews_of(subject).first()
+
+
+def active_review(subject) -> ReviewRequest | None:
+    """The review of `subject` in progress (审核中), or None."""
+    return reviews_of(subject).filter(status=ReviewRequest.Status.PENDING).first()
+
+
+def review_passed(subject) -> bool:
+    """Whether `subject` has passed legality review: its latest concluded review is 通过
+    or 修改后通过, and no review of it is in progress."""
+    rows = list(
+        _of(subject)
+        .exclude(status=ReviewRequest.Status.WITHDRAWN)
+        .order_by("-concluded_at", "-id")
+        .values_list("status", "conclusion", "concluded_at")
+    )
+    if any(status == ReviewRequest.Status.PENDING for status, _, _ in rows):
+        return False
+    concluded = [r for r in rows if r[0] == ReviewRequest.Status.CONCLUDED]
+    return bool(concluded) and concluded[0][1] in (
+        Conclusion.PASSED,
+        Conclusion.PASSED_WITH_CHANGES,
+    )
+
+
+def reviews_visible(user):
+    """Reviews in the user's scope, with what the list shows (no N+1)."""
+    return ReviewRequest.objects.visible_to(user, REVIEW_READER_ROLES).select_related(
+        "org_unit", "reviewer", "requested_by", "content_type"
+    )
+
+
+def review_list(user, *, status="", kind="", overdue=False, mine=False, today=None):
+    """The list page's rows: the user's own queue (pending reviews assigned to them)
+    first, then other pending ones, then the rest, newest first."""
+    today = today or timezone.localdate()
+    pending = ReviewRequest.Status.PENDING
+    qs = reviews_visible(user).annotate(
+        queue=Case(
+            When(reviewer_id=user.pk, status=pending, then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        ),
+        is_pending=Case(
+            When(status=pending, then=Value(1)), default=Value(0), output_field=IntegerField()
+        ),
+    )
+    if status:
+        qs = qs.filter(status=status)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if overdue:
+        qs = qs.filter(status=pending, due_date__lt=today)
+    if mine:
+        qs = qs.filter(Q(reviewer_id=user.pk) | Q(requested_by_id=user.pk))
+    return qs.order_by("-queue", "-is_pending", "-requested_at", "-id")
+
+
+def review_detail(user, pk: int) -> ReviewRequest:
+    """One review the user may see, with its subject and pre-review; else 404."""
+    return get_visible_or_404(
+        ReviewRequest.objects.select_related(
+            "org_unit", "reviewer", "requested_by", "content_type", "precheck_run"
+        ),
+        user,
+        REVIEW_READER_ROLES,
+        pk=pk,
+    )
+
+
+def reviewer_candidates(unit, *, exclude=None):
+    """Users who may review a subject of `unit`: active legal advisers and law officers
+    of its town or county, without `exclude` (the drafter: a user, an id, or several)."""
+    from fazhi.core.models import User
+
+    codes = [unit.code[:n] for n in (6, 9, 12, 15) if n <= len(unit.code)]
+    qs = User.objects.filter(
+        is_active=True,
+        memberships__is_active=True,
+        memberships__role__in=list(REVIEWER_ROLES),
+        memberships__org_unit__code__in=codes,
+    )
+    if exclude is not None:
+        items = exclude if isinstance(exclude, list | tuple | set | frozenset) else [exclude]
+        ids = [getattr(x, "pk", x) for x in items if x is not None]
+        qs = qs.exclude(pk__in=ids)
+    return qs.distinct().order_by("full_name", "username")
