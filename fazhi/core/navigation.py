@@ -41,6 +41,7 @@ NAV_ITEMS = [
     NavItem("合法性审核", "reviews:review_list", frozenset(_LAWFUL_ADMIN)),
     NavItem("法律顾问", "advisers:adviser_list", frozenset(_LAWFUL_ADMIN)),
     NavItem("督查整改", "inspections:inspection_list", frozenset(_LAWFUL_ADMIN | {Role.CADRE})),
+    NavItem("数据汇总", "report_figures", frozenset(_LAWFUL_ADMIN | {Role.CADRE})),
     NavItem("参数配置", "core:parameter_list", frozenset(_LAWFUL_ADMIN)),
     NavItem("API令牌", "core:token_list", ALL_STAFF),
     NavItem("接口文档", "api-1.0.0:openapi-view", ALL_STAFF),

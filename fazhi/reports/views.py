@@ -1,10 +1,15 @@
-"""The workbench (工作台): a user's pending items from every app, nearest deadline first."""
+"""The workbench (工作台): a user's pending items from every app, nearest deadline first;
+and 数据汇总: every app's figures for a town or the county and a year."""
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from fazhi.core.models import OrgUnit
 from fazhi.core.pending import collect
+from fazhi.core.permissions import role_required
+
+from . import selectors
 
 
 @login_required
@@ -12,3 +17,39 @@ def workbench(request):
     today = timezone.localdate()
     items = collect(request.user, today)
     return render(request, "reports/workbench.html", {"items": items, "today": today})
+
+
+def _int(value, default: int, low: int, high: int) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return default
+    return number if low <= number <= high else default
+
+
+@role_required(*selectors.FIGURE_READER_ROLES)
+def figures(request):
+    """?unit=<id>&year=<yyyy>; by default the person's own town (or county), this year."""
+    this_year = timezone.localdate().year
+    year = _int(request.GET.get("year"), this_year, 2000, 2100)
+    unit_id = _int(request.GET.get("unit"), 0, 1, 2**63 - 1)
+    unit = get_object_or_404(OrgUnit, pk=unit_id) if unit_id else selectors.home_unit(request.user)
+    rows = selectors.figures_for(request.user, unit, year) if unit else []
+    sections: dict[str, list] = {}
+    for f in rows:
+        sections.setdefault(f.section or "其他", []).append(f)
+    home = selectors.home_unit(request.user)
+    towns = []
+    if home is not None and home.kind == "county":
+        towns = [home, *OrgUnit.objects.filter(parent=home, kind="town").order_by("code")]
+    return render(
+        request,
+        "reports/figures.html",
+        {
+            "unit": unit,
+            "year": year,
+            "years": range(this_year, this_year - 5, -1),
+            "sections": sections,
+            "units": towns,
+        },
+    )
