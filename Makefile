@@ -34,6 +34,7 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/fazhi migrate --noinput
 	$(BIN)/fazhi demo
+	$(BIN)/fazhi tick
 	$(BIN)/fazhi collectstatic --noinput -v 0
 	exec $(BIN)/gunicorn fazhi.wsgi --workers $$(nproc) --bind $(FAZHI_HOST):$(FAZHI_PORT) \
 		--access-logfile - --graceful-timeout 5
