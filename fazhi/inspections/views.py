@@ -1,0 +1,300 @@
+"""督查整改 pages: the inspections of one's scope (with filters and the ledger export),
+opening an inspection, an inspection with its findings and the actions allowed now,
+recording a finding, and a finding with its rectification, evidence and timeline."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from fazhi.core import audit
+from fazhi.core.attachments import attachments_for
+from fazhi.core.forms import apply_service_error
+from fazhi.core.models import OrgUnit
+from fazhi.core.permissions import ServiceError, role_required
+from fazhi.core.roles import Role
+from fazhi.core.scoping import get_visible_or_404
+from fazhi.core.views.workflow import run_transition
+from fazhi.core.workflow import timeline
+from fazhi.core.xlsx import build_xlsx, xlsx_response
+
+from . import selectors, services
+from .forms import CompleteForm, FindingForm, InspectionFilterForm, InspectionForm, SubmitForm
+from .models import Finding, Inspection
+
+PAGE_SIZE = 20
+
+
+def _filters(request):
+    form = InspectionFilterForm(request.GET or None)
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        return form, {"kind": data["kind"], "status": data["status"], "year": data["year"]}
+    return form, {"kind": "", "status": "", "year": None}
+
+
+@role_required(*services.PAGE_ROLES)
+def inspection_list(request):
+    form, filters = _filters(request)
+    qs = selectors.inspections_visible_to(request.user, **filters)
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = urlencode({k: v for k, v in filters.items() if v})
+    context = {
+        "form": form,
+        "page": page,
+        "query": query,
+        "my_findings": list(selectors.findings_owned_open(request.user)[:50]),
+        "can_create": request.user.has_role(*services.INSPECTOR_ROLES),
+        "today": timezone.localdate(),
+    }
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    return render(request, "inspections/inspection_list.html", context, status=status)
+
+
+def _kinds_for(user):
+    kinds = []
+    if user.has_role(Role.COUNTY_SUPERVISOR):
+        kinds.append(Inspection.Kind.COUNTY)
+    if user.has_role(Role.LAW_OFFICER):
+        kinds.append(Inspection.Kind.SELF)
+    kinds.append(Inspection.Kind.OTHER)
+    return [(k.value, k.label) for k in kinds]
+
+
+def _towns_for(user):
+    return (
+        OrgUnit.objects.visible_to(user, services.INSPECTOR_ROLES)
+        .filter(kind=OrgUnit.Kind.TOWN, is_active=True)
+        .order_by("code")
+    )
+
+
+@role_required(*services.INSPECTOR_ROLES)
+def inspection_create(request):
+    kwargs = {"towns": _towns_for(request.user), "kinds": _kinds_for(request.user)}
+    if request.method != "POST":
+        form = InspectionForm(**kwargs)
+        return render(request, "inspections/inspection_form.html", {"form": form})
+    form = InspectionForm(request.POST, **kwargs)
+    if form.is_valid():
+        try:
+            inspection = services.inspection_create(actor=request.user, **form.cleaned_data)
+        except ServiceError as exc:
+            apply_service_error(form, exc)
+        else:
+            messages.success(request, "督查已发起,请记录发现的问题")
+            return redirect("inspections:inspection_detail", pk=inspection.pk)
+    return render(request, "inspections/inspection_form.html", {"form": form}, status=400)
+
+
+@role_required(*services.PAGE_ROLES)
+def inspection_detail(request, pk):
+    inspection = selectors.inspection_detail(request.user, pk)
+    user = request.user
+    can_add = (
+        services.is_inspector(user, inspection) and inspection.status != Inspection.Status.COMPLETED
+    )
+    actions = [
+        (t, CompleteForm() if t.verb == "complete" else None)
+        for t in services.INSPECTION_FLOW.available(user, inspection)
+    ]
+    context = {
+        "inspection": inspection,
+        "findings": inspection.visible_findings,
+        "steps": timeline(inspection),
+        "actions": actions,
+        "can_add": can_add,
+        "today": timezone.localdate(),
+    }
+    return render(request, "inspections/inspection_detail.html", context)
+
+
+@role_required(*services.INSPECTOR_ROLES)
+def finding_add(request, pk):
+    inspection = get_visible_or_404(
+        Inspection.objects.select_related("org_unit", "conducted_by"),
+        request.user,
+        services.INSPECTOR_ROLES,
+        pk=pk,
+    )
+    if not services.is_inspector(request.user, inspection):
+        raise PermissionDenied("只有督查单位可以记录督查问题")
+    owners = services.owner_choices(inspection.org_unit)
+    form = FindingForm(request.POST or None, owners=owners)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                services.finding_add(actor=request.user, inspection=inspection, **form.cleaned_data)
+            except ServiceError as exc:
+                apply_service_error(form, exc)
+            else:
+                messages.success(request, "问题已记录")
+                return redirect("inspections:inspection_detail", pk=inspection.pk)
+    context = {"inspection": inspection, "form": form}
+    return render(request, "inspections/finding_form.html", context, status=status)
+
+
+def _transition_or_denied(flow, user, obj, verb):
+    t = next((t for t in flow.transitions if t.verb == verb), None)
+    if t is None:
+        raise Http404("没有这个操作")
+    if not flow.may(t, user, obj):
+        raise PermissionDenied(f"无权执行“{t.label}”")
+    return t
+
+
+@require_POST
+@role_required(*services.INSPECTOR_ROLES)
+def inspection_transition(request, pk, verb):
+    inspection = get_visible_or_404(
+        Inspection.objects.select_related("org_unit", "conducted_by"),
+        request.user,
+        services.INSPECTOR_ROLES,
+        pk=pk,
+    )
+    _transition_or_denied(services.INSPECTION_FLOW, request.user, inspection, verb)
+    form = CompleteForm(request.POST) if verb == "complete" else None
+    return run_transition(
+        request,
+        inspection,
+        verb,
+        service=services.inspection_transition,
+        redirect_to=reverse("inspections:inspection_detail", args=[pk]),
+        form=form,
+    )
+
+
+@role_required(*services.PAGE_ROLES)
+def finding_detail(request, pk):
+    finding = selectors.finding_detail(request.user, pk)
+    actions = [
+        (
+            t,
+            SubmitForm(initial={"rectification": finding.rectification})
+            if t.verb == "submit"
+            else None,
+        )
+        for t in services.FINDING_FLOW.available(request.user, finding)
+    ]
+    context = {
+        "finding": finding,
+        "inspection": finding.inspection,
+        "steps": timeline(finding),
+        "actions": actions,
+        "attachments": list(attachments_for(finding)),
+        "today": timezone.localdate(),
+    }
+    return render(request, "inspections/finding_detail.html", context)
+
+
+@require_POST
+@role_required(*services.PAGE_ROLES)
+def finding_transition(request, pk, verb):
+    finding = selectors.finding_detail(request.user, pk)
+    _transition_or_denied(services.FINDING_FLOW, request.user, finding, verb)
+    form = SubmitForm(request.POST) if verb == "submit" else None
+    return run_transition(
+        request,
+        finding,
+        verb,
+        service=services.finding_transition,
+        redirect_to=reverse("inspections:finding_detail", args=[pk]),
+        form=form,
+    )
+
+
+LEDGER_HEADERS = [
+    "督查名称",
+    "督查类型",
+    "督查内容",
+    "被督查单位",
+    "督查单位",
+    "督查依据",
+    "开始日期",
+    "结束日期",
+    "督查状态",
+    "督查结论",
+    "问题序号",
+    "问题描述",
+    "依据",
+    "整改责任人",
+    "整改期限",
+    "整改状态",
+    "整改情况",
+    "销号人",
+    "销号日期",
+]
+
+
+def _iso(d):
+    return d.isoformat() if d else ""
+
+
+def ledger_rows(inspections, findings):
+    """One row per finding; an inspection without findings is one row stating its
+    conclusion (a clean inspection is a recorded outcome, not a missing row)."""
+    by_inspection: dict[int, list[Finding]] = {}
+    for f in findings:
+        by_inspection.setdefault(f.inspection_id, []).append(f)
+    for i in inspections:
+        head = [
+            i.title,
+            i.get_kind_display(),
+            i.get_topic_display(),
+            i.org_unit.name,
+            i.conducted_by.name,
+            i.basis,
+            _iso(i.started_on),
+            _iso(i.ended_on),
+            i.get_status_display(),
+            i.get_conclusion_display() if i.conclusion else "",
+        ]
+        rows = by_inspection.get(i.pk, [])
+        if not rows:
+            yield [*head, "", "未发现需整改问题" if i.conclusion == "no_issues" else "", *[""] * 7]
+        for n, f in enumerate(rows, start=1):
+            yield [
+                *head,
+                n,
+                f.description,
+                f.basis,
+                str(f.owner),
+                _iso(f.deadline),
+                f.get_status_display(),
+                f.rectification,
+                str(f.closed_by) if f.closed_by_id else "",
+                _iso(f.closed_on),
+            ]
+
+
+@role_required(*services.PAGE_ROLES)
+def inspection_export(request):
+    form, filters = _filters(request)
+    if form.is_bound and not form.is_valid():
+        messages.error(request, "筛选条件有误,未导出")
+        return redirect("inspections:inspection_list")
+    inspections, findings = selectors.findings_for_export(request.user, **filters)
+    inspections = list(inspections)
+    findings = list(findings)
+    content = build_xlsx("督查整改台账", LEDGER_HEADERS, ledger_rows(inspections, findings))
+    audit.record(
+        verb="inspection.export",
+        actor=request.user,
+        changes={
+            "inspections": len(inspections),
+            "findings": len(findings),
+            **{k: v for k, v in filters.items() if v},
+        },
+    )
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    return xlsx_response(f"督查整改台账_{stamp}.xlsx", content)
