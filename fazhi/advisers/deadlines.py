@@ -1,0 +1,77 @@
+"""Pending items of 法律顾问 for the workbench: a term ending within the notice period
+(advisers.renewal_notice_days) asks for the assessment and the renewal decision; a term
+that has ended with no next term and the adviser still on the register is flagged."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+
+from fazhi.core.deadlines import deadline
+from fazhi.core.pending import PendingItem
+from fazhi.core.roles import Role
+
+from .models import Adviser, Appointment
+from .services import RENEWAL_NOTICE_DAYS
+
+PENDING_ROLES = {Role.LAW_OFFICER, Role.TOWN_LEADER}
+# The longest notice a county may configure: the query's window.
+_MAX_NOTICE = 365
+
+
+def renewal_due(end: date, notice_days: int) -> date:
+    """The day the renewal must be decided by: the term's end, counted as a period of
+    `notice_days` days from the day the reminder starts (a rest day moves it on)."""
+    return deadline(end - timedelta(days=notice_days), notice_days, "days")
+
+
+def open_terms(user, today: date):
+    """Each registered adviser's last term, when it ends within the longest notice window
+    or has already ended (one query)."""
+    later = Appointment.objects.filter(adviser=OuterRef("adviser"), start__gt=OuterRef("start"))
+    return (
+        Appointment.objects.visible_to(user, PENDING_ROLES)
+        .filter(adviser__status=Adviser.Status.ACTIVE, end__lte=today + timedelta(days=_MAX_NOTICE))
+        .exclude(Exists(later))
+        .select_related("adviser", "org_unit")
+        .order_by("end", "id")
+    )
+
+
+def pending_items(user, today: date) -> list[PendingItem]:
+    if not (user and user.is_authenticated and user.has_role(*PENDING_ROLES)):
+        return []
+    items, notice = [], {}
+    for term in open_terms(user, today):
+        unit = term.org_unit
+        if unit.pk not in notice:
+            notice[unit.pk] = RENEWAL_NOTICE_DAYS.value(unit)
+        days = notice[unit.pk]
+        url = reverse("advisers:adviser_detail", args=[term.adviser_id])
+        if term.end < today:
+            items.append(
+                PendingItem(
+                    title=f"法律顾问{term.adviser.name}的聘期已于{term.end:%Y年%-m月%-d日}届满,"
+                    "尚未续聘或解聘",
+                    category="法律顾问",
+                    due=term.end,
+                    url=url,
+                    unit=unit.name,
+                    level="danger",
+                )
+            )
+        elif term.end - timedelta(days=days) <= today:
+            items.append(
+                PendingItem(
+                    title=f"法律顾问{term.adviser.name}的聘期将于{term.end:%Y年%-m月%-d日}届满,"
+                    "请组织年度考核并决定是否续聘",
+                    category="法律顾问",
+                    due=renewal_due(term.end, days),
+                    url=url,
+                    unit=unit.name,
+                    level="warning",
+                )
+            )
+    return items

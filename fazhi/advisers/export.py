@@ -1,0 +1,137 @@
+"""The 法律顾问 ledger (.xlsx) for the provincial adviser information system: sheet 1
+顾问名册, sheet 2 工作记录 (per adviser and year), sheet 3 考核. The cells are written
+like core.xlsx.build_xlsx (bold headers; text that would run as a formula kept text)."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+
+from fazhi.core.xlsx import _bold, _safe
+
+from .models import WorkEntry
+from .selectors import assessments_for_export, work_records
+
+ROSTER_HEADERS = [
+    "所属单位",
+    "姓名",
+    "类别",
+    "律师事务所/工作单位",
+    "执业证号",
+    "执业年限",
+    "聘期开始",
+    "聘期届满",
+    "状态",
+    "专业领域",
+]
+WORK_HEADERS = [
+    "所属单位",
+    "姓名",
+    "年度",
+    "合法性审核(件)",
+    "按期率",
+    "法律咨询",
+    "参与谈判",
+    "诉讼代理",
+    "信访化解",
+    "法治培训",
+    "其他",
+]
+ASSESSMENT_HEADERS = [
+    "所属单位",
+    "姓名",
+    "考核年度",
+    "考核办法",
+    "总分",
+    "等次",
+    "是否续聘",
+    "考核意见",
+]
+
+
+def _sheet(wb, title, headers, rows):
+    ws = wb.create_sheet(title)
+    for i, header in enumerate(headers, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = max(10, len(header) * 2 + 4)
+    ws.append([_bold(ws, h) for h in headers])
+    for row in rows:
+        ws.append([_safe(v) for v in row])
+
+
+def _status(a, today) -> str:
+    if a.status != a.Status.ACTIVE:
+        return a.get_status_display()
+    if a.term_end is None:
+        return "未登记聘期"
+    return "在聘" if a.term_end >= today else "聘期届满"
+
+
+def ledger_xlsx(advisers, year: int) -> bytes:
+    """The three sheets for these advisers (already scoped, with term_start/term_end)."""
+    today = timezone.localdate()
+    advisers = list(advisers)
+    records = work_records(advisers, year)
+    assessments = assessments_for_export(advisers)
+    wb = Workbook(write_only=True)
+    _sheet(
+        wb,
+        "顾问名册",
+        ROSTER_HEADERS,
+        (
+            (
+                a.org_unit.name,
+                a.name,
+                a.get_kind_display(),
+                a.institution,
+                a.licence_no,
+                a.practice_years(today) if a.practice_since else "",
+                a.term_start or "",
+                a.term_end or "",
+                _status(a, today),
+                a.specialty,
+            )
+            for a in advisers
+        ),
+    )
+    kinds = [k for k, _ in WorkEntry.Kind.choices]
+    _sheet(
+        wb,
+        "工作记录",
+        WORK_HEADERS,
+        (
+            (
+                a.org_unit.name,
+                a.name,
+                year,
+                records[a.pk].reviews,
+                records[a.pk].on_time_percent,
+                *(records[a.pk].count(k) for k in kinds),
+            )
+            for a in advisers
+        ),
+    )
+    _sheet(
+        wb,
+        "考核",
+        ASSESSMENT_HEADERS,
+        (
+            (
+                a.org_unit.name,
+                a.name,
+                s.year,
+                s.scheme_name,
+                float(s.total),
+                s.grade,
+                "续聘" if s.renew else "不续聘",
+                s.note,
+            )
+            for a in advisers
+            for s in assessments.get(a.pk, [])
+        ),
+    )
+    out = BytesIO()
+    wb.save(out)
+    return out.getvalue()
