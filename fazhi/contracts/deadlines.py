@@ -1,0 +1,84 @@
+"""Early warnings of 行政协议与合同 for the workbench: archive due or overdue after
+signing, instalments due within the warning window or overdue (the SME payment rule),
+and terms ending soon. Three queries however many contracts there are."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.urls import reverse
+
+from fazhi.core.pending import PendingItem
+
+from . import rules
+from .models import READER_ROLES, Contract, ContractPayment
+from .selectors import OPEN_STATUSES
+
+# Who is warned: the law office that runs contracts, and the town leaders.
+WARNED_ROLES = ("law_officer", "town_leader")
+LIMIT = 50
+
+
+def pending_items(user, today: dt.date) -> list[PendingItem]:
+    if not (user and user.is_authenticated and user.has_role(*WARNED_ROLES)):
+        return []
+    units = user.units_for(set(WARNED_ROLES))
+    unit = units[0] if units else None
+    items: list[PendingItem] = []
+    contracts = Contract.objects.visible_to(user, READER_ROLES)
+
+    for c in (
+        contracts.filter(status=Contract.Status.SIGNED, archive_due__isnull=False)
+        .select_related("org_unit")
+        .order_by("archive_due", "id")[:LIMIT]
+    ):
+        overdue = c.archive_due < today
+        items.append(
+            PendingItem(
+                title=f"{c.title}:{'归档已逾期' if overdue else '签订后待归档'}",
+                category="合同归档",
+                due=c.archive_due,
+                url=c.get_absolute_url(),
+                unit=c.org_unit.name,
+                level="danger" if overdue else "warning",
+            )
+        )
+
+    horizon = today + dt.timedelta(days=rules.PAYMENT_WARNING_DAYS.value(unit))
+    for p in (
+        ContractPayment.objects.visible_to(user, READER_ROLES)
+        .filter(paid_on__isnull=True, due_on__lte=horizon)
+        .exclude(contract__status__in=(Contract.Status.COMPLETED, Contract.Status.TERMINATED))
+        .select_related("contract__org_unit")
+        .order_by("due_on", "id")[:LIMIT]
+    ):
+        overdue = p.due_on < today
+        sme = "(中小企业款项)" if p.contract.counterparty_is_sme else ""
+        items.append(
+            PendingItem(
+                title=f"{p.contract.title}:{p.condition}{p.amount:,}元{'付款已逾期' if overdue else '即将到期'}{sme}",
+                category="合同付款",
+                due=p.due_on,
+                url=reverse("contracts:contract_detail", args=[p.contract_id]) + "#payments",
+                unit=p.contract.org_unit.name,
+                level="danger" if overdue else "warning",
+            )
+        )
+
+    term_horizon = today + dt.timedelta(days=rules.TERM_WARNING_DAYS.value(unit))
+    for c in (
+        contracts.filter(status__in=OPEN_STATUSES, term_end__gte=today, term_end__lte=term_horizon)
+        .select_related("org_unit")
+        .order_by("term_end", "id")[:LIMIT]
+    ):
+        items.append(
+            PendingItem(
+                title=f"{c.title}:履行期限即将届满",
+                category="合同期限",
+                due=c.term_end,
+                url=c.get_absolute_url(),
+                unit=c.org_unit.name,
+                level="info",
+            )
+        )
+    return items

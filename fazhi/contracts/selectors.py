@@ -1,0 +1,126 @@
+"""Reads of 行政协议与合同, scoped to what the user may see and prefetched (no N+1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.utils import timezone
+
+from fazhi.core.scoping import get_visible_or_404
+
+from . import rules
+from .models import READER_ROLES, Contract, ContractPayment
+
+Status = Contract.Status
+OPEN_STATUSES = (Status.SIGNED, Status.ARCHIVED, Status.PERFORMING)
+
+# The list's warning filter: early warnings of legal-rules §6 and the archive deadline.
+WARNINGS = {
+    "archive_overdue": "归档逾期",
+    "archive_due": "待归档",
+    "payment_overdue": "付款逾期",
+    "payment_due": "付款临近",
+    "term_ending": "期限将满",
+}
+
+
+def contracts_visible(user):
+    return Contract.objects.visible_to(user, READER_ROLES).select_related("org_unit", "created_by")
+
+
+def _unpaid(today: dt.date, *, overdue: bool, horizon: dt.date | None = None):
+    qs = ContractPayment.objects.filter(contract=OuterRef("pk"), paid_on__isnull=True)
+    if overdue:
+        return qs.filter(due_on__lt=today)
+    return qs.filter(due_on__gte=today, due_on__lte=horizon)
+
+
+def with_warnings(qs, today: dt.date, unit=None):
+    """Annotate each contract with payment_overdue / payment_due (Exists subqueries)."""
+    horizon = today + dt.timedelta(days=rules.PAYMENT_WARNING_DAYS.value(unit))
+    return qs.annotate(
+        payment_overdue=Exists(_unpaid(today, overdue=True)),
+        payment_due=Exists(_unpaid(today, overdue=False, horizon=horizon)),
+    )
+
+
+def contract_list(
+    user,
+    *,
+    category: str = "",
+    status: str = "",
+    year: int | None = None,
+    q: str = "",
+    warning: str = "",
+    kind: str = "",
+    today: dt.date | None = None,
+):
+    """The list page's rows, newest first, each with its warning flags."""
+    today = today or timezone.localdate()
+    qs = with_warnings(contracts_visible(user), today)
+    if category:
+        qs = qs.filter(category=category)
+    if kind == "agreement":
+        qs = qs.filter(category__in=[c.value for c in _agreement_categories()])
+    elif kind == "contract":
+        qs = qs.exclude(category__in=[c.value for c in _agreement_categories()])
+    if status:
+        qs = qs.filter(status=status)
+    if year:
+        qs = qs.filter(created_on__year=year)
+    if q:
+        qs = qs.filter(Q(counterparty_name__contains=q) | Q(title__contains=q))
+    term_horizon = today + dt.timedelta(days=rules.TERM_WARNING_DAYS.default)
+    if warning == "archive_overdue":
+        qs = qs.filter(status=Status.SIGNED, archive_due__lt=today)
+    elif warning == "archive_due":
+        qs = qs.filter(status=Status.SIGNED, archive_due__gte=today)
+    elif warning == "payment_overdue":
+        qs = qs.filter(payment_overdue=True)
+    elif warning == "payment_due":
+        qs = qs.filter(payment_due=True)
+    elif warning == "term_ending":
+        qs = qs.filter(status__in=OPEN_STATUSES, term_end__gte=today, term_end__lte=term_horizon)
+    return qs.order_by("-created_on", "-id")
+
+
+def _agreement_categories():
+    from .models import AGREEMENT_CATEGORIES
+
+    return AGREEMENT_CATEGORIES
+
+
+def contract_detail(user, pk: int) -> Contract:
+    """One contract the user may see, with its payments; else 404."""
+    return get_visible_or_404(
+        contracts_visible(user).prefetch_related(
+            Prefetch("payments", queryset=ContractPayment.objects.order_by("due_on", "id"))
+        ),
+        user,
+        READER_ROLES,
+        pk=pk,
+    )
+
+
+def payment_visible(user, contract_pk: int, pk: int) -> ContractPayment:
+    return get_visible_or_404(
+        ContractPayment.objects.select_related("contract__org_unit"),
+        user,
+        READER_ROLES,
+        pk=pk,
+        contract_id=contract_pk,
+    )
+
+
+def export_rows(qs):
+    """Rows of the .xlsx ledger, one per contract (payments summed in the same query)."""
+    from django.db.models import Count, DecimalField, Sum, Value
+    from django.db.models.functions import Coalesce
+
+    zero = Value(0, output_field=DecimalField(max_digits=16, decimal_places=2))
+    return qs.annotate(
+        scheduled=Coalesce(Sum("payments__amount"), zero),
+        paid=Coalesce(Sum("payments__paid_amount"), zero),
+        payment_count=Count("payments"),
+    )
