@@ -41,7 +41,8 @@ def figures(unit: OrgUnit, start: date, end: date) -> list[Figure]:
         ).values_list("kind", "user_id")
     )
     kind_labels = dict(Adviser.Kind.choices)
-    by_kind = Counter(kind_labels[k] for k, _ in appointed)
+    counted = Counter(k for k, _ in appointed)
+    by_kind = {kind_labels[k]: counted[k] for k in Adviser.Kind.values if counted[k]}
     n = len(appointed)
     out = [
         Figure(
@@ -57,8 +58,7 @@ def figures(unit: OrgUnit, start: date, end: date) -> list[Figure]:
     ]
 
     # Legality opinions the advisers' logins concluded for this subtree.
-    users = {u for _, u in appointed if u}
-    users |= set(
+    users = set(
         Adviser.objects.filter(org_unit__code__startswith=prefix, user__isnull=False).values_list(
             "user_id", flat=True
         )
@@ -69,6 +69,10 @@ def figures(unit: OrgUnit, start: date, end: date) -> list[Figure]:
     for row in review_rows(users, start, end, unit_codes=[prefix]):
         opinions[labels.get(row["kind"], row["kind"])] += row["total"]
         on_time += row["on_time"]
+    order = list(labels.values())
+    opinions = dict(
+        sorted(opinions.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)
+    )
     total = sum(opinions.values())
     out.append(
         Figure(
