@@ -12,8 +12,10 @@ from ninja.responses import codes_4xx
 
 from fazhi.core.permissions import check_role
 from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, StrictIn
+from fazhi.core.workflow import timeline
 
-from . import selectors, services
+from . import checklists, selectors, services
+from .models import SubjectKind
 
 router = Router(tags=["智能预审"])
 
@@ -184,3 +186,240 @@ def precheck_finding_decision(request, run_id: Id, finding_id: Id, payload: Deci
     return services.precheck_finding_decide(
         actor=request.auth, finding=finding, decision=payload.decision, note=payload.note
     )
+
+
+# --- 合法性审核 ---------------------------------------------------------------------------
+
+review_router = Router(tags=["合法性审核"])
+
+SubjectKindCode = Literal["normative", "agreement", "contract", "decision"]
+StatusCode = Literal["pending", "concluded", "withdrawn"]
+ConclusionCode = Literal["passed", "passed_with_changes", "rejected"]
+
+
+class ReviewOut(Schema):
+    id: int
+    title: str = Field(..., title="审核事项")
+    kind: str = Field(..., title="事项类型代码")
+    kind_label: str = Field(..., title="事项类型")
+    org_unit_id: int = Field(..., title="所属单位")
+    subject_type: str = Field(..., title="审核对象类型(app.model)")
+    subject_id: int = Field(..., title="审核对象编号")
+    requested_by: str = Field(..., title="送审人")
+    reviewer: str = Field(..., title="审核人")
+    reviewer_id: int
+    status: str = Field(..., title="状态代码")
+    status_label: str = Field(..., title="状态")
+    requested_at: dt.datetime = Field(..., title="送审时间")
+    due_date: dt.date = Field(..., title="审核期限")
+    overdue: bool = Field(..., title="是否超期")
+    concluded_at: dt.datetime | None = Field(None, title="出具意见时间")
+    conclusion: str = Field("", title="审核结论代码")
+    conclusion_label: str = Field("", title="审核结论")
+    precheck_run_id: int | None = Field(None, title="智能预审编号")
+
+    @staticmethod
+    def resolve_kind_label(obj) -> str:
+        return obj.get_kind_display()
+
+    @staticmethod
+    def resolve_subject_type(obj) -> str:
+        return f"{obj.content_type.app_label}.{obj.content_type.model}"
+
+    @staticmethod
+    def resolve_subject_id(obj) -> int:
+        return obj.object_id
+
+    @staticmethod
+    def resolve_requested_by(obj) -> str:
+        return str(obj.requested_by)
+
+    @staticmethod
+    def resolve_reviewer(obj) -> str:
+        return str(obj.reviewer)
+
+    @staticmethod
+    def resolve_status_label(obj) -> str:
+        return obj.get_status_display()
+
+    @staticmethod
+    def resolve_overdue(obj) -> bool:
+        return obj.is_overdue()
+
+    @staticmethod
+    def resolve_conclusion_label(obj) -> str:
+        return obj.get_conclusion_display() if obj.conclusion else ""
+
+
+class ReviewPage(Schema):
+    count: int
+    items: list[ReviewOut]
+
+
+class CheckItemOut(Schema):
+    key: str = Field(..., title="审核要点代码")
+    question: str = Field(..., title="审核要点")
+    basis: str = Field(..., title="依据")
+    ok: bool | None = Field(None, title="是否符合(未审核为空)")
+    note: str = Field("", title="说明")
+
+
+class StepOut(Schema):
+    label: str
+    from_status: str
+    to_status: str
+    actor: str | None
+    note: str
+    at: dt.datetime
+
+
+class ReviewDetailOut(ReviewOut):
+    opinion: str = Field("", title="书面审核意见")
+    withdraw_reason: str = Field("", title="撤回理由")
+    checklist: list[CheckItemOut]
+    timeline: list[StepOut]
+
+    @staticmethod
+    def resolve_checklist(obj) -> list[dict]:
+        answers = obj.checklist or {}
+        return [
+            {
+                "key": i.key,
+                "question": i.question,
+                "basis": i.basis,
+                "ok": (answers.get(i.key) or {}).get("ok"),
+                "note": (answers.get(i.key) or {}).get("note", ""),
+            }
+            for i in checklists.items_for(obj.kind)
+        ]
+
+    @staticmethod
+    def resolve_timeline(obj) -> list[dict]:
+        return [
+            {
+                "label": s.label,
+                "from_status": s.from_status,
+                "to_status": s.to_status,
+                "actor": str(s.actor) if s.actor_id else None,
+                "note": s.note,
+                "at": s.at,
+            }
+            for s in timeline(obj)
+        ]
+
+
+class ChecklistOut(Schema):
+    kind: str
+    kind_label: str
+    items: list[CheckItemOut]
+
+
+class CheckAnswerIn(StrictIn):
+    ok: bool = Field(..., title="是否符合")
+    note: str = Field("", title="说明", description="不符合时必填", max_length=1000)
+
+
+class ConcludeIn(StrictIn):
+    opinion: str = Field(..., title="书面审核意见", max_length=20000)
+    conclusion: ConclusionCode = Field(..., title="审核结论")
+    checklist: dict[str, CheckAnswerIn] = Field(
+        ..., title="审核要点", description="每一项审核要点的判断:{代码: {ok, note}}"
+    )
+
+
+class WithdrawIn(StrictIn):
+    reason: str = Field(..., title="撤回理由", max_length=1000)
+
+
+def _review(request, review_id):
+    check_role(request.auth, services.REVIEW_READER_ROLES, "无权查看合法性审核")
+    return selectors.review_detail(request.auth, review_id)
+
+
+@review_router.get(
+    "/reviews",
+    response={200: ReviewPage, **ERRORS},
+    url_name="review_list",
+    summary="可见范围内的合法性审核(本人待审的在前)",
+)
+def review_list(
+    request,
+    status: StatusCode | None = None,
+    kind: SubjectKindCode | None = None,
+    overdue: bool = False,
+    mine: bool = False,
+    limit: int = Query(50, ge=1, le=MAX_PAGE),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+):
+    check_role(request.auth, services.REVIEW_READER_ROLES, "无权查看合法性审核")
+    qs = selectors.review_list(
+        request.auth, status=status or "", kind=kind or "", overdue=overdue, mine=mine
+    )
+    return {"count": qs.count(), "items": list(qs[offset : offset + limit])}
+
+
+@review_router.get(
+    "/reviews/checklists",
+    response={200: list[ChecklistOut], **ERRORS},
+    url_name="review_checklists",
+    summary="各类事项的合法性审核要点及依据",
+)
+def review_checklists(request):
+    check_role(request.auth, services.REVIEW_READER_ROLES, "无权查看合法性审核")
+    return [
+        {
+            "kind": kind,
+            "kind_label": SubjectKind(kind).label,
+            "items": [i._asdict() for i in checklists.items_for(kind)],
+        }
+        for kind in SubjectKind.values
+    ]
+
+
+@review_router.get(
+    "/reviews/{review_id}",
+    response={200: ReviewDetailOut, **ERRORS},
+    url_name="review_detail",
+    summary="一件合法性审核:审核要点、意见、结论和办理过程",
+)
+def review_detail(request, review_id: Id):
+    return _review(request, review_id)
+
+
+@review_router.post(
+    "/reviews/{review_id}/transitions/conclude",
+    response={200: ReviewDetailOut, **ERRORS},
+    url_name="review_conclude",
+    summary="出具审核意见(书面意见和结论缺一不可,审核要点逐项判断)",
+)
+def review_conclude(request, review_id: Id, payload: ConcludeIn):
+    check_role(
+        request.auth,
+        services.REVIEWER_ROLES,
+        "只有法律顾问或法治办工作人员可以出具合法性审核意见",
+    )
+    review = selectors.review_detail(request.auth, review_id)
+    done = services.review_conclude(
+        actor=request.auth,
+        review=review,
+        opinion=payload.opinion,
+        conclusion=payload.conclusion,
+        checklist={k: v.model_dump() for k, v in payload.checklist.items()},
+    )
+    return selectors.review_detail(request.auth, done.pk)
+
+
+@review_router.post(
+    "/reviews/{review_id}/transitions/withdraw",
+    response={200: ReviewDetailOut, **ERRORS},
+    url_name="review_withdraw",
+    summary="撤回送审(须说明理由)",
+)
+def review_withdraw(request, review_id: Id, payload: WithdrawIn):
+    check_role(request.auth, services.REQUESTER_ROLES, "只有法治办工作人员可以撤回送审")
+    review = selectors.review_detail(request.auth, review_id)
+    done = services.review_withdraw(actor=request.auth, review=review, reason=payload.reason)
+    return selectors.review_detail(request.auth, done.pk)
+
+
+router.add_router("", review_router)

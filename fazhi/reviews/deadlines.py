@@ -1,5 +1,9 @@
-"""Pending items of 智能预审 for the workbench: a reviewer's runs with findings still
-待确认. A pre-review has no statutory period, so the items carry no due date."""
+"""Pending items of 合法性审核 and 智能预审 for the workbench.
+
+- 合法性审核: each pending review assigned to the user, with its due date (danger when
+  overdue, warning on its last two days); for a town's law officers, every overdue review
+  of their town that someone else is to give.
+- 智能预审: a reviewer's runs with findings still 待确认 (no statutory period, no date)."""
 
 from __future__ import annotations
 
@@ -10,11 +14,71 @@ from django.urls import reverse
 
 from fazhi.core.pending import PendingItem
 
-from .models import PrecheckFinding, PrecheckRun
-from .services import DECIDER_ROLES
+from .models import PrecheckFinding, PrecheckRun, ReviewRequest
+from .services import DECIDER_ROLES, REQUESTER_ROLES, REVIEWER_ROLES
+
+CATEGORY = "合法性审核"
 
 
 def pending_items(user, today: date) -> list[PendingItem]:
+    if not (user and user.is_authenticated):
+        return []
+    return review_items(user, today) + precheck_items(user, today)
+
+
+def _level(due: date, today: date) -> str:
+    if due < today:
+        return "danger"
+    return "warning" if (due - today).days <= 2 else "info"
+
+
+def review_items(user, today: date) -> list[PendingItem]:
+    """Reviews awaiting the user's opinion, and (law officers) their town's overdue ones;
+    one query each."""
+    items = []
+    pending = ReviewRequest.Status.PENDING
+    if user.has_role(*REVIEWER_ROLES):
+        mine = (
+            ReviewRequest.objects.visible_to(user, REVIEWER_ROLES)
+            .filter(reviewer=user, status=pending)
+            .select_related("org_unit")
+            .order_by("due_date", "id")
+        )
+        for r in mine:
+            late = "(已超期)" if r.due_date < today else ""
+            items.append(
+                PendingItem(
+                    title=f"请对《{r.title}》出具合法性审核意见{late}",
+                    category=CATEGORY,
+                    due=r.due_date,
+                    url=reverse("reviews:review_detail", args=[r.pk]),
+                    unit=r.org_unit.name,
+                    level=_level(r.due_date, today),
+                )
+            )
+    if user.has_role(*REQUESTER_ROLES):
+        late = (
+            ReviewRequest.objects.visible_to(user, REQUESTER_ROLES)
+            .filter(status=pending, due_date__lt=today)
+            .exclude(reviewer=user)
+            .select_related("org_unit", "reviewer")
+            .order_by("due_date", "id")
+        )
+        for r in late:
+            items.append(
+                PendingItem(
+                    title=f"《{r.title}》合法性审核已超期,审核人:{r.reviewer}",
+                    category=CATEGORY,
+                    due=r.due_date,
+                    url=reverse("reviews:review_detail", args=[r.pk]),
+                    unit=r.org_unit.name,
+                    level="danger",
+                )
+            )
+    return items
+
+
+def precheck_items(user, today: date) -> list[PendingItem]:
     """One item per visible run (not the user's own) with findings awaiting a decision;
     one query however many runs there are."""
     if not (user and user.is_authenticated and user.has_role(*DECIDER_ROLES)):

@@ -169,7 +169,7 @@ def review_list(user, *, status="", kind="", overdue=False, mine=False, today=No
             default=Value(0),
             output_field=IntegerField(),
         ),
-        is_pending=Case(
+        pending_first=Case(
             When(status=pending, then=Value(1)), default=Value(0), output_field=IntegerField()
         ),
     )
@@ -181,7 +181,7 @@ def review_list(user, *, status="", kind="", overdue=False, mine=False, today=No
         qs = qs.filter(status=pending, due_date__lt=today)
     if mine:
         qs = qs.filter(Q(reviewer_id=user.pk) | Q(requested_by_id=user.pk))
-    return qs.order_by("-queue", "-is_pending", "-requested_at", "-id")
+    return qs.order_by("-queue", "-pending_first", "-requested_at", "-id")
 
 
 def review_detail(user, pk: int) -> ReviewRequest:

@@ -1,25 +1,31 @@
-"""智能预审 pages: the runs of one's scope with the form to start one, a run's document
+"""合法性审核 pages (the review queue, a review with its checklist, opinion and conclusion)
+and 智能预审 pages: the runs of one's scope with the form to start one, a run's document
 with its findings highlighted beside it (reviewers mark each 采纳 / 不采纳 in place), and
 the per-rule acceptance rates that show a law officer which rules are weak."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fazhi.core.attachments import attachments_for
+from fazhi.core.forms import apply_service_error
 from fazhi.core.permissions import Forbidden, ServiceError, role_required
 from fazhi.core.roles import Role
+from fazhi.core.workflow import timeline
 
-from . import selectors, services
-from .forms import PrecheckRunForm
-from .models import PrecheckFinding, PrecheckRun
+from . import checklists, selectors, services
+from .forms import PrecheckRunForm, ReviewConcludeForm, ReviewWithdrawForm
+from .models import PrecheckFinding, PrecheckRun, ReviewRequest, SubjectKind
 
 PAGE_SIZE = 20
 # Bootstrap's subtle backgrounds: red for high, amber for medium, blue for low.
@@ -200,3 +206,128 @@ def rule_stats(request):
     return render(
         request, "reviews/rule_stats.html", {"stats": selectors.rule_acceptance(request.user)}
     )
+
+
+# --- 合法性审核 --------------------------------------------------------------------------
+
+REVIEW_PAGE_SIZE = 20
+
+
+def _flag(request, name) -> bool:
+    return request.GET.get(name, "") in ("1", "on", "true")
+
+
+@role_required(*services.REVIEW_READER_ROLES)
+def review_list(request):
+    """The reviews of one's scope: the user's own queue first; filters by status, kind,
+    overdue and mine."""
+    status = request.GET.get("status", "")
+    if status not in ReviewRequest.Status.values:
+        status = ""
+    kind = request.GET.get("kind", "")
+    if kind not in SubjectKind.values:
+        kind = ""
+    overdue, mine = _flag(request, "overdue"), _flag(request, "mine")
+    today = timezone.localdate()
+    qs = selectors.review_list(
+        request.user, status=status, kind=kind, overdue=overdue, mine=mine, today=today
+    )
+    page = Paginator(qs, REVIEW_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = urlencode(
+        {k: v for k, v in {"status": status, "kind": kind}.items() if v}
+        | ({"overdue": "1"} if overdue else {})
+        | ({"mine": "1"} if mine else {})
+    )
+    context = {
+        "page": page,
+        "status": status,
+        "kind": kind,
+        "overdue": overdue,
+        "mine": mine,
+        "query": query,
+        "today": today,
+        "statuses": ReviewRequest.Status.choices,
+        "kinds": SubjectKind.choices,
+    }
+    return render(request, "reviews/review_list.html", context)
+
+
+def _review_context(request, review, conclude_form=None, withdraw_form=None):
+    user = request.user
+    available = {t.verb for t in services.REVIEW_FLOW.available(user, review)}
+    if "conclude" in available and conclude_form is None:
+        conclude_form = ReviewConcludeForm(kind=review.kind)
+    if "withdraw" in available and withdraw_form is None:
+        withdraw_form = ReviewWithdrawForm()
+    subject = review.subject
+    run = review.precheck_run
+    return {
+        "review": review,
+        "subject": subject,
+        "subject_url": subject.get_absolute_url() if subject is not None else "",
+        "items": [
+            (item, review.checklist.get(item.key)) for item in checklists.items_for(review.kind)
+        ],
+        "timeline": timeline(review),
+        "overdue": review.is_overdue(),
+        "conclude_form": conclude_form if "conclude" in available else None,
+        "withdraw_form": withdraw_form if "withdraw" in available else None,
+        "precheck": run,
+        "precheck_count": run.findings.count() if run is not None else 0,
+        "precheck_high": (run.findings.filter(severity="high").count() if run is not None else 0),
+    }
+
+
+@role_required(*services.REVIEW_READER_ROLES)
+def review_detail(request, pk):
+    review = selectors.review_detail(request.user, pk)
+    return render(request, "reviews/review_detail.html", _review_context(request, review))
+
+
+@require_POST
+@role_required(*services.REVIEWER_ROLES)
+def review_conclude(request, pk):
+    review = selectors.review_detail(request.user, pk)
+    form = ReviewConcludeForm(request.POST, kind=review.kind)
+    if form.is_valid():
+        try:
+            services.review_conclude(
+                actor=request.user,
+                review=review,
+                opinion=form.cleaned_data["opinion"],
+                conclusion=form.cleaned_data["conclusion"],
+                checklist=form.checklist(),
+            )
+        except Forbidden as exc:
+            raise PermissionDenied(exc.message) from exc
+        except ServiceError as exc:
+            if exc.code == "not_found":
+                raise Http404(exc.message) from exc
+            apply_service_error(form, exc)
+        else:
+            messages.success(request, "审核意见已出具")
+            return redirect("reviews:review_detail", pk=review.pk)
+    context = _review_context(request, review, conclude_form=form)
+    if context["conclude_form"] is None:  # no longer pending: say why, show the page
+        messages.error(request, "当前状态不能出具审核意见")
+        return redirect("reviews:review_detail", pk=review.pk)
+    return render(request, "reviews/review_detail.html", context, status=400)
+
+
+@require_POST
+@role_required(*services.REQUESTER_ROLES)
+def review_withdraw(request, pk):
+    review = selectors.review_detail(request.user, pk)
+    form = ReviewWithdrawForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else request.POST.get("reason", "")
+    try:
+        services.review_withdraw(actor=request.user, review=review, reason=reason)
+    except Forbidden as exc:
+        raise PermissionDenied(exc.message) from exc
+    except ServiceError as exc:
+        if exc.code == "not_found":
+            raise Http404(exc.message) from exc
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "已撤回送审")
+    return redirect("reviews:review_detail", pk=review.pk)

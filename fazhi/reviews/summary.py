@@ -1,0 +1,105 @@
+"""Figures of 合法性审核 for reports: reviews concluded in the period by kind, legal
+opinions given by legal advisers, and the on-time rate, for a town or a county (its
+subtree by code prefix)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from django.utils import timezone
+
+from fazhi.core.models import Membership
+from fazhi.core.roles import Role
+from fazhi.core.summary import Figure
+
+from .models import ReviewRequest, SubjectKind
+
+SECTION = "依法行政"
+
+
+def _bounds(start: date, end: date):
+    tz = timezone.get_current_timezone()
+    return (
+        timezone.make_aware(datetime.combine(start, time.min), tz),
+        timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min), tz),
+    )
+
+
+def concluded_in(unit, start: date, end: date):
+    lo, hi = _bounds(start, end)
+    return ReviewRequest.objects.filter(
+        org_unit__code__startswith=unit.code,
+        status=ReviewRequest.Status.CONCLUDED,
+        concluded_at__gte=lo,
+        concluded_at__lt=hi,
+    )
+
+
+def _percent(part: int, whole: int) -> float:
+    return round(100 * part / whole, 1) if whole else 0.0
+
+
+def figures(unit, start: date, end: date) -> list[Figure]:
+    rows = list(
+        concluded_in(unit, start, end).values_list(
+            "kind", "reviewer_id", "concluded_at", "due_date"
+        )
+    )
+    total = len(rows)
+    by_kind = {k: 0 for k in SubjectKind.values}
+    for kind, *_ in rows:
+        by_kind[kind] = by_kind.get(kind, 0) + 1
+    breakdown = {SubjectKind(k).label: n for k, n in by_kind.items()}
+    parts = [
+        f"规范性文件{by_kind['normative']}件",
+        f"行政协议{by_kind['agreement']}件",
+        f"合同{by_kind['contract']}件",
+    ]
+    if by_kind["decision"]:
+        parts.append(f"重大行政决策{by_kind['decision']}件")
+    sentence = f"合法性审核{total}件,其中{'、'.join(parts)}" if total else "本期未办结合法性审核"
+
+    reviewer_ids = {r[1] for r in rows}
+    advisers = (
+        set(
+            Membership.objects.filter(
+                user_id__in=reviewer_ids, role=Role.LEGAL_ADVISER, is_active=True
+            ).values_list("user_id", flat=True)
+        )
+        if reviewer_ids
+        else set()
+    )
+    by_advisers = sum(1 for r in rows if r[1] in advisers)
+
+    on_time = sum(1 for r in rows if timezone.localdate(r[2]) <= r[3])
+    rate = _percent(on_time, total)
+    return [
+        Figure(
+            key="reviews.concluded",
+            label="合法性审核",
+            value=total,
+            sentence=sentence,
+            section=SECTION,
+            breakdown=breakdown,
+        ),
+        Figure(
+            key="reviews.adviser_opinions",
+            label="法律顾问出具法律意见",
+            value=by_advisers,
+            sentence=f"法律顾问出具法律意见{by_advisers}件",
+            section=SECTION,
+        ),
+        Figure(
+            key="reviews.on_time_rate",
+            label="合法性审核按期办结率",
+            value=rate,
+            unit="%",
+            sentence=(
+                f"合法性审核按期办结{on_time}件,按期办结率{rate:g}%"
+                if total
+                else "本期无已办结的合法性审核"
+            ),
+            section=SECTION,
+            breakdown={"按期": on_time, "超期": total - on_time},
+        ),
+    ]
