@@ -28,11 +28,14 @@ from django.db import models
 from django.urls import reverse
 
 from fazhi.core.models import OrgUnit
-from fazhi.core.roles import RECORD_ROLES
+from fazhi.core.roles import Role
 from fazhi.core.scoping import ScopedQuerySet
 
-# Who reads documents, filings and their files: every business role of the unit's scope.
-READER_ROLES = frozenset(RECORD_ROLES)
+# Who reads documents, filings and their files: the town's law office, leaders, advisers
+# and cadres, and the county that supervises (village cadres and grid workers do not).
+READER_ROLES = frozenset(
+    {Role.LAW_OFFICER, Role.TOWN_LEADER, Role.LEGAL_ADVISER, Role.CADRE, Role.COUNTY_SUPERVISOR}
+)
 
 
 class Document(models.Model):
@@ -109,6 +112,9 @@ class Document(models.Model):
     effective_from = models.DateField("施行日期", null=True, blank=True)
     valid_until = models.DateField("有效期至", null=True, blank=True)
     urgent_reason = models.TextField("紧急施行理由", blank=True)
+    # Counted once at publication (deadline service, documents.filing_days): lists and the
+    # workbench read it without recounting per row.
+    filing_due = models.DateField("报送备案期限", null=True, blank=True)
     ended_on = models.DateField("失效/废止日期", null=True, blank=True)
     end_reason = models.CharField("失效/废止原因", max_length=200, blank=True)
 

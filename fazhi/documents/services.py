@@ -517,6 +517,7 @@ def _apply(verb: str, doc: Document, actor, on: date, fields: dict) -> dict:
         )
         put("effective_from", fields["effective_from"])
         put("valid_until", fields["valid_until"])
+        put("filing_due", filing_due_date(doc))
         put(
             "urgent_reason",
             _text(fields.get("urgent_reason"), "urgent_reason", "紧急施行理由", MAX_TEXT),
@@ -663,6 +664,8 @@ def run_due(today: date) -> list[str]:
 
 
 def filing_due_date(doc: Document) -> date:
+    if doc.filing_due:
+        return doc.filing_due
     return deadline(doc.published_on, int(rules.FILING_DAYS.value(doc.org_unit)), "days")
 
 

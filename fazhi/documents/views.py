@@ -1,0 +1,467 @@
+"""规范性文件 pages: the register with filters and its .xlsx ledger, a document's page
+(its fields, legality reviews, filing, timeline and the steps the user may take now),
+filing review town ↔ county with the per-town rates, and clean-up batches."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from fazhi.core import audit
+from fazhi.core.forms import apply_service_error
+from fazhi.core.permissions import Forbidden, ServiceError, role_required
+from fazhi.core.roles import Role
+from fazhi.core.views.workflow import run_transition
+from fazhi.core.workflow import timeline
+from fazhi.core.xlsx import build_xlsx, xlsx_response
+
+from . import rules, selectors, services
+from .forms import (
+    DOCUMENT_FORMS,
+    FILING_FORMS,
+    CleanupForm,
+    CleanupOutcomeForm,
+    DocumentForm,
+    FilingSubmitForm,
+    ReviewRequestForm,
+)
+from .models import READER_ROLES, CleanupBatch, Document, Filing
+
+PAGE_SIZE = 30
+ACTOR_ROLES = (Role.LAW_OFFICER, Role.TOWN_LEADER)
+FILING_ACTOR_ROLES = (Role.LAW_OFFICER, Role.COUNTY_SUPERVISOR)
+
+
+def _int(value, lo=1900, hi=2999):
+    try:
+        n = int(value)
+    except (TypeError, ValueError):
+        return None
+    return n if lo <= n <= hi else None
+
+
+def _reviewers(doc):
+    from fazhi.reviews.selectors import reviewer_candidates
+
+    return reviewer_candidates(doc.org_unit, exclude=doc.created_by_id)
+
+
+def _document_form(verb, doc, data=None):
+    cls = DOCUMENT_FORMS.get(verb)
+    if cls is None:
+        return None
+    kwargs = {"prefix": verb}
+    if verb == "close_comment":
+        kwargs["reviewers"] = _reviewers(doc)
+    return cls(data, **kwargs)
+
+
+# --- the register -----------------------------------------------------------------------
+
+
+def _filters(request):
+    status = request.GET.get("status", "")
+    if status not in Document.Status.values:
+        status = ""
+    q = request.GET.get("q", "").strip()[:100].replace("\x00", "")
+    return status, _int(request.GET.get("year")), q
+
+
+@role_required(*READER_ROLES)
+def document_list(request):
+    status, year, q = _filters(request)
+    qs = selectors.documents_visible_to(request.user, status=status, year=year, q=q)
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "documents/document_list.html",
+        {
+            "page": page,
+            "status": status,
+            "year": year or "",
+            "q": q,
+            "statuses": Document.Status.choices,
+            "can_create": request.user.has_role(*services.DRAFTER_ROLES),
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@role_required(*services.DRAFTER_ROLES)
+def document_create(request):
+    form = DocumentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            doc = services.document_create(actor=request.user, **form.cleaned_data)
+        except ServiceError as exc:
+            apply_service_error(form, exc)
+        else:
+            messages.success(request, "已创建草稿")
+            return redirect(doc)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "documents/document_form.html",
+        {"form": form, "title": "起草规范性文件"},
+        status=status,
+    )
+
+
+@role_required(*services.DRAFTER_ROLES)
+def document_edit(request, pk):
+    doc = selectors.document_visible(request.user, pk)
+    initial = {k: getattr(doc, k) for k in services.EDITABLE}
+    form = DocumentForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.document_update(actor=request.user, document=doc, **form.cleaned_data)
+        except Forbidden as exc:
+            raise PermissionDenied(exc.message) from exc
+        except ServiceError as exc:
+            apply_service_error(form, exc)
+        else:
+            messages.success(request, "已保存")
+            return redirect(doc)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "documents/document_form.html",
+        {"form": form, "title": f"修改:{doc.title}", "document": doc},
+        status=status,
+    )
+
+
+@role_required(*READER_ROLES)
+def document_detail(request, pk):
+    from fazhi.reviews.selectors import active_review, reviews_of
+
+    doc = selectors.document_visible(request.user, pk)
+    user = request.user
+    today = timezone.localdate()
+    actions = [
+        (t, _document_form(t.verb, doc)) for t in services.DOCUMENT_FLOW.available(user, doc)
+    ]
+    is_drafter = user.has_role(*services.DRAFTER_ROLES) and doc.status in services.DRAFTING
+    filing = selectors.filing_of(doc)
+    can_request_review = (
+        doc.status == Document.Status.LEGALITY_REVIEW
+        and user.has_role(*services.DRAFTER_ROLES)
+        and active_review(doc) is None
+    )
+    can_file = (
+        doc.status in (Document.Status.PUBLISHED, Document.Status.IN_FORCE)
+        and filing is None
+        and user.has_role(*services.DRAFTER_ROLES)
+    )
+    reminder_months = int(rules.EXPIRY_REMINDER_MONTHS.value(doc.org_unit))
+    expiring = (
+        doc.status in (Document.Status.IN_FORCE, Document.Status.PUBLISHED)
+        and doc.valid_until
+        and doc.valid_until <= services.add_months(today, reminder_months)
+    )
+    context = {
+        "document": doc,
+        "actions": actions,
+        "steps": timeline(doc),
+        "reviews": list(reviews_of(doc)),
+        "filing": filing,
+        "filing_due": services.filing_due_date(doc) if doc.published_on and not filing else None,
+        "can_edit": is_drafter and doc.status in (
+            Document.Status.DRAFT, Document.Status.FAIR_COMPETITION, Document.Status.PUBLIC_COMMENT
+        ),
+        "review_form": ReviewRequestForm(reviewers=_reviewers(doc)) if can_request_review else None,
+        "filing_form": FilingSubmitForm() if can_file else None,
+        "effective_warning": services.effective_warning(doc),
+        "expiring": expiring,
+        "reminder_months": reminder_months,
+        "today": today,
+    }  # fmt: skip
+    return render(request, "documents/document_detail.html", context)
+
+
+@require_POST
+@role_required(*ACTOR_ROLES)
+def document_transition(request, pk, verb):
+    doc = selectors.document_visible(request.user, pk)
+    form = _document_form(verb, doc, request.POST)
+    return run_transition(
+        request,
+        doc,
+        verb,
+        service=services.document_transition,
+        redirect_to=doc.get_absolute_url(),
+        form=form,
+    )
+
+
+@require_POST
+@role_required(*services.DRAFTER_ROLES)
+def document_review_request(request, pk):
+    doc = selectors.document_visible(request.user, pk)
+    form = ReviewRequestForm(request.POST, reviewers=_reviewers(doc))
+    if not form.is_valid():
+        messages.error(request, "请选择合法性审核人")
+        return redirect(doc)
+    try:
+        services.document_request_review(
+            actor=request.user, document=doc, reviewer=form.cleaned_data["reviewer"]
+        )
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "已送请合法性审核")
+    return redirect(doc)
+
+
+LEDGER_HEADERS = [
+    "文号", "标题", "制定单位", "制定主体", "状态", "涉及经营主体", "公平竞争审查",
+    "征求意见开始", "征求意见截止", "收到意见数", "审议会议", "审议日期", "登记日期",
+    "公布日期", "公布载体", "施行日期", "有效期至", "备案状态", "按时报送", "起草人",
+]  # fmt: skip
+
+
+def _d(value):
+    return value.isoformat() if value else ""
+
+
+@role_required(*READER_ROLES)
+def document_export(request):
+    status, year, q = _filters(request)
+    qs = selectors.documents_visible_to(request.user, status=status, year=year, q=q)
+    rows = []
+    for d in qs:
+        f = getattr(d, "filing", None) if _has_filing(d) else None
+        rows.append(
+            [
+                d.number, d.title, d.org_unit.name, d.get_issuer_display(), d.get_status_display(),
+                "是" if d.touches_business else "否",
+                d.get_fair_competition_display() if d.fair_competition else "",
+                _d(d.comment_start), _d(d.comment_end),
+                "" if d.comment_count is None else d.comment_count,
+                d.deliberation_meeting, _d(d.deliberation_date), _d(d.registered_on),
+                _d(d.published_on), d.publish_channel, _d(d.effective_from), _d(d.valid_until),
+                f.get_status_display() if f else "未报备",
+                ("是" if f.on_time else "否") if f else "",
+                str(d.created_by),
+            ]
+        )  # fmt: skip
+    audit.record(
+        verb="document.export",
+        actor=request.user,
+        changes={"rows": len(rows), "status": status, "year": year, "q": q},
+    )
+    return xlsx_response(
+        f"规范性文件台账{timezone.localdate():%Y%m%d}.xlsx",
+        build_xlsx("规范性文件台账", LEDGER_HEADERS, rows),
+    )
+
+
+def _has_filing(doc) -> bool:
+    try:
+        doc.filing  # noqa: B018 - select_related: no query
+    except Filing.DoesNotExist:
+        return False
+    return True
+
+
+# --- filing review, town ↔ county ---------------------------------------------------------
+
+
+@require_POST
+@role_required(*services.DRAFTER_ROLES)
+def filing_submit(request, pk):
+    doc = selectors.document_visible(request.user, pk)
+    form = FilingSubmitForm(request.POST)
+    form.is_valid()
+    try:
+        filing = services.filing_submit(
+            actor=request.user, document=doc, materials=form.cleaned_data.get("materials", "")
+        )
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+        return redirect(doc)
+    if filing.on_time:
+        messages.success(request, "已报送备案")
+    else:
+        messages.warning(request, f"已报送备案(逾期:期限为{filing.due_date:%Y-%m-%d})")
+    return redirect(filing)
+
+
+@role_required(*READER_ROLES)
+def filing_list(request):
+    today = timezone.localdate()
+    year = _int(request.GET.get("year")) or today.year
+    status = request.GET.get("status", "")
+    if status not in Filing.Status.values:
+        status = ""
+    qs = selectors.filings_visible_to(request.user, status=status, year=year)
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    unfiled = (
+        selectors.documents_visible_to(request.user)
+        .filter(
+            status__in=(Document.Status.PUBLISHED, Document.Status.IN_FORCE), filing__isnull=True
+        )
+        .order_by("published_on")
+    )
+    return render(
+        request,
+        "documents/filing_list.html",
+        {
+            "page": page,
+            "year": year,
+            "years": list(range(today.year, today.year - 6, -1)),
+            "status": status,
+            "statuses": Filing.Status.choices,
+            "rates": selectors.filing_rates(request.user, year),
+            "unfiled": [(d, d.filing_due) for d in unfiled[:50]],
+            "today": today,
+            "is_county": request.user.has_role(*services.COUNTY_ROLES),
+        },
+    )
+
+
+@role_required(*READER_ROLES)
+def filing_detail(request, pk):
+    filing = selectors.filing_visible(request.user, pk)
+    actions = [
+        (t, FILING_FORMS[t.verb](prefix=t.verb) if t.verb in FILING_FORMS else None)
+        for t in services.FILING_FLOW.available(request.user, filing)
+    ]
+    return render(
+        request,
+        "documents/filing_detail.html",
+        {
+            "filing": filing,
+            "document": filing.document,
+            "actions": actions,
+            "steps": timeline(filing),
+        },
+    )
+
+
+@require_POST
+@role_required(*FILING_ACTOR_ROLES)
+def filing_transition(request, pk, verb):
+    filing = selectors.filing_visible(request.user, pk)
+    cls = FILING_FORMS.get(verb)
+    form = cls(request.POST, prefix=verb) if cls else None
+    return run_transition(
+        request,
+        filing,
+        verb,
+        service=services.filing_transition,
+        redirect_to=filing.get_absolute_url(),
+        form=form,
+    )
+
+
+FILING_HEADERS = [
+    "文号", "标题", "报备单位", "公布日期", "报送期限", "报送日期", "按时报送", "状态",
+    "退回补正次数", "曾责令纠错", "纠错方式", "整改期限", "审查意见",
+]  # fmt: skip
+
+
+@role_required(*READER_ROLES)
+def filing_export(request):
+    year = _int(request.GET.get("year")) or timezone.localdate().year
+    qs = selectors.filings_visible_to(request.user, year=year)
+    rows = [
+        [
+            f.document.number, f.document.title, f.org_unit.name, _d(f.document.published_on),
+            _d(f.due_date), _d(f.submitted_on), "是" if f.on_time else "否",
+            f.get_status_display(), f.returned_count, "是" if f.correction_ordered else "否",
+            f.get_order_kind_display() if f.order_kind else "", _d(f.correction_due),
+            f.county_opinion,
+        ]
+        for f in qs
+    ]  # fmt: skip
+    audit.record(
+        verb="filing.export", actor=request.user, changes={"rows": len(rows), "year": year}
+    )
+    return xlsx_response(
+        f"规范性文件备案台账{year}.xlsx", build_xlsx(f"{year}年备案台账", FILING_HEADERS, rows)
+    )
+
+
+# --- clean-up (清理) ------------------------------------------------------------------------
+
+
+@role_required(*READER_ROLES)
+def cleanup_list(request):
+    form = CleanupForm(request.POST or None)
+    can_create = request.user.has_role(*services.DRAFTER_ROLES)
+    if request.method == "POST":
+        if not can_create:
+            raise PermissionDenied("只有法治办工作人员可以发起清理")
+        if form.is_valid():
+            try:
+                batch = services.cleanup_create(actor=request.user, **form.cleaned_data)
+            except ServiceError as exc:
+                apply_service_error(form, exc)
+            else:
+                messages.success(request, f"已发起清理,纳入{batch.items.count()}件文件")
+                return redirect(batch)
+    return render(
+        request,
+        "documents/cleanup_list.html",
+        {
+            "batches": selectors.cleanups_visible_to(request.user)[:100],
+            "form": form,
+            "can_create": can_create,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@role_required(*READER_ROLES)
+def cleanup_detail(request, pk):
+    batch = selectors.cleanup_visible(request.user, pk)
+    items = list(batch.items.select_related("document"))
+    editable = batch.status == CleanupBatch.Status.DRAFT and request.user.has_role(
+        *services.DRAFTER_ROLES
+    )
+    return render(
+        request,
+        "documents/cleanup_detail.html",
+        {
+            "batch": batch,
+            "items": items,
+            "editable": editable,
+            "outcomes": [c for c in CleanupOutcomeForm.base_fields["outcome"].choices],
+            "pending": sum(1 for i in items if not i.outcome),
+        },
+    )
+
+
+@require_POST
+@role_required(*services.DRAFTER_ROLES)
+def cleanup_outcome(request, pk, item_pk):
+    batch = selectors.cleanup_visible(request.user, pk)
+    form = CleanupOutcomeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "请选择清理结论")
+        return redirect(batch)
+    try:
+        services.cleanup_set_outcome(
+            actor=request.user, batch=batch, item_id=item_pk, **form.cleaned_data
+        )
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    return redirect(batch)
+
+
+@require_POST
+@role_required(*services.DRAFTER_ROLES)
+def cleanup_publish(request, pk):
+    batch = selectors.cleanup_visible(request.user, pk)
+    try:
+        services.cleanup_publish(actor=request.user, batch=batch)
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "清理结果已公布")
+    return redirect(batch)
