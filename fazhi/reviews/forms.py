@@ -51,7 +51,7 @@ class ReviewConcludeForm(forms.Form):
                 label="说明",
                 required=False,
                 max_length=1000,
-                widget=forms.TextInput(attrs={"placeholder": "不符合时须说明问题"}),
+                widget=forms.TextInput(attrs={"placeholder": "不符合时须说明"}),
             )
         self.fields["opinion"] = forms.CharField(
             label="书面审核意见",

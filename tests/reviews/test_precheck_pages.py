@@ -729,7 +729,9 @@ def test_htmx_decision_updates_the_pending_count_out_of_band(client, people, tre
     from fazhi.reviews.models import PrecheckFinding
 
     run = services.precheck_run_create(
-        actor=people.officer, title="渔船管理通知", kind="normative",
+        actor=people.officer,
+        title="渔船管理通知",
+        kind="normative",
         text="第一条 渔船出海前须经镇海洋渔业办审批。\n第二条 每艘渔船每年缴纳管理费300元。",
     )
     finding = run.findings.first()
@@ -737,7 +739,8 @@ def test_htmx_decision_updates_the_pending_count_out_of_band(client, people, tre
     client.force_login(people.adviser)
     response = client.post(
         f"/reviews/prechecks/{run.pk}/findings/{finding.pk}/decide/",
-        {"decision": "accepted", "note": ""}, HTTP_HX_REQUEST="true",
+        {"decision": "accepted", "note": ""},
+        HTTP_HX_REQUEST="true",
     )
     body = response.content.decode()
     assert f'<span id="pending-count" hx-swap-oob="true">{before - 1}</span>' in body

@@ -331,3 +331,32 @@ def test_reviewer_candidates_exclude_the_drafter(people, tree):
     assert candidates == {people.officer}
     assert set(selectors.reviewer_candidates(tree.town_a)) == {people.officer, people.adviser}
     assert people.officer_b not in set(selectors.reviewer_candidates(tree.town_a))
+
+
+def test_database_allows_one_pending_review_per_subject(people, subject):
+    """Given a pending review, when a second pending row is written behind the service's
+    back, then the database refuses it."""
+    from django.db import IntegrityError, transaction
+
+    review = _request(people, subject)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ReviewRequest.objects.create(
+            org_unit=review.org_unit,
+            content_type=review.content_type,
+            object_id=review.object_id,
+            kind=review.kind,
+            title=review.title,
+            requested_by=people.officer,
+            reviewer=people.adviser,
+            due_date=review.due_date,
+        )
+
+
+def test_a_lost_race_is_refused_in_chinese(people, subject, tree, monkeypatch):
+    """Given a concurrent request that got in between the check and the write (the check
+    sees nothing), then the database constraint refuses the second in Chinese and nothing
+    of it is written."""
+    _request(people, subject)
+    other = member(tree.town_a, Role.LEGAL_ADVISER, "adviser2")
+    monkeypatch.setattr(type(ReviewRequest.objects.all()), "exists", lambda self: False)
+    _refused(lambda: _request(people, subject, reviewer=other), "该事项已有进行中的合法性审核")
