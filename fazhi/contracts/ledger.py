@@ -374,7 +374,11 @@ def contracts_import(*, actor, uploaded_file, org_unit=None, on: dt.date | None 
             continue
         except rules.RuleErrors as exc:
             for field, messages in exc.errors.items():
-                errors.extend(f"第{number}行:{LABELS.get(field, '')}{m}" for m in messages)
+                label = LABELS.get(field, "")
+                errors.extend(
+                    f"第{number}行:{m}" if not label or label in m else f"第{number}行:{label}:{m}"
+                    for m in messages
+                )
             continue
         archive_number = history["archive_number"]
         if archive_number:
