@@ -76,6 +76,8 @@ WORKLOAD_TARGET = params.define(
 )
 
 NOT_FOUND = "记录不存在或无权查看"
+# Terms and work lie in this century: a typo like 0001 or 9999 would overflow date sums.
+MIN_DATE, MAX_DATE = date(2000, 1, 1), date(2099, 12, 31)
 LICENCE_RE = re.compile(r"^\d{17}$")
 MAX_TEXT = 300
 MAX_NOTE = 2000
@@ -229,6 +231,8 @@ def adviser_create(
             raise _err("practice_since", "律师、公职律师须填写执业起始日期")
     if practice_since is not None and practice_since > today:
         raise _err("practice_since", "执业起始日期不能晚于今天")
+    if practice_since is not None and practice_since.year < 1950:
+        raise _err("practice_since", "执业起始日期应在1950年以后")
     adviser = Adviser(
         org_unit=unit,
         name=name,
@@ -313,6 +317,9 @@ def appointment_create(
         raise _err("start", "请填写聘期开始日期")
     if end is None:
         raise _err("end", "请填写聘期届满日期")
+    for field, day in (("start", start), ("end", end)):
+        if not MIN_DATE <= day <= MAX_DATE:
+            raise _err(field, "日期应在2000年至2099年之间")
     if end <= start:
         raise _err("end", "聘期届满日期应晚于开始日期")
     years = MAX_TERM_YEARS.value(adviser.org_unit)
@@ -397,6 +404,8 @@ def work_entry_create(
         raise _err("date", "请填写日期")
     if date > today:
         raise _err("date", "不能登记将来日期的工作")
+    if date < MIN_DATE:
+        raise _err("date", "日期应在2000年以后")
     description = _text(description, "description", "事项")
     hours = _hours(hours)
     with transaction.atomic():

@@ -540,3 +540,30 @@ def test_verbs_have_chinese_labels():
 
 def test_licence_constant_is_17_digits():
     assert len(LICENCE) == 17
+
+
+@pytest.mark.parametrize(
+    "start, end",
+    [
+        (date(1, 1, 1), date(1, 6, 1)),
+        (date(9999, 1, 1), date(9999, 12, 31)),
+        (date(1999, 1, 1), date(2000, 6, 1)),
+    ],
+)
+def test_impossible_term_dates_refused(people, start, end):
+    a = lawyer(people.officer)
+    refused(
+        lambda: services.appointment_create(actor=people.officer, adviser=a, start=start, end=end),
+        "日期应在2000年至2099年之间",
+    )
+
+
+def test_ancient_dates_refused(people):
+    refused(lambda: lawyer(people.officer, since=date(1, 1, 1)), "1950年以后")
+    a = appointed(people.officer)
+    refused(
+        lambda: services.work_entry_create(
+            actor=people.officer, adviser=a, kind="other", date=date(1, 1, 1), description="x"
+        ),
+        "2000年以后",
+    )
