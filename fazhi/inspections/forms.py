@@ -17,7 +17,7 @@ def _date_field(label, required=True, help_text=""):
         label=label,
         required=required,
         help_text=help_text,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
         error_messages=DATE_ERRORS,
     )
 

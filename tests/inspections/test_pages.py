@@ -9,6 +9,7 @@ from io import BytesIO
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from fazhi.core.models import AuditEvent
@@ -140,6 +141,9 @@ def test_officer_create_page_offers_own_town_and_self_inspection(people, tree, l
     page = login(people.officer).get(reverse("inspections:inspection_create")).content.decode()
     assert "镇级自查" in page and "县级专项督查" not in page
     assert "海屿镇" in page and "青山镇" not in page
+    # A date input only shows an ISO value (2025/03/03 would render as an empty box).
+    today = timezone.localdate().isoformat()
+    assert f'type="date" name="started_on" value="{today}"' in page
 
 
 def test_finding_form_shows_field_errors_and_writes_nothing(people, tree, login, inspection):
