@@ -289,3 +289,16 @@ def test_workbench_items_take_two_queries(people, tree, inspection, max_queries)
     people.cadre.active_memberships()
     with max_queries(1):
         assert len(pending_items(people.cadre, date(2025, 5, 1))) == 5
+
+
+def test_detail_query_count_is_flat_in_its_findings(people, tree, login, inspection, count_queries):
+    client = login(people.supervisor)
+    url = reverse("inspections:inspection_detail", args=[inspection.pk])
+    for _ in range(5):
+        add_finding(people.supervisor, inspection, people.cadre)
+    client.get(url)
+    five = count_queries(lambda: client.get(url))
+    for _ in range(45):
+        add_finding(people.supervisor, inspection, people.leader)
+    fifty = count_queries(lambda: client.get(url))
+    assert fifty == five, (five, fifty)

@@ -95,3 +95,14 @@ def test_figures_take_a_few_queries(people, tree, max_queries):
         add_finding(people.supervisor, i, people.cadre)
     with max_queries(4):
         figures(tree.town_a, date(2025, 1, 1), date(2025, 12, 31))
+
+
+def test_figures_appear_in_the_report_api(demo_data, people, tree, login):
+    response = login(people.officer).get(
+        "/api/v1/figures", {"unit_id": tree.town_a.pk, "year": TODAY.year}
+    )
+    assert response.status_code == 200, response.content
+    by_key = {f["key"]: f for f in response.json()["figures"]}
+    assert by_key["inspections.county"]["value"] == 1
+    assert by_key["inspections.county"]["sentence"].startswith("接受县级专项督查1次,发现问题3个")
+    assert by_key["inspections.self"]["sentence"] == "开展自查1次,未发现需整改问题"
