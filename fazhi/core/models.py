@@ -319,8 +319,14 @@ class StatusChange(models.Model):
     label = models.CharField("操作名称", max_length=40)
     from_status = models.CharField("原状态", max_length=40, blank=True)
     to_status = models.CharField("新状态", max_length=40)
+    # Empty for the system's own steps (`fazhi tick`: entry into force, expiry).
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="操作人", on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="操作人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     note = models.TextField("说明", blank=True)
     at = models.DateTimeField("时间", auto_now_add=True)

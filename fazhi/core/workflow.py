@@ -51,6 +51,9 @@ class Transition:
     allowed: Callable[[Any, Any], bool] | None = None
     note_required: bool = False  # e.g. a return for completion must say what is missing
     style: str = "primary"  # bootstrap button style on detail pages
+    # A step only the system takes (`fazhi tick`: a date arrived), run with actor=None;
+    # no person ever gets its button.
+    system: bool = False
 
     def __post_init__(self):
         # Frozen sets and tuples: a transition table is data that never changes.
@@ -93,7 +96,7 @@ class Workflow:
 
     def may(self, t: Transition, actor, obj) -> bool:
         """Role and scope only (no guards): whether the button is this person's to press."""
-        if not (actor and actor.is_authenticated):
+        if t.system or not (actor and actor.is_authenticated):
             return False
         if t.roles and not actor.has_role(*t.roles):
             return False
@@ -126,13 +129,17 @@ class Workflow:
         note = (note or "").strip()
         with transaction.atomic():
             locked = self.model.objects.select_for_update().get(pk=obj.pk)
-            if t.roles and not actor.has_role(*t.roles):
-                raise Forbidden(f"无权执行“{t.label}”")
-            if t.roles and not unit_in_scope(actor, locked.org_unit, t.roles):
-                # Out of scope looks like "not found", as everywhere else.
-                raise ServiceError("记录不存在或无权查看", code="not_found")
-            if not self.may(t, actor, locked):
-                raise Forbidden(f"无权执行“{t.label}”")
+            if actor is None or t.system:
+                if not (actor is None and t.system):
+                    raise Forbidden(f"“{t.label}”由系统自动执行")
+            else:
+                if t.roles and not actor.has_role(*t.roles):
+                    raise Forbidden(f"无权执行“{t.label}”")
+                if t.roles and not unit_in_scope(actor, locked.org_unit, t.roles):
+                    # Out of scope looks like "not found", as everywhere else.
+                    raise ServiceError("记录不存在或无权查看", code="not_found")
+                if not self.may(t, actor, locked):
+                    raise Forbidden(f"无权执行“{t.label}”")
             before = getattr(locked, self.status_field)
             if before not in t.sources:
                 raise ServiceError(
@@ -165,7 +172,11 @@ class Workflow:
             if note:
                 changes["note"] = note
             audit.record(
-                verb=f"{self.audit_prefix}.{t.verb}", actor=actor, obj=locked, changes=changes
+                verb=f"{self.audit_prefix}.{t.verb}",
+                actor=actor,
+                actor_name="" if actor else "系统",
+                obj=locked,
+                changes=changes,
             )
         return locked
 

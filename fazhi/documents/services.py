@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from fazhi.core import audit
 from fazhi.core.deadlines import deadline
-from fazhi.core.models import OrgUnit, StatusChange
+from fazhi.core.models import OrgUnit
 from fazhi.core.permissions import Forbidden, ServiceError, check_role
 from fazhi.core.roles import Role
 from fazhi.core.scoping import unit_in_scope
@@ -267,6 +267,14 @@ DOCUMENT_FLOW = Workflow(
             "return_draft", "退回修改", DRAFTING - {S.DRAFT}, S.DRAFT,
             roles=DRAFTER_ROLES | LEADER_ROLES, note_required=True, style="outline-secondary",
         ),
+        # The system's own steps (`fazhi tick`), never a button.
+        Transition(
+            "auto_in_force", "到期自动施行", {S.PUBLISHED}, S.IN_FORCE, system=True,
+        ),
+        Transition(
+            "auto_expire", "有效期届满自动失效", {S.IN_FORCE, S.PUBLISHED}, S.EXPIRED,
+            system=True,
+        ),
         Transition(
             "expire", "宣布失效", {S.IN_FORCE, S.PUBLISHED}, S.EXPIRED,
             roles=DRAFTER_ROLES, note_required=True, style="outline-danger",
@@ -319,8 +327,6 @@ audit.VERB_LABELS.update(
         "document.create": "新建规范性文件",
         "document.update": "修改规范性文件",
         "document.request_review": "送请合法性审核",
-        "document.auto_in_force": "规范性文件自动施行",
-        "document.auto_expire": "规范性文件有效期届满自动失效",
         "filing.submit": "报送备案",
         "cleanup.create": "发起规范性文件清理",
         "cleanup.set_outcome": "确定清理结论",
@@ -605,35 +611,9 @@ def document_request_review(*, actor, document: Document, reviewer, note: str = 
 # --- automatic changes (fazhi tick) ------------------------------------------------------------
 
 
-def _system_move(doc: Document, *, verb: str, label: str, target: str, on: date, note: str):
-    """A change no person makes (the effective date or the end of validity arrived). The
-    timeline row names the drafter's record as the actor of record is required; the note
-    and the audit event (no actor) say it was automatic."""
-    from django.contrib.contenttypes.models import ContentType
-
-    before = doc.status
-    doc.status = target
-    if target == S.EXPIRED:
-        doc.ended_on, doc.end_reason = on, "有效期届满"
-    doc.save()
-    StatusChange.objects.create(
-        org_unit=doc.org_unit,
-        content_type=ContentType.objects.get_for_model(Document),
-        object_id=doc.pk,
-        verb=verb,
-        label=label,
-        from_status=before,
-        to_status=target,
-        actor_id=doc.created_by_id,
-        note=note,
-    )
-    audit.record(
-        verb=f"document.{verb}",
-        actor=None,
-        actor_name="系统",
-        obj=doc,
-        changes={"status": [before, target], "on": on.isoformat()},
-    )
+def _set_ended(doc: Document, on: date) -> dict:
+    doc.ended_on, doc.end_reason = on, "有效期届满"
+    return {"ended_on": [None, on.isoformat()]}
 
 
 def run_due(today: date) -> list[str]:
@@ -644,17 +624,18 @@ def run_due(today: date) -> list[str]:
         for doc in Document.objects.select_for_update().filter(
             status=S.PUBLISHED, effective_from__lte=today
         ):
-            _system_move(
-                doc, verb="auto_in_force", label="到期自动施行", target=S.IN_FORCE, on=today,
+            DOCUMENT_FLOW.run(
+                actor=None, obj=doc, verb="auto_in_force",
                 note=f"施行日期{doc.effective_from:%Y-%m-%d}已到(系统自动)",
             )  # fmt: skip
             done.append(f"规范性文件开始施行:{doc}")
         for doc in Document.objects.select_for_update().filter(
             status__in=(S.IN_FORCE, S.PUBLISHED), valid_until__lt=today
         ):
-            _system_move(
-                doc, verb="auto_expire", label="有效期届满自动失效", target=S.EXPIRED, on=today,
+            DOCUMENT_FLOW.run(
+                actor=None, obj=doc, verb="auto_expire",
                 note=f"有效期至{doc.valid_until:%Y-%m-%d},已届满(系统自动)",
+                apply=lambda d, on=today: _set_ended(d, on),
             )  # fmt: skip
             done.append(f"规范性文件有效期届满失效:{doc}")
     return done

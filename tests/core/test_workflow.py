@@ -29,6 +29,7 @@ FLOW = Workflow(
         ),
         Transition("back", "退回", {"进行中"}, "草稿", roles={Role.COUNTY_SUPERVISOR},
                    note_required=True),
+        Transition("lapse", "到期自动结束", {"进行中"}, "已结束", system=True),
     ],
 )  # fmt: skip
 
@@ -111,3 +112,20 @@ def test_available_lists_only_the_buttons_this_person_may_press_now(record, peop
 def test_an_unknown_verb_is_refused(record, people):
     with pytest.raises(ServiceError, match="未知的操作"):
         FLOW.run(actor=people.officer, obj=record, verb="explode")
+
+
+def test_a_system_step_runs_without_a_person_and_no_person_can_press_it(record, people):
+    FLOW.run(actor=people.officer, obj=record, verb="start")
+    record.refresh_from_db()
+    assert "lapse" not in [t.verb for t in FLOW.available(people.officer, record)]
+    with pytest.raises(Forbidden, match="由系统自动执行"):
+        FLOW.run(actor=people.officer, obj=record, verb="lapse")
+    with pytest.raises(Forbidden):  # and the system cannot press a person's button
+        FLOW.run(actor=None, obj=record, verb="finish", reason="x")
+    FLOW.run(actor=None, obj=record, verb="lapse", note="期限届满(系统自动)")
+    record.refresh_from_db()
+    assert record.title == "已结束"
+    step = timeline(record)[-1]
+    assert step.actor is None and step.verb == "lapse"
+    event = AuditEvent.objects.get(verb="probe.lapse")
+    assert event.actor is None and event.actor_name == "系统"
