@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from .models import Category, ProcurementKind, TenderMethod
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
 class ContractForm(forms.Form):
