@@ -1,9 +1,12 @@
-"""智能预审 records: one pre-review run of a draft and the engine's findings on it, each
-with the reviewer's decision (采纳 / 不采纳).
+"""合法性审核 and 智能预审 records.
 
-A run stands alone today; a legality-review request (合法性审查) will point at the run
-made for its draft (a nullable foreign key on the request), so its findings travel with
-the request without being copied."""
+- ReviewRequest: one legality review of a subject (a normative document, an agreement, a
+  contract, a major decision) by a legal adviser or law officer, closed by a written
+  opinion and a conclusion.
+- PrecheckRun / PrecheckFinding: one automated pre-review of a draft and the engine's
+  findings on it, each with the reviewer's decision (采纳 / 不采纳). A review request
+  points at the run made for its draft (`ReviewRequest.precheck_run`), so the findings
+  travel with the request without being copied."""
 
 from __future__ import annotations
 

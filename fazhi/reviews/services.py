@@ -449,6 +449,14 @@ def _can_conclude(review, actor) -> bool:
     return review.reviewer_id == actor.pk
 
 
+def _not_the_drafter(review, actor, **_) -> str | None:
+    """Checked again at conclusion: the subject's drafter never reviews it."""
+    subject = review.subject
+    if subject is not None and getattr(subject, "created_by_id", None) == actor.pk:
+        return SEPARATION.format(kind=review.get_kind_display())
+    return None
+
+
 REVIEW_FLOW = Workflow(
     ReviewRequest,
     audit_prefix="review",
@@ -461,6 +469,7 @@ REVIEW_FLOW = Workflow(
             ReviewRequest.Status.CONCLUDED,
             roles=REVIEWER_ROLES,
             allowed=_can_conclude,
+            guards=[_not_the_drafter],
         ),
         Transition(
             "withdraw",

@@ -341,3 +341,11 @@ def test_figures(people, tree):
     ] == 5
     assert summary.figures(tree.town_b, date(2000, 1, 1), today)[0].value == 0
     assert summary.figures(tree.town_a, date(2000, 1, 1), date(2000, 12, 31))[0].value == 0
+
+
+def test_detail_page_query_count_is_bounded(login, people, review, max_queries):
+    client = login(people.adviser)
+    url = reverse("reviews:review_detail", args=[review.pk])
+    client.get(url)
+    with max_queries(25):
+        assert client.get(url).status_code == 200

@@ -360,3 +360,11 @@ def test_a_lost_race_is_refused_in_chinese(people, subject, tree, monkeypatch):
     other = member(tree.town_a, Role.LEGAL_ADVISER, "adviser2")
     monkeypatch.setattr(type(ReviewRequest.objects.all()), "exists", lambda self: False)
     _refused(lambda: _request(people, subject, reviewer=other), "该事项已有进行中的合法性审核")
+
+
+def test_drafter_turned_reviewer_is_refused_at_conclusion(people, review, subject):
+    """Given a subject whose drafter is (later) recorded as the assigned reviewer, then the
+    conclusion is refused: 审核与起草相分离 holds at every step."""
+    PrecheckRun.objects.filter(pk=subject.pk).update(created_by=people.adviser)
+    _refused(lambda: _conclude(people, review), "起草人不得审核本人起草的规范性文件")
+    _unchanged(review)
