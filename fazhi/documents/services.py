@@ -328,6 +328,8 @@ audit.VERB_LABELS.update(
         "document.update": "修改规范性文件",
         "document.request_review": "送请合法性审核",
         "filing.submit": "报送备案",
+        "document.export": "导出规范性文件台账",
+        "filing.export": "导出备案审查台账",
         "cleanup.create": "发起规范性文件清理",
         "cleanup.set_outcome": "确定清理结论",
         "cleanup.publish": "公布清理结果",
