@@ -8,8 +8,6 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from fazhi.core.models import Membership
-from fazhi.core.roles import Role
 from fazhi.core.summary import Figure
 
 from .models import ReviewRequest, SubjectKind
@@ -59,18 +57,6 @@ def figures(unit, start: date, end: date) -> list[Figure]:
         parts.append(f"重大行政决策{by_kind['decision']}件")
     sentence = f"合法性审核{total}件,其中{'、'.join(parts)}" if total else "本期未办结合法性审核"
 
-    reviewer_ids = {r[1] for r in rows}
-    advisers = (
-        set(
-            Membership.objects.filter(
-                user_id__in=reviewer_ids, role=Role.LEGAL_ADVISER, is_active=True
-            ).values_list("user_id", flat=True)
-        )
-        if reviewer_ids
-        else set()
-    )
-    by_advisers = sum(1 for r in rows if r[1] in advisers)
-
     on_time = sum(1 for r in rows if timezone.localdate(r[2]) <= r[3])
     rate = _percent(on_time, total)
     return [
@@ -81,13 +67,6 @@ def figures(unit, start: date, end: date) -> list[Figure]:
             sentence=sentence,
             section=SECTION,
             breakdown=breakdown,
-        ),
-        Figure(
-            key="reviews.adviser_opinions",
-            label="法律顾问出具法律意见",
-            value=by_advisers,
-            sentence=f"法律顾问出具法律意见{by_advisers}件",
-            section=SECTION,
         ),
         Figure(
             key="reviews.on_time_rate",
