@@ -13,8 +13,8 @@ from fazhi.core.deadlines import deadline
 from fazhi.core.pending import PendingItem
 from fazhi.core.roles import Role
 
-from .models import Adviser, Appointment
-from .services import RENEWAL_NOTICE_DAYS
+from .models import Adviser, Appointment, Assessment
+from .services import ASSESSMENT_DUE_DAYS, RENEWAL_NOTICE_DAYS
 
 PENDING_ROLES = {Role.LAW_OFFICER, Role.TOWN_LEADER}
 # The longest notice a county may configure: the query's window.
@@ -40,10 +40,47 @@ def open_terms(user, today: date):
     )
 
 
+def unassessed(user, year: int):
+    """Registered advisers with a term in `year` and no assessment for it (one query)."""
+    return (
+        Adviser.objects.visible_to(user, PENDING_ROLES)
+        .filter(
+            status=Adviser.Status.ACTIVE,
+            pk__in=Appointment.objects.filter(
+                start__lte=date(year, 12, 31), end__gte=date(year, 1, 1)
+            ).values("adviser"),
+        )
+        .exclude(pk__in=Assessment.objects.filter(year=year).values("adviser"))
+        .select_related("org_unit")
+        .order_by("org_unit__code", "name")
+    )
+
+
+def _assessment_items(user, today: date) -> list[PendingItem]:
+    """Last year's assessment, from 1 January until done (it decides renewal)."""
+    year = today.year - 1
+    items, due = [], {}
+    for adviser in unassessed(user, year):
+        unit = adviser.org_unit
+        if unit.pk not in due:
+            due[unit.pk] = deadline(date(year, 12, 31), ASSESSMENT_DUE_DAYS.value(unit), "days")
+        items.append(
+            PendingItem(
+                title=f"法律顾问{adviser.name}的{year}年度考核尚未进行(考核结果决定是否续聘)",
+                category="法律顾问",
+                due=due[unit.pk],
+                url=reverse("advisers:assessment_create", args=[adviser.pk]) + f"?year={year}",
+                unit=unit.name,
+                level="danger" if due[unit.pk] < today else "info",
+            )
+        )
+    return items
+
+
 def pending_items(user, today: date) -> list[PendingItem]:
     if not (user and user.is_authenticated and user.has_role(*PENDING_ROLES)):
         return []
-    items, notice = [], {}
+    items, notice = _assessment_items(user, today), {}
     for term in open_terms(user, today):
         unit = term.org_unit
         if unit.pk not in notice:

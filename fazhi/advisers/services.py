@@ -65,6 +65,15 @@ MAX_TERM_YEARS = params.define(
     minimum=1,
     maximum=10,
 )
+ASSESSMENT_DUE_DAYS = params.define(
+    "advisers.assessment_due_days",
+    "上一年度法律顾问考核的完成期限(自次年1月1日起算)",
+    default=90,
+    unit="日",
+    basis="本地考核办法(一般于次年第一季度完成上年度考核)",
+    minimum=1,
+    maximum=365,
+)
 WORKLOAD_TARGET = params.define(
     "advisers.workload_target",
     "考核“工作量”项满分对应的年度工作件数",

@@ -117,29 +117,34 @@ def test_on_the_due_date_counts_as_on_time(people, tree):
 # --- renewal reminder ------------------------------------------------------------------------
 
 
+def _terms(user, today):
+    """The workbench items about terms (not the annual assessment's)."""
+    return [i for i in deadlines.pending_items(user, today) if "聘期" in i.title]
+
+
 def test_renewal_reminder_within_the_notice_period(people):
     today = date(2025, 6, 16)
     a = appointed(people.officer, start=date(2023, 8, 1), end=today + timedelta(days=45))
-    items = deadlines.pending_items(people.officer, today)
+    items = _terms(people.officer, today)
     assert len(items) == 1
     item = items[0]
     assert "郑立言" in item.title and "请组织年度考核并决定是否续聘" in item.title
     # 2025-07-31 is a Thursday (a working day): the due date is the term's end.
     assert item.due == date(2025, 7, 31) and item.level == "warning"
     assert item.url.endswith(f"/advisers/{a.pk}/")
-    assert deadlines.pending_items(people.leader, today) == items
+    assert _terms(people.leader, today) == items
     for user in (people.adviser, people.officer_b, people.supervisor, people.cadre):
-        assert deadlines.pending_items(user, today) == []
+        assert _terms(user, today) == []
 
 
 def test_no_reminder_before_the_notice_period_and_a_parameter_changes_it(people, tree):
     today = date(2025, 6, 16)
     appointed(people.officer, start=date(2023, 8, 1), end=today + timedelta(days=70))
-    assert deadlines.pending_items(people.officer, today) == []
+    assert _terms(people.officer, today) == []
     ParameterValue.objects.create(
         org_unit=tree.town_a, key="advisers.renewal_notice_days", value=90, set_by=people.supervisor
     )
-    assert len(deadlines.pending_items(people.officer, today)) == 1
+    assert len(_terms(people.officer, today)) == 1
 
 
 def test_due_date_moves_past_a_rest_day():
@@ -159,14 +164,14 @@ def test_renewed_or_dismissed_terms_leave_the_workbench_and_expired_ones_are_fla
         start=date(2023, 1, 1),
         end=date(2025, 5, 31),
     )
-    items = {i.title[:8]: i for i in deadlines.pending_items(people.officer, today)}
+    items = {i.title[:8]: i for i in _terms(people.officer, today)}
     expired = [i for i in items.values() if i.level == "danger"]
     assert len(expired) == 1 and "已于2025年5月31日届满" in expired[0].title
     services.appointment_create(
         actor=people.officer, adviser=a, start=date(2025, 7, 1), end=date(2027, 6, 30)
     )
     services.adviser_transition(actor=people.officer, obj=b, verb="dismiss", note="不再续聘")
-    assert deadlines.pending_items(people.officer, today) == []
+    assert _terms(people.officer, today) == []
 
 
 # --- figures ----------------------------------------------------------------------------------
@@ -209,3 +214,31 @@ def test_figures_for_a_town_and_the_county(people, tree):
     assert set(town_b.values()) == {0}
     earlier = {f.key: f.value for f in figures(tree.town_a, date(2020, 1, 1), date(2020, 12, 31))}
     assert earlier["advisers.appointed"] == 0
+
+
+def test_last_years_assessment_is_a_pending_item_until_done(people):
+    today = date(2025, 2, 10)
+    a = appointed(people.officer, start=date(2024, 3, 1), end=date(2026, 2, 28))
+    items = deadlines.pending_items(people.officer, today)
+    assert len(items) == 1
+    item = items[0]
+    assert "郑立言的2024年度考核尚未进行" in item.title
+    # 90 days after 2024-12-31 is 2025-03-31, a Monday (a working day).
+    assert item.due == date(2025, 3, 31) and item.level == "info"
+    assert item.url.endswith(f"/advisers/{a.pk}/assess/?year=2024")
+    services.assessment_create(
+        actor=people.leader, adviser=a, year=2024, scores=full_scores(), today=today
+    )
+    assert deadlines.pending_items(people.officer, today) == []
+    # Overdue after the period: shown in red.
+    b = appointed(
+        people.officer,
+        name="王教授",
+        kind="expert",
+        licence_no="",
+        start=date(2024, 3, 1),
+        end=date(2026, 2, 28),
+    )
+    late = deadlines.pending_items(people.officer, date(2025, 4, 10))
+    assert [i.level for i in late] == ["danger"] and "王教授" in late[0].title
+    assert b.pk
