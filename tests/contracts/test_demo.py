@@ -81,3 +81,16 @@ def test_workbench_and_figures_follow_the_demo(town):
     assert reviewed.sentence == f"审核行政协议{agreements}件、民事合同{qs.count() - agreements}件"
     assert figs["contracts.payments_overdue"].value == 1
     assert figs["contracts.archived_on_time_rate"].value > 90
+
+
+def test_figures_appear_in_the_api(town, client):
+    demo.load_app_demo()
+    client.force_login(User.objects.get(username="supervisor"))
+    year = date.today().year
+    body = client.get(f"/api/v1/figures?unit_id={town.pk}&year={year}").json()
+    figs = {f["key"]: f for f in body["figures"]}
+    assert figs["contracts.reviewed"]["sentence"].startswith("审核行政协议")
+    county = client.get(f"/api/v1/figures?unit_id={town.parent_id}&year={year}").json()
+    county_figs = {f["key"]: f for f in county["figures"]}
+    # The county's figure covers both towns: 青山镇's imported history is from past years.
+    assert county_figs["contracts.reviewed"]["value"] == figs["contracts.reviewed"]["value"]
