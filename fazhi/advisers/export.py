@@ -4,13 +4,9 @@ like core.xlsx.build_xlsx (bold headers; text that would run as a formula kept t
 
 from __future__ import annotations
 
-from io import BytesIO
-
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
 
-from fazhi.core.xlsx import _bold, _safe
+from fazhi.core.xlsx import build_xlsx_sheets
 
 from .models import WorkEntry
 from .selectors import assessments_for_export, work_records
@@ -52,15 +48,6 @@ ASSESSMENT_HEADERS = [
 ]
 
 
-def _sheet(wb, title, headers, rows):
-    ws = wb.create_sheet(title)
-    for i, header in enumerate(headers, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = max(10, len(header) * 2 + 4)
-    ws.append([_bold(ws, h) for h in headers])
-    for row in rows:
-        ws.append([_safe(v) for v in row])
-
-
 def _status(a, today) -> str:
     if a.status != a.Status.ACTIVE:
         return a.get_status_display()
@@ -75,9 +62,8 @@ def ledger_xlsx(advisers, year: int) -> bytes:
     advisers = list(advisers)
     records = work_records(advisers, year)
     assessments = assessments_for_export(advisers)
-    wb = Workbook(write_only=True)
-    _sheet(
-        wb,
+    kinds = [k for k, _ in WorkEntry.Kind.choices]
+    roster = (
         "顾问名册",
         ROSTER_HEADERS,
         (
@@ -96,9 +82,7 @@ def ledger_xlsx(advisers, year: int) -> bytes:
             for a in advisers
         ),
     )
-    kinds = [k for k, _ in WorkEntry.Kind.choices]
-    _sheet(
-        wb,
+    work = (
         "工作记录",
         WORK_HEADERS,
         (
@@ -113,8 +97,7 @@ def ledger_xlsx(advisers, year: int) -> bytes:
             for a in advisers
         ),
     )
-    _sheet(
-        wb,
+    assessed = (
         "考核",
         ASSESSMENT_HEADERS,
         (
@@ -132,6 +115,4 @@ def ledger_xlsx(advisers, year: int) -> bytes:
             for s in assessments.get(a.pk, [])
         ),
     )
-    out = BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return build_xlsx_sheets([roster, work, assessed])

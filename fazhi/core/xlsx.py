@@ -21,17 +21,26 @@ def _safe(value):
     return value
 
 
-def build_xlsx(title: str, headers: Sequence[str], rows: Iterable[Sequence]) -> bytes:
+Sheet = tuple[str, Sequence[str], Iterable[Sequence]]  # (title, headers, rows)
+
+
+def build_xlsx_sheets(sheets: Iterable[Sheet]) -> bytes:
+    """A workbook of several ledgers, one sheet each, bold headers, formula-safe cells."""
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title[:31])
-    for i, header in enumerate(headers, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = max(10, len(header) * 2 + 4)
-    ws.append([_bold(ws, h) for h in headers])
-    for row in rows:
-        ws.append([_safe(v) for v in row])
+    for title, headers, rows in sheets:
+        ws = wb.create_sheet(title[:31])
+        for i, header in enumerate(headers, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = max(10, len(header) * 2 + 4)
+        ws.append([_bold(ws, h) for h in headers])
+        for row in rows:
+            ws.append([_safe(v) for v in row])
     out = BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+def build_xlsx(title: str, headers: Sequence[str], rows: Iterable[Sequence]) -> bytes:
+    return build_xlsx_sheets([(title, headers, rows)])
 
 
 def _bold(ws, text):
