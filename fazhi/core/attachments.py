@@ -211,6 +211,12 @@ def attachment_remove(*, actor, attachment: Attachment) -> None:
             raise Forbidden(NOT_FOUND)
         if not can_remove(actor, attachment):
             raise Forbidden("只有上传人或本单位法治办工作人员可以删除附件")
+        # A record may freeze its files once they are evidence of a step taken (a submitted
+        # rectification, a signed contract…): it says why in its attachments_locked().
+        record = manager.filter(pk=attachment.object_id).first()
+        locked = getattr(record, "attachments_locked", None)
+        if locked is not None and (reason := locked()):
+            raise ServiceError(reason, code="locked")
         audit.record(
             verb="attachment.remove",
             actor=actor,

@@ -40,7 +40,12 @@ NAV_ITEMS = [
     NavItem("合同协议", "contracts:contract_list", frozenset(_LAWFUL_ADMIN)),
     NavItem("合法性审核", "reviews:review_list", frozenset(_LAWFUL_ADMIN)),
     NavItem("法律顾问", "advisers:adviser_list", frozenset(_LAWFUL_ADMIN)),
-    NavItem("督查整改", "inspections:inspection_list", frozenset(_LAWFUL_ADMIN | {Role.CADRE})),
+    # Anyone of the town may own a finding to rectify, village cadres and grid workers too.
+    NavItem(
+        "督查整改",
+        "inspections:inspection_list",
+        frozenset(_LAWFUL_ADMIN | {Role.CADRE, Role.VILLAGE_CADRE, Role.GRID_WORKER}),
+    ),
     NavItem("数据汇总", "report_figures", frozenset(_LAWFUL_ADMIN | {Role.CADRE})),
     NavItem("参数配置", "core:parameter_list", frozenset(_LAWFUL_ADMIN)),
     NavItem("API令牌", "core:token_list", ALL_STAFF),

@@ -220,3 +220,10 @@ class Finding(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status != self.Status.CLOSED
+
+    def attachments_locked(self) -> str | None:
+        """Evidence of a submitted or closed rectification is the record of what was done:
+        it may not be removed (core.attachments asks every record this)."""
+        if self.status in (self.Status.SUBMITTED, self.Status.CLOSED):
+            return "已提交或已销号的整改佐证材料不能删除"
+        return None

@@ -530,3 +530,22 @@ def test_every_verb_has_a_chinese_label():
         "inspection_finding.return",
     ):
         assert verb in audit.VERB_LABELS
+
+
+def test_evidence_of_a_submitted_rectification_cannot_be_removed(people, tree, issued):
+    """Given a finding whose owner uploaded evidence, then the evidence can be removed while
+    the rectification is being prepared, but not once it is submitted: it is the record of
+    what was done."""
+    from fazhi.core.attachments import attachment_remove
+    from fazhi.core.models import Attachment
+
+    inspection, finding = issued
+    draft = evidence(people.cadre, finding, name="初稿.png")
+    attachment_remove(actor=people.cadre, attachment=draft)
+    kept = evidence(people.cadre, finding)
+    services.finding_transition(
+        actor=people.cadre, obj=finding, verb="submit", rectification="已补报备案"
+    )
+    with pytest.raises(ServiceError, match="整改佐证材料不能删除"):
+        attachment_remove(actor=people.officer, attachment=kept)
+    assert Attachment.objects.filter(pk=kept.pk).exists()
