@@ -236,3 +236,32 @@ def test_api_bad_input_is_422_not_500(people, login):
     )
     assert r.status_code == 400 and "reviewer_id" in r.json()["errors"]
     assert Contract.objects.get(pk=c.pk).status == "draft"
+
+
+def test_detail_query_count_does_not_grow_with_payments(people, login, count_queries):
+    c = signed(people, amount="100000")
+    client = login(people.officer)
+    url = reverse("contracts:contract_detail", args=[c.pk])
+
+    def add(n):
+        for _ in range(n):
+            services.payment_add(
+                actor=people.officer,
+                contract=c,
+                condition="分期",
+                amount="100",
+                due_on=date.today(),
+            )
+
+    add(2)
+    client.get(url)
+    few = count_queries(lambda: client.get(url))
+    add(20)
+    assert count_queries(lambda: client.get(url)) <= few
+
+
+def test_readers_see_no_actions(people, login):
+    c = services.contract_create(actor=people.officer, **fields())
+    for user in (people.leader, people.supervisor, people.adviser):
+        body = login(user).get(reverse("contracts:contract_detail", args=[c.pk])).content.decode()
+        assert 'data-testid="no-actions"' in body and "payment-form" not in body
