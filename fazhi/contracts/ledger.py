@@ -296,6 +296,8 @@ def _history_fields(raw: dict, today: dt.date) -> dict:
             raise RowError("已归档的合同须填写归档日期")
     if out["archived_on"] and out["archived_on"] < out["signed_on"]:
         raise RowError("归档日期不能早于签订日期")
+    if out["created_on"] and out["created_on"] > out["signed_on"]:
+        raise RowError("登记日期不能晚于签订日期")
     out["created_on"] = out["created_on"] or out["signed_on"]
     return out
 

@@ -100,6 +100,11 @@ def test_wrong_files_are_refused(people):
             actor=people.officer, uploaded_file=xlsx([row(1, **{"状态*": "登记"})])
         )
     assert "第2行:状态“登记”不正确:历史合同应为" in exc.value.errors["rows"][0]
+    with pytest.raises(ServiceError) as exc:
+        ledger.contracts_import(
+            actor=people.officer, uploaded_file=xlsx([row(1, **{"登记日期": "2025-06-01"})])
+        )
+    assert exc.value.errors["rows"] == ["第2行:登记日期不能晚于签订日期"]
     assert Contract.objects.count() == 0
 
 
