@@ -1,8 +1,4 @@
-"""A contract in Chromium, from registration through review, signing and archive.
-
-Lives here (owned by the contracts app) and runs from tests/e2e: the lead copies or
-imports it there as tests/e2e/test_contract_journey.py, where the live server, browser
-and page fixtures are (`from tests.contracts.e2e_contract_journey import *`)."""
+"""A contract in Chromium, from registration through review, signing and archive."""
 
 from __future__ import annotations
 
