@@ -128,7 +128,12 @@ class Workflow:
         t = self.get(verb)
         note = (note or "").strip()
         with transaction.atomic():
-            locked = self.model.objects.select_for_update().get(pk=obj.pk)
+            # The unit comes along for the scope check; only the record's own row is locked.
+            locked = (
+                self.model.objects.select_for_update(of=("self",))
+                .select_related("org_unit")
+                .get(pk=obj.pk)
+            )
             if actor is None or t.system:
                 if not (actor is None and t.system):
                     raise Forbidden(f"“{t.label}”由系统自动执行")
