@@ -76,8 +76,12 @@ def test_document_from_draft_to_accepted_filing(page, screenshots):
 
     _log_in(page, "officer", DEMO_PASSWORD)
     page.goto(url)
+    page.evaluate("window.fzSamePage = true")
     _act(page, "submit_deliberation")
     expect(page.get_by_test_id("status")).to_have_text("集体审议")
+    # The step was taken in place (htmx): the page was not reloaded, and the message shows.
+    assert page.evaluate("window.fzSamePage === true")
+    expect(page.locator("#fz-messages")).to_contain_text("操作已完成")
     _log_out(page)
 
     _log_in(page, "leader", DEMO_PASSWORD)
