@@ -20,7 +20,7 @@ router = Router(tags=["报表数据"])
 class FigureOut(Schema):
     key: str = Field(..., title="指标代码")
     label: str = Field(..., title="指标")
-    value: float = Field(..., title="数值")
+    value: int | float = Field(..., title="数值(件数为整数,比率为百分数)")
     unit: str = Field(..., title="单位")
     sentence: str = Field(..., title="表述")
     section: str = Field(..., title="所属章节")
