@@ -265,3 +265,13 @@ def test_detail_page_of_each_stage_renders(people, login):
         for user in (people.officer, people.leader, people.supervisor, people.adviser):
             r = login(user).get(doc.get_absolute_url())
             assert r.status_code == 200
+
+
+def test_detail_page_says_whether_a_fair_competition_review_is_needed(people, login):
+    """Given two drafts, one touching business and one not, then each detail page says
+    plainly whether the fair-competition review applies."""
+    plain = make_document(people, title="内部管理办法")
+    business = make_document(people, title="民宿扶持措施", touches_business=True)
+    c = login(people.officer)
+    assert "<dd class=\"col-sm-8\">否</dd>" in c.get(plain.get_absolute_url()).content.decode()
+    assert "是(须进行公平竞争审查)" in c.get(business.get_absolute_url()).content.decode()
