@@ -1,8 +1,10 @@
-"""The 督查整改 API: inspections of one's scope, opening one, recording findings, and the
-transitions of both (explicit POSTs). The same services and scoping as the pages.
+"""The 督查整改 API: inspections of one's scope, opening and correcting one, recording and
+correcting findings, and the transitions of both (explicit POSTs). The same services and
+scoping as the pages.
 
-Evidence for a rectification is uploaded as an attachment of the finding (the finding
-page's upload form) before POST /inspection-findings/{id}/transitions/submit."""
+Evidence for a rectification is uploaded as an attachment of the finding (POST
+/api/v1/attachments with record="inspections.finding:{id}", or the finding page's upload
+form) before POST /inspection-findings/{id}/transitions/submit."""
 
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from fazhi.core.scoping import get_visible_or_404
 from fazhi.core.workflow import timeline
 
 from . import selectors, services
-from .models import Inspection
+from .models import Finding, Inspection
 
 router = Router(tags=["督查整改"])
 
@@ -166,6 +168,25 @@ class FindingIn(StrictIn):
     )
 
 
+class InspectionUpdateIn(StrictIn):
+    """Only the fields sent are changed (督查类型 and 被督查单位 never change)."""
+
+    title: str | None = Field(None, title="督查名称", min_length=1, max_length=200)
+    topic: TopicCode | None = Field(None, title="督查内容")
+    basis: str | None = Field(None, title="督查依据", max_length=200)
+    started_on: dt.date | None = Field(None, title="开始日期")
+    ended_on: dt.date | None = Field(None, title="结束日期", description="null 为清除")
+
+
+class FindingUpdateIn(StrictIn):
+    """Only the fields sent are changed; only while the finding is 待整改 or 退回."""
+
+    description: str | None = Field(None, title="问题描述", min_length=1, max_length=5000)
+    basis: str | None = Field(None, title="依据", min_length=1, max_length=200)
+    owner_id: Id | None = Field(None, title="整改责任人")
+    deadline: dt.date | None = Field(None, title="整改期限")
+
+
 class InspectionTransitionIn(StrictIn):
     note: str = Field("", title="说明", max_length=2000)
     conclusion: Literal["found_issues", "no_issues"] | None = Field(
@@ -244,6 +265,26 @@ def inspection_detail(request, inspection_id: Id):
     return selectors.inspection_detail(request.auth, inspection_id)
 
 
+@router.patch(
+    "/inspections/{inspection_id}",
+    response={200: InspectionDetailOut, **ERRORS},
+    url_name="inspection_update",
+    summary="修改督查(督查单位,办结前;只改提交的字段)",
+)
+def inspection_update(request, inspection_id: Id, payload: InspectionUpdateIn):
+    check_role(request.auth, services.INSPECTOR_ROLES, "只有督查单位可以修改督查")
+    inspection = get_visible_or_404(
+        Inspection.objects.select_related("org_unit", "conducted_by"),
+        request.auth,
+        services.INSPECTOR_ROLES,
+        pk=inspection_id,
+    )
+    services.inspection_update(
+        actor=request.auth, inspection=inspection, **payload.dict(exclude_unset=True)
+    )
+    return selectors.inspection_detail(request.auth, inspection_id)
+
+
 @router.post(
     "/inspections/{inspection_id}/findings",
     response={201: FindingDetailOut, **ERRORS},
@@ -309,6 +350,37 @@ def inspection_transition(
 )
 def finding_detail(request, finding_id: Id):
     _read(request)
+    return selectors.finding_detail(request.auth, finding_id)
+
+
+@router.patch(
+    "/inspection-findings/{finding_id}",
+    response={200: FindingDetailOut, **ERRORS},
+    url_name="inspection_finding_update",
+    summary="修改督查问题(督查单位,待整改或退回时;只改提交的字段)",
+)
+def finding_update(request, finding_id: Id, payload: FindingUpdateIn):
+    check_role(request.auth, services.INSPECTOR_ROLES, "只有督查单位可以修改督查问题")
+    finding = get_visible_or_404(
+        Finding.objects.select_related("org_unit", "inspection__org_unit"),
+        request.auth,
+        services.INSPECTOR_ROLES,
+        pk=finding_id,
+    )
+    fields = payload.dict(exclude_unset=True)
+    if "owner_id" in fields:
+        owner_id = fields.pop("owner_id")
+        owner = User.objects.filter(pk=owner_id).first() if owner_id else None
+        if owner is None:
+            message = services.OWNER_OUTSIDE.format(town=finding.org_unit.name)
+            raise ServiceError(message, errors={"owner_id": [message]})
+        fields["owner"] = owner
+    try:
+        services.finding_update(actor=request.auth, finding=finding, **fields)
+    except ServiceError as exc:
+        if "owner" in exc.errors:  # the API's field is owner_id
+            exc.errors = {("owner_id" if k == "owner" else k): v for k, v in exc.errors.items()}
+        raise
     return selectors.finding_detail(request.auth, finding_id)
 
 

@@ -108,3 +108,32 @@ class SubmitForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="写明采取的整改措施和结果;提交前请先在下方上传整改佐证材料",
     )
+
+
+class InspectionEditForm(forms.Form):
+    """Correcting an inspection that is not completed (the kind and the town stay)."""
+
+    title = forms.CharField(label="督查名称", max_length=200)
+    topic = forms.ChoiceField(label="督查内容", choices=Inspection.Topic.choices)
+    basis = forms.CharField(label="督查依据", max_length=200, required=False)
+    started_on = _date_field("开始日期")
+    ended_on = _date_field("结束日期", required=False, help_text="办结时填写;不填则办结时记为当天")
+
+    @classmethod
+    def initial_for(cls, inspection) -> dict:
+        return {name: getattr(inspection, name) for name in cls.base_fields}
+
+
+class FindingEditForm(FindingForm):
+    """Correcting a finding while it is 待整改 or 退回: the deadline is now explicit."""
+
+    deadline = _date_field("整改期限", help_text="不能早于督查开始日期")
+
+    @classmethod
+    def initial_for(cls, finding) -> dict:
+        return {
+            "description": finding.description,
+            "basis": finding.basis,
+            "owner": finding.owner_id,
+            "deadline": finding.deadline,
+        }

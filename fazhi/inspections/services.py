@@ -64,6 +64,26 @@ ENDED_BEFORE_START = "结束日期不能早于督查开始日期({started})"
 OWNER_OUTSIDE = "整改责任人须为被督查单位({town})的工作人员"
 OWN_FINDING = "整改责任人不得为本人负责的问题销号"
 COMPLETED = "督查已办结,不能再添加问题"
+COMPLETED_NO_EDIT = "督查已办结,不能再修改(办结的督查是已形成的记录)"
+FINDING_SUBMITTED_NO_EDIT = "已提交整改的问题不能修改,请先退回"
+FINDING_CLOSED_NO_EDIT = "已销号的问题不能修改(销号即整改已核实完毕)"
+START_AFTER_DEADLINE = "开始日期不能晚于已记录问题的整改期限({deadline})"
+UNKNOWN_FIELDS = "不能修改的字段:{fields}"
+
+# What the inspecting side may correct, with the labels the "最近修改" line shows.
+INSPECTION_EDITABLE = {
+    "title": "督查名称",
+    "topic": "督查内容",
+    "basis": "督查依据",
+    "started_on": "开始日期",
+    "ended_on": "结束日期",
+}
+FINDING_EDITABLE = {
+    "description": "问题描述",
+    "basis": "依据",
+    "owner": "整改责任人",
+    "deadline": "整改期限",
+}
 
 
 # --- who is who -------------------------------------------------------------------------
@@ -475,9 +495,206 @@ def finding_transition(
     )
 
 
+# --- corrections -------------------------------------------------------------------------
+
+
+def _unknown_fields(fields: dict, editable: dict) -> None:
+    unknown = sorted(set(fields) - set(editable))
+    if unknown:
+        message = UNKNOWN_FIELDS.format(fields="、".join(unknown))
+        raise ServiceError(message, errors={k: ["不能修改此字段"] for k in unknown})
+
+
+def _iso_or_none(d) -> str | None:
+    return d.isoformat() if d else None
+
+
+def inspection_editable(user, inspection: Inspection) -> str | None:
+    """None when `user` may correct the inspection now, else why not (for the buttons)."""
+    if not is_inspector(user, inspection):
+        return "只有督查单位可以修改督查"
+    if inspection.status == Inspection.Status.COMPLETED:
+        return COMPLETED_NO_EDIT
+    return None
+
+
+def inspection_update(*, actor, inspection: Inspection, **fields) -> Inspection:
+    """Correct an inspection that is not completed (the inspecting side): any of title,
+    topic, basis, started_on, ended_on. The guards of creation hold again, and the start
+    may not move past a recorded finding's deadline. Audited with before/after."""
+    check_role(actor, INSPECTOR_ROLES, "只有县级督导或镇法治办工作人员可以修改督查")
+    _unknown_fields(fields, INSPECTION_EDITABLE)
+    clean = {}
+    if "title" in fields:
+        clean["title"] = _text(fields["title"], "title", "督查名称", limit=MAX_TITLE)
+    if "topic" in fields:
+        clean["topic"] = _choice(fields["topic"], Inspection.Topic, "topic", "督查内容")
+    if "basis" in fields:
+        clean["basis"] = _text(
+            fields["basis"], "basis", "督查依据", required=False, limit=MAX_BASIS
+        )
+    if "started_on" in fields:
+        clean["started_on"] = _date(fields["started_on"], "started_on", "开始日期")
+    if "ended_on" in fields:
+        clean["ended_on"] = _date(fields["ended_on"], "ended_on", "结束日期", required=False)
+    with transaction.atomic():
+        locked = (
+            Inspection.objects.select_for_update()
+            .select_related("org_unit", "conducted_by")
+            .filter(pk=inspection.pk)
+            .first()
+        )
+        if locked is None or not unit_in_scope(actor, locked.org_unit, INSPECTOR_ROLES):
+            raise ServiceError(NOT_FOUND, code="not_found")
+        if not is_inspector(actor, locked):
+            raise Forbidden(
+                "只有县级督导可以修改县级督查"
+                if locked.is_county
+                else "只有本镇法治办工作人员可以修改自查"
+            )
+        if locked.status == Inspection.Status.COMPLETED:
+            raise ServiceError(COMPLETED_NO_EDIT, code="wrong_state")
+        started = clean.get("started_on", locked.started_on)
+        ended = clean.get("ended_on", locked.ended_on)
+        if ended is not None and ended < started:
+            message = ENDED_BEFORE_START.format(started=started.isoformat())
+            raise ServiceError(message, errors={"ended_on": [message]})
+        if "started_on" in clean:
+            earliest = (
+                locked.findings.order_by("deadline").values_list("deadline", flat=True).first()
+            )
+            if earliest is not None and earliest < started:
+                message = START_AFTER_DEADLINE.format(deadline=earliest.isoformat())
+                raise ServiceError(message, errors={"started_on": [message]})
+        before, after = {}, {}
+        for name, value in clean.items():
+            old = getattr(locked, name)
+            if old != value:
+                as_text = _iso_or_none if name in ("started_on", "ended_on") else (lambda v: v)
+                before[name], after[name] = as_text(old), as_text(value)
+                setattr(locked, name, value)
+        if after:
+            locked.save(update_fields=sorted(after))
+            audit.record(
+                verb="inspection.update",
+                actor=actor,
+                obj=locked,
+                changes=audit.diff(before, after),
+            )
+    return locked
+
+
+def finding_editable(user, finding: Finding) -> str | None:
+    """None when `user` may correct the finding now, else why not (for the buttons)."""
+    if not is_inspector(user, finding.inspection):
+        return "只有督查单位可以修改督查问题"
+    if finding.status == Finding.Status.SUBMITTED:
+        return FINDING_SUBMITTED_NO_EDIT
+    if finding.status == Finding.Status.CLOSED:
+        return FINDING_CLOSED_NO_EDIT
+    return None
+
+
+def finding_update(*, actor, finding: Finding, **fields) -> Finding:
+    """Correct a finding while it is 待整改 or 退回 (the inspecting side): any of
+    description, basis, owner, deadline, under the guards of recording it. Once the
+    rectification is submitted the finding is what the owner answered: it must be
+    returned first. Audited with before/after."""
+    check_role(actor, INSPECTOR_ROLES, "只有督查单位可以修改督查问题")
+    _unknown_fields(fields, FINDING_EDITABLE)
+    clean = {}
+    if "description" in fields:
+        clean["description"] = _text(fields["description"], "description", "问题描述")
+    if "basis" in fields:
+        clean["basis"] = _text(fields["basis"], "basis", "依据", limit=MAX_BASIS)
+    if "owner" in fields:
+        if not isinstance(fields["owner"], User):
+            raise ServiceError("请选择整改责任人", errors={"owner": ["请选择整改责任人"]})
+        clean["owner"] = fields["owner"]
+    if "deadline" in fields:
+        clean["deadline"] = _date(fields["deadline"], "deadline", "整改期限")
+    with transaction.atomic():
+        locked = (
+            Finding.objects.select_for_update(of=("self",))
+            .select_related("org_unit", "owner", "inspection__org_unit", "inspection__conducted_by")
+            .filter(pk=finding.pk)
+            .first()
+        )
+        if locked is None or not unit_in_scope(actor, locked.org_unit, INSPECTOR_ROLES):
+            raise ServiceError(NOT_FOUND, code="not_found")
+        inspection = locked.inspection
+        if not is_inspector(actor, inspection):
+            raise Forbidden(
+                "只有县级督导可以修改县级督查的问题"
+                if inspection.is_county
+                else "只有本镇法治办工作人员可以修改自查问题"
+            )
+        if locked.status == Finding.Status.SUBMITTED:
+            raise ServiceError(FINDING_SUBMITTED_NO_EDIT, code="wrong_state")
+        if locked.status == Finding.Status.CLOSED:
+            raise ServiceError(FINDING_CLOSED_NO_EDIT, code="wrong_state")
+        owner = clean.get("owner")
+        if owner is not None and not owner_in_town(owner, locked.org_unit):
+            message = OWNER_OUTSIDE.format(town=locked.org_unit.name)
+            raise ServiceError(message, errors={"owner": [message]})
+        deadline = clean.get("deadline")
+        if deadline is not None and deadline < inspection.started_on:
+            message = DEADLINE_BEFORE_START.format(started=inspection.started_on.isoformat())
+            raise ServiceError(message, errors={"deadline": [message]})
+        before, after = {}, {}
+        for name, value in clean.items():
+            if name == "owner":
+                if locked.owner_id != value.pk:
+                    before["owner"], after["owner"] = (
+                        locked.owner.get_username(),
+                        value.get_username(),
+                    )
+                    locked.owner = value
+                continue
+            old = getattr(locked, name)
+            if old != value:
+                as_text = _iso_or_none if name == "deadline" else (lambda v: v)
+                before[name], after[name] = as_text(old), as_text(value)
+                setattr(locked, name, value)
+        if after:
+            locked.save(update_fields=sorted(after))
+            audit.record(
+                verb="inspection_finding.update",
+                actor=actor,
+                obj=locked,
+                changes=audit.diff(before, after),
+            )
+    return locked
+
+
+def last_change(obj):
+    """The latest correction of an inspection or finding: (event, field labels), or None.
+    Corrections are no status change, so the audit trail is their record."""
+    from fazhi.core.models import AuditEvent
+
+    verb, labels = (
+        ("inspection_finding.update", FINDING_EDITABLE)
+        if isinstance(obj, Finding)
+        else ("inspection.update", INSPECTION_EDITABLE)
+    )
+    event = (
+        AuditEvent.objects.filter(
+            verb=verb, object_type=obj._meta.label_lower, object_id=str(obj.pk)
+        )
+        .select_related("actor")
+        .order_by("-id")
+        .first()
+    )
+    if event is None:
+        return None
+    return event, [labels.get(k, k) for k in event.changes]
+
+
 audit.VERB_LABELS.update(
     {
         "inspection.create": "发起督查",
+        "inspection.update": "修改督查",
+        "inspection_finding.update": "修改督查问题",
         "inspection_finding.create": "记录督查问题",
         "inspection.export": "导出督查整改台账",
         **INSPECTION_FLOW.labels(),

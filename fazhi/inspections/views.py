@@ -27,7 +27,15 @@ from fazhi.core.workflow import timeline
 from fazhi.core.xlsx import build_xlsx, xlsx_response
 
 from . import selectors, services
-from .forms import CompleteForm, FindingForm, InspectionFilterForm, InspectionForm, SubmitForm
+from .forms import (
+    CompleteForm,
+    FindingEditForm,
+    FindingForm,
+    InspectionEditForm,
+    InspectionFilterForm,
+    InspectionForm,
+    SubmitForm,
+)
 from .models import Finding, Inspection
 
 PAGE_SIZE = 20
@@ -112,9 +120,51 @@ def inspection_detail(request, pk):
         "steps": timeline(inspection),
         "actions": actions,
         "can_add": can_add,
+        "can_edit": services.inspection_editable(user, inspection) is None,
+        "last_change": services.last_change(inspection),
         "today": timezone.localdate(),
     }
     return render(request, "inspections/inspection_detail.html", context)
+
+
+def _inspector_inspection_or_404(request, pk) -> Inspection:
+    inspection = get_visible_or_404(
+        Inspection.objects.select_related("org_unit", "conducted_by"),
+        request.user,
+        services.INSPECTOR_ROLES,
+        pk=pk,
+    )
+    if not services.is_inspector(request.user, inspection):
+        raise PermissionDenied("只有督查单位可以修改督查")
+    return inspection
+
+
+@role_required(*services.INSPECTOR_ROLES)
+def inspection_edit(request, pk):
+    """Correct an inspection (not once completed): a prefilled form, field errors as 400."""
+    inspection = _inspector_inspection_or_404(request, pk)
+    back = redirect("inspections:inspection_detail", pk=inspection.pk)
+    if request.method != "POST":
+        if reason := services.inspection_editable(request.user, inspection):
+            messages.error(request, reason)
+            return back
+        form = InspectionEditForm(initial=InspectionEditForm.initial_for(inspection))
+        return render(
+            request, "inspections/inspection_edit.html", {"inspection": inspection, "form": form}
+        )
+    form = InspectionEditForm(request.POST)
+    if form.is_valid():
+        try:
+            services.inspection_update(
+                actor=request.user, inspection=inspection, **form.cleaned_data
+            )
+        except ServiceError as exc:
+            apply_service_error(form, exc)
+        else:
+            messages.success(request, "督查信息已修改")
+            return back
+    context = {"inspection": inspection, "form": form}
+    return render(request, "inspections/inspection_edit.html", context, status=400)
 
 
 @role_required(*services.INSPECTOR_ROLES)
@@ -192,9 +242,48 @@ def finding_detail(request, pk):
         "steps": timeline(finding),
         "actions": actions,
         "attachments": list(attachments_for(finding)),
+        "can_edit": services.finding_editable(request.user, finding) is None,
+        "last_change": services.last_change(finding),
         "today": timezone.localdate(),
     }
     return render(request, "inspections/finding_detail.html", context)
+
+
+@role_required(*services.INSPECTOR_ROLES)
+def finding_edit(request, pk):
+    """Correct a finding while it is 待整改 or 退回: a prefilled form, field errors as 400."""
+    finding = get_visible_or_404(
+        Finding.objects.select_related(
+            "org_unit", "owner", "inspection__org_unit", "inspection__conducted_by"
+        ),
+        request.user,
+        services.INSPECTOR_ROLES,
+        pk=pk,
+    )
+    if not services.is_inspector(request.user, finding.inspection):
+        raise PermissionDenied("只有督查单位可以修改督查问题")
+    back = redirect("inspections:finding_detail", pk=finding.pk)
+    owners = services.owner_choices(finding.org_unit)
+    context = {"finding": finding, "inspection": finding.inspection}
+    if request.method != "POST":
+        if reason := services.finding_editable(request.user, finding):
+            messages.error(request, reason)
+            return back
+        context["form"] = FindingEditForm(
+            initial=FindingEditForm.initial_for(finding), owners=owners
+        )
+        return render(request, "inspections/finding_edit.html", context)
+    form = FindingEditForm(request.POST, owners=owners)
+    if form.is_valid():
+        try:
+            services.finding_update(actor=request.user, finding=finding, **form.cleaned_data)
+        except ServiceError as exc:
+            apply_service_error(form, exc)
+        else:
+            messages.success(request, "督查问题已修改")
+            return back
+    context["form"] = form
+    return render(request, "inspections/finding_edit.html", context, status=400)
 
 
 @require_POST

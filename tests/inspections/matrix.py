@@ -83,6 +83,21 @@ EXPECTATIONS = {
         },
         kwargs=lambda c: {"pk": c.insp_inspection.pk, "verb": "issue"},
     ),
+    # Corrections: the inspecting side only (the county, for a county inspection).
+    "inspections:inspection_edit": page(
+        {"supervisor"},
+        hidden={"officer_b", "other_supervisor"},
+        kwargs=INSPECTION,
+        post={ANON: LOGIN, "leader": 403, "cadre": 403, "officer": 403, "officer_b": 404},
+        data=lambda c: {"title": "探测", "topic": "documents", "started_on": "2025-03-03"},
+    ),
+    "inspections:finding_edit": page(
+        {"supervisor"},
+        hidden={"officer_b", "other_supervisor"},
+        kwargs=FINDING,
+        post={ANON: LOGIN, "leader": 403, "cadre": 403, "officer": 403, "officer_b": 404},
+        data=lambda c: {**FINDING_PAGE(c), "deadline": "2025-04-30"},
+    ),
     "inspections:finding_detail": page(SEES_RECORD, hidden=HIDDEN, kwargs=FINDING),
     "inspections:finding_transition": post_only(
         {
@@ -119,6 +134,34 @@ EXPECTATIONS = {
         {ANON: 401, "leader": 403, "cadre": 403, "officer": 403, "officer_b": 404},
         data=lambda c: {},
         kwargs=lambda c: {"inspection_id": c.insp_inspection.pk, "verb": "issue"},
+    ),
+    "api-1.0.0:inspection_update": api_write(
+        {
+            ANON: 401,
+            "leader": 403,
+            "cadre": 403,
+            "officer": 403,
+            "resident": 403,
+            "officer_b": 404,
+            "other_supervisor": 404,
+        },
+        data=lambda c: {"title": "探测"},
+        kwargs=API_INSPECTION,
+        method="patch",
+    ),
+    "api-1.0.0:inspection_finding_update": api_write(
+        {
+            ANON: 401,
+            "leader": 403,
+            "cadre": 403,
+            "officer": 403,
+            "resident": 403,
+            "officer_b": 404,
+            "other_supervisor": 404,
+        },
+        data=lambda c: {"basis": "探测"},
+        kwargs=API_FINDING,
+        method="patch",
     ),
     "api-1.0.0:inspection_finding_detail": api_get(SEES_RECORD, hidden=HIDDEN, kwargs=API_FINDING),
     "api-1.0.0:inspection_finding_transition": api_write(
