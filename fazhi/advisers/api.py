@@ -159,6 +159,21 @@ class AdviserCreateIn(StrictIn):
     org_unit_id: Id | None = Field(None, title="聘任单位", description="不填为本人所在镇")
 
 
+class AdviserUpdateIn(StrictIn):
+    """A partial correction of the registry entry: only the fields sent change."""
+
+    name: str = Field(None, title="姓名", min_length=1, max_length=64)
+    kind: Literal["lawyer", "expert", "public_lawyer", "justice_office"] = Field(None, title="类别")
+    institution: str = Field(None, title="律师事务所/工作单位", min_length=1, max_length=100)
+    licence_no: str = Field(None, title="执业证号(律师、公职律师必填,17位数字)", max_length=32)
+    practice_since: dt.date | None = Field(None, title="执业起始日期")
+    sanction_record: bool = Field(None, title="受过行业惩戒或行政处罚")
+    criminal_record: bool = Field(None, title="受过刑事处罚")
+    specialty: str = Field(None, title="专业领域", max_length=100)
+    note: str = Field(None, title="备注", max_length=2000)
+    user_id: Id | None = Field(None, title="关联的登录账号(持法律顾问角色;null 为取消关联)")
+
+
 class AppointmentIn(StrictIn):
     start: dt.date = Field(..., title="聘期开始")
     end: dt.date = Field(..., title="聘期届满")
@@ -290,6 +305,20 @@ def advisers_scheme(request, unit_id: Id | None = None):
 def advisers_detail(request, adviser_id: Id, year: int | None = Query(None, ge=2000, le=9999)):
     _read(request)
     return _detail(request.auth, adviser_id, year)
+
+
+@router.patch(
+    "/advisers/{adviser_id}",
+    response={200: AdviserDetailOut, **ERRORS},
+    url_name="adviser_update",
+    summary="修改法律顾问登记信息(只改提交的字段,按登记条件核验)",
+)
+def adviser_update(request, adviser_id: Id, payload: AdviserUpdateIn):
+    check_role(request.auth, services.KEEPER_ROLES, "只有法治办工作人员可以修改法律顾问信息")
+    adviser = selectors.adviser_detail(request.auth, adviser_id)
+    data = payload.dict(exclude_unset=True)
+    services.adviser_update(actor=request.auth, adviser=adviser, **data)
+    return _detail(request.auth, adviser_id)
 
 
 @router.post(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from django import forms
+from django.db.models import Q
 
 from fazhi.core.models import User
 from fazhi.core.roles import Role
@@ -20,18 +21,17 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-def adviser_accounts(unit):
-    """Accounts that may be linked: holders of the legal-adviser role on the unit or its county."""
+def adviser_accounts(unit, *, also=None):
+    """Accounts that may be linked: holders of the legal-adviser role on the unit or its
+    county (plus `also`, the account already linked, even if its role has since ended)."""
     codes = [unit.code[:n] for n in (6, 9) if n <= len(unit.code)] if unit else []
-    return (
-        User.objects.filter(
-            memberships__role=Role.LEGAL_ADVISER,
-            memberships__is_active=True,
-            memberships__org_unit__code__in=codes,
-        )
-        .distinct()
-        .order_by("full_name", "username")
-    )
+    ids = User.objects.filter(
+        memberships__role=Role.LEGAL_ADVISER,
+        memberships__is_active=True,
+        memberships__org_unit__code__in=codes,
+    ).values("pk")
+    accounts = Q(pk__in=ids) | Q(pk=also) if also is not None else Q(pk__in=ids)
+    return User.objects.filter(accounts).order_by("full_name", "username")
 
 
 class AdviserForm(forms.Form):
@@ -56,9 +56,16 @@ class AdviserForm(forms.Form):
     )
     note = forms.CharField(label="备注", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, unit=None, **kwargs):
+    def __init__(self, *args, unit=None, linked=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = adviser_accounts(unit)
+        self.fields["user"].queryset = adviser_accounts(unit, also=linked)
+
+    @classmethod
+    def for_adviser(cls, adviser, data=None):
+        """The edit form of a registry entry, prefilled with its current values."""
+        initial = {name: getattr(adviser, name) for name in cls.base_fields if name != "user"}
+        initial["user"] = adviser.user_id
+        return cls(data, initial=initial, unit=adviser.org_unit, linked=adviser.user_id)
 
 
 class AppointmentForm(forms.Form):

@@ -125,6 +125,7 @@ audit.VERB_LABELS.update(ADVISER_FLOW.labels())
 audit.VERB_LABELS.update(
     {
         "adviser.create": "登记法律顾问",
+        "adviser.update": "修改法律顾问登记信息",
         "adviser.appointment_create": "登记法律顾问聘期",
         "adviser.work_entry_create": "登记法律顾问工作记录",
         "adviser.assess": "法律顾问年度考核",
@@ -207,6 +208,77 @@ def _keeper_unit(actor, org_unit: OrgUnit | None) -> OrgUnit:
     return org_unit
 
 
+def _checked_fields(
+    *,
+    name,
+    kind,
+    institution,
+    licence_no,
+    practice_since,
+    sanction_record,
+    criminal_record,
+    specialty,
+    note,
+    today: date,
+) -> dict:
+    """The registry fields, cleaned and checked for form (licence format, dates); the
+    qualification rule and the login are checked by the caller."""
+    name = _text(name, "name", "姓名", limit=64)
+    institution = _text(institution, "institution", "律师事务所或工作单位", limit=100)
+    if kind not in Adviser.Kind.values:
+        raise _err("kind", "类别不正确,应为律师、法学专家、公职律师或司法所工作人员")
+    licence_no = _text(licence_no, "licence_no", "执业证号", required=False, limit=32)
+    if kind in (Adviser.Kind.LAWYER, Adviser.Kind.PUBLIC_LAWYER):
+        if not licence_no:
+            raise _err("licence_no", "律师、公职律师须填写执业证号")
+        if not LICENCE_RE.match(licence_no):
+            raise _err("licence_no", "执业证号应为17位数字")
+        if practice_since is None:
+            raise _err("practice_since", "律师、公职律师须填写执业起始日期")
+    if practice_since is not None and not isinstance(practice_since, date):
+        raise _err("practice_since", "执业起始日期格式不正确")
+    if practice_since is not None and practice_since > today:
+        raise _err("practice_since", "执业起始日期不能晚于今天")
+    if practice_since is not None and practice_since.year < 1950:
+        raise _err("practice_since", "执业起始日期应在1950年以后")
+    return {
+        "name": name,
+        "kind": kind,
+        "institution": institution,
+        "licence_no": licence_no,
+        "practice_since": practice_since,
+        "sanction_record": bool(sanction_record),
+        "criminal_record": bool(criminal_record),
+        "specialty": _text(specialty, "specialty", "专业领域", required=False, limit=100),
+        "note": _text(note, "note", "备注", required=False, limit=MAX_NOTE),
+    }
+
+
+def _refuse_unqualified(adviser: Adviser, today: date, hint: str = "") -> None:
+    refusal = qualification_refusal(adviser, today)
+    if refusal:
+        field = (
+            "practice_since"
+            if "执业满" in refusal
+            else ("criminal_record" if "刑事" in refusal else "sanction_record")
+        )
+        message = refusal + hint
+        raise ServiceError(message, errors={field: [message]}, code="unqualified")
+
+
+def _check_unique(adviser: Adviser) -> None:
+    """One registry entry per login in a unit; one active entry per licence number."""
+    others = Adviser.objects.filter(org_unit=adviser.org_unit).exclude(pk=adviser.pk)
+    if adviser.user_id and others.filter(user_id=adviser.user_id).exists():
+        raise _err("user", "该账号已关联本单位的另一名法律顾问")
+    if (
+        adviser.licence_no
+        and adviser.status == Adviser.Status.ACTIVE
+        and others.filter(licence_no=adviser.licence_no, status=Adviser.Status.ACTIVE).exists()
+    ):
+        raise _err("licence_no", "该执业证号的法律顾问已在本单位名册中")
+
+
 def adviser_create(
     *,
     actor,
@@ -226,54 +298,23 @@ def adviser_create(
     """Register an adviser after the qualification check; refuses in Chinese naming the rule."""
     today = today or timezone.localdate()
     unit = _keeper_unit(actor, org_unit)
-    name = _text(name, "name", "姓名", limit=64)
-    institution = _text(institution, "institution", "律师事务所或工作单位", limit=100)
-    if kind not in Adviser.Kind.values:
-        raise _err("kind", "类别不正确,应为律师、法学专家、公职律师或司法所工作人员")
-    licence_no = _text(licence_no, "licence_no", "执业证号", required=False, limit=32)
-    if kind in (Adviser.Kind.LAWYER, Adviser.Kind.PUBLIC_LAWYER):
-        if not licence_no:
-            raise _err("licence_no", "律师、公职律师须填写执业证号")
-        if not LICENCE_RE.match(licence_no):
-            raise _err("licence_no", "执业证号应为17位数字")
-        if practice_since is None:
-            raise _err("practice_since", "律师、公职律师须填写执业起始日期")
-    if practice_since is not None and practice_since > today:
-        raise _err("practice_since", "执业起始日期不能晚于今天")
-    if practice_since is not None and practice_since.year < 1950:
-        raise _err("practice_since", "执业起始日期应在1950年以后")
-    adviser = Adviser(
-        org_unit=unit,
+    fields = _checked_fields(
         name=name,
         kind=kind,
         institution=institution,
         licence_no=licence_no,
         practice_since=practice_since,
-        sanction_record=bool(sanction_record),
-        criminal_record=bool(criminal_record),
-        specialty=_text(specialty, "specialty", "专业领域", required=False, limit=100),
-        note=_text(note, "note", "备注", required=False, limit=MAX_NOTE),
-        created_by=actor,
+        sanction_record=sanction_record,
+        criminal_record=criminal_record,
+        specialty=specialty,
+        note=note,
+        today=today,
     )
-    refusal = qualification_refusal(adviser, today)
-    if refusal:
-        field = (
-            "practice_since"
-            if "执业满" in refusal
-            else ("criminal_record" if "刑事" in refusal else "sanction_record")
-        )
-        raise ServiceError(refusal, errors={field: [refusal]}, code="unqualified")
+    adviser = Adviser(org_unit=unit, created_by=actor, **fields)
+    _refuse_unqualified(adviser, today)
     with transaction.atomic():
         adviser.user = _linked_user(user_id, unit)
-        if adviser.user and Adviser.objects.filter(org_unit=unit, user=adviser.user).exists():
-            raise _err("user", "该账号已关联本单位的另一名法律顾问")
-        if (
-            licence_no
-            and Adviser.objects.filter(
-                org_unit=unit, licence_no=licence_no, status=Adviser.Status.ACTIVE
-            ).exists()
-        ):
-            raise _err("licence_no", "该执业证号的法律顾问已在本单位名册中")
+        _check_unique(adviser)
         try:
             with transaction.atomic():
                 adviser.save()
@@ -293,6 +334,72 @@ def adviser_create(
             },
         )
     return adviser
+
+
+EDITABLE = (
+    "name",
+    "kind",
+    "institution",
+    "licence_no",
+    "practice_since",
+    "sanction_record",
+    "criminal_record",
+    "specialty",
+    "note",
+)
+_UNSET = object()
+
+
+def _snapshot(adviser: Adviser) -> dict:
+    """The registry entry as the audit stores it (dates as text, the login by username)."""
+    out = {f: getattr(adviser, f) for f in EDITABLE}
+    out["practice_since"] = str(adviser.practice_since) if adviser.practice_since else None
+    out["user"] = adviser.user.username if adviser.user_id else None
+    return out
+
+
+def adviser_update(
+    *, actor, adviser: Adviser, today: date | None = None, user_id=_UNSET, **fields
+) -> Adviser:
+    """Correct a registry entry (a typo in the name, a new law firm, the licence number,
+    the linked login, specialty, practice start): only the fields given change.
+
+    The same people as registration (the town's law officer, in scope). The resulting
+    entry passes the same checks as a new one: licence format, a login holding the
+    legal-adviser role of the town or county (checked when the login changes: an
+    unchanged link is history, its past reviews stay in the work record), one entry per
+    login and per licence. The qualification rule (practice years, no criminal record or
+    sanction) applies while the adviser is 在册; a dismissed adviser can still be
+    corrected, and reinstating re-checks qualification. Records `adviser.update` with
+    the changed fields only; nothing changes, nothing is recorded."""
+    today = today or timezone.localdate()
+    unknown = sorted(set(fields) - set(EDITABLE))
+    if unknown:
+        raise _err(unknown[0], f"字段“{unknown[0]}”不能修改")
+    _check_scope(actor, adviser.org_unit, KEEPER_ROLES, "只有法治办工作人员可以修改法律顾问信息")
+    with transaction.atomic():
+        locked = Adviser.objects.select_for_update().select_related("user").get(pk=adviser.pk)
+        before = _snapshot(locked)
+        merged = {f: getattr(locked, f) for f in EDITABLE}
+        merged.update(fields)
+        cleaned = _checked_fields(today=today, **merged)
+        for name, value in cleaned.items():
+            setattr(locked, name, value)
+        if user_id is not _UNSET and user_id != locked.user_id:
+            locked.user = _linked_user(user_id, locked.org_unit)
+        if locked.status == Adviser.Status.ACTIVE:
+            _refuse_unqualified(locked, today, hint="(如该顾问已不符合条件,请先解聘再更正登记信息)")
+        _check_unique(locked)
+        changes = audit.diff(before, _snapshot(locked))
+        if changes:
+            try:
+                with transaction.atomic():
+                    locked.save(update_fields=[*EDITABLE, "user"])
+            except IntegrityError:
+                raise _err("user", "该账号已关联本单位的另一名法律顾问") from None
+            audit.record(verb="adviser.update", actor=actor, obj=locked, changes=changes)
+    locked.changed_fields = sorted(changes)
+    return locked
 
 
 def adviser_transition(*, actor, obj: Adviser, verb: str, note: str = "", **_) -> Adviser:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("export.xlsx", views.adviser_export, name="adviser_export"),
     path("scheme/", views.scheme, name="scheme"),
     path("<int:pk>/", views.adviser_detail, name="adviser_detail"),
+    path("<int:pk>/edit/", views.adviser_edit, name="adviser_edit"),
     path("<int:pk>/appointments/new/", views.appointment_create, name="appointment_create"),
     path("<int:pk>/work/new/", views.work_entry_create, name="work_entry_create"),
     path("<int:pk>/assess/", views.assessment_create, name="assessment_create"),

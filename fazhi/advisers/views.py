@@ -109,6 +109,40 @@ def adviser_create(request):
     return _form_page(request, form, title="登记法律顾问", intro=intro, status=400)
 
 
+@role_required(*services.KEEPER_ROLES)
+def adviser_edit(request, pk):
+    """Correct a registry entry: the same checks as registration on the resulting values."""
+    adviser = selectors.adviser_detail(request.user, pk)
+    title = "修改登记信息"
+    intro = (
+        "修改后的信息须符合登记条件:律师、公职律师须填写17位执业证号;在册律师须执业满"
+        f"{services.MIN_PRACTICE_YEARS.value(adviser.org_unit)}年,且未受过刑事处罚、"
+        f"行业惩戒或行政处罚({services.OPINION_2016})。"
+    )
+    if request.method != "POST":
+        form = AdviserForm.for_adviser(adviser)
+        return _form_page(request, form, title=title, adviser=adviser, intro=intro)
+    form = AdviserForm.for_adviser(adviser, request.POST)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        user = data.pop("user")
+        try:
+            updated = services.adviser_update(
+                actor=request.user, adviser=adviser, user_id=user.pk if user else None, **data
+            )
+        except Forbidden as exc:
+            raise PermissionDenied(exc.message) from exc
+        except ServiceError as exc:
+            apply_service_error(form, exc)
+        else:
+            if updated.changed_fields:
+                messages.success(request, f"已修改法律顾问{updated.name}的登记信息")
+            else:
+                messages.info(request, "登记信息没有变化,未作修改")
+            return redirect("advisers:adviser_detail", pk=adviser.pk)
+    return _form_page(request, form, title=title, adviser=adviser, intro=intro, status=400)
+
+
 @role_required(*services.READER_ROLES)
 def adviser_detail(request, pk):
     adviser = selectors.adviser_detail(request.user, pk)
@@ -137,6 +171,8 @@ def adviser_detail(request, pk):
         "steps": timeline(adviser),
         "actions": actions,
         "can_keep": keeper,
+        # A dismissed adviser's entry can still be corrected.
+        "can_edit": user.has_role(*services.KEEPER_ROLES),
         "can_assess": user.has_role(*services.ASSESSOR_ROLES)
         and adviser.user_id != user.pk
         and adviser.status == Adviser.Status.ACTIVE,

@@ -38,6 +38,13 @@ EXPECTATIONS = {
         },
     ),
     "advisers:adviser_detail": page(READERS - HIDDEN, hidden=HIDDEN, kwargs=ADVISER),
+    "advisers:adviser_edit": page(
+        {"officer"},
+        hidden={"officer_b"},
+        kwargs=ADVISER,
+        post={ANON: LOGIN, "leader": 403, "supervisor": 403, "adviser": 403, "officer_b": 404},
+        data=lambda c: {"name": "探测", "kind": "expert", "institution": "探测大学"},
+    ),
     "advisers:appointment_create": page({"officer"}, hidden={"officer_b"}, kwargs=ADVISER),
     "advisers:work_entry_create": page({"officer"}, hidden={"officer_b"}, kwargs=ADVISER),
     "advisers:assessment_create": page({"officer", "leader"}, hidden={"officer_b"}, kwargs=ADVISER),
@@ -52,6 +59,12 @@ EXPECTATIONS = {
     "api-1.0.0:advisers_create": api_write(
         {ANON: 401, "leader": 403, "supervisor": 403, "adviser": 403, "officer_b": 400},
         data=CREATE,
+    ),
+    "api-1.0.0:adviser_update": api_write(
+        {ANON: 401, "leader": 403, "supervisor": 403, "adviser": 403, "officer_b": 404},
+        data=lambda c: {"specialty": "探测"},
+        kwargs=ADVISER_ID,
+        method="patch",
     ),
     "api-1.0.0:advisers_appointment_create": api_write(
         {ANON: 401, "leader": 403, "adviser": 403, "officer_b": 404, "other_supervisor": 403},
