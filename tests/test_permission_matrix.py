@@ -120,6 +120,47 @@ EXPECTATIONS: dict[str, Entry] = {
         {ANON: LOGIN, "resident": 403, "officer_b": 404, "other_supervisor": 404},
         kwargs=lambda c: {"pk": c.attachment.pk},
     ),
+    # The same through the API (/api/v1/attachments): the upload is multipart, so its probe
+    # posts a form (is_api=False); refusals only, a probe that succeeded would add files.
+    "api-1.0.0:attachment_upload_api": Entry(
+        get={},  # GET on this path is the list, probed by its own entry
+        post={
+            ANON: 401,
+            "resident": 403,
+            "audit_admin": 403,
+            "security_admin": 403,
+            "sys_admin": 403,
+            "officer_b": 404,
+            "grid_worker": 404,
+            "other_supervisor": 404,
+        },
+        data=lambda c: {
+            "record": f"core.orgunit:{c.tree.village_a1.pk}",
+            "file": SimpleUploadedFile("probe.png", _png(), content_type="image/png"),
+        },
+    ),
+    "api-1.0.0:attachments_list": Entry(
+        get=api(
+            {"supervisor", "leader", "officer", "adviser", "village_cadre", "cadre", "sys_admin"},
+            hidden={"officer_b", "grid_worker", "other_supervisor"},
+        ),
+        path=lambda c: f"/api/v1/attachments?record=core.orgunit:{c.tree.village_a1.pk}",
+        is_api=True,
+    ),
+    "api-1.0.0:attachment_delete": api_write(
+        {
+            ANON: 401,
+            "resident": 403,
+            "audit_admin": 403,
+            "leader": 403,  # sees the file, but neither uploaded it nor is the law officer
+            "officer_b": 404,
+            "grid_worker": 404,
+            "other_supervisor": 404,
+        },
+        data=lambda c: {},
+        kwargs=lambda c: {"attachment_id": c.attachment.pk},
+        method="delete",
+    ),
     # --- unmasking personal data: law officer and county supervisor, in their scope ---
     "core:user_pii_unmask": post_only(
         {

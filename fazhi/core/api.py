@@ -1,18 +1,24 @@
 """The core API: who am I, the org tree and its memberships, the holiday calendar, the
-audit trail and personal API tokens.
+audit trail, personal API tokens and attachments (a record's files, e.g. a rectification's
+evidence uploaded by its owner before submitting).
 
 Reads are scoped with `visible_to` like the pages are; writes call the same services the
 pages call, so a rule holds whichever way a change arrives."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.http import Http404
+from django.http.multipartparser import MultiPartParserError
 from django.utils import timezone
 from ninja import Query, Router, Status
 from ninja.responses import codes_4xx
 
+from . import attachments as attachment_svc
 from . import selectors, services
 from .models import (
     ApiToken,
@@ -28,6 +34,9 @@ from .roles import AUDIT_READER_ROLES, RECORD_ROLES, TREE_READER_ROLES, Role
 from .schemas import (
     MAX_ID,
     MAX_OFFSET,
+    RECORD_REF_HELP,
+    AttachmentList,
+    AttachmentOut,
     AuditEventOut,
     AuditEventPage,
     ErrorOut,
@@ -348,3 +357,121 @@ def token_revoke(request, token_id: Id):
     if token is None:
         raise Http404
     return services.api_token_revoke(actor=actor, token=token)
+
+
+# --- attachments ----------------------------------------------------------------------------
+# The same services as the pages' upload form (content, size and structure inspected before
+# anything is stored) and the same scoping: a record one may not see is "not found".
+
+RECORD_REF = re.compile(r"^([a-z][a-z0-9_]{0,99})\.([a-z][a-z0-9_]{0,99}):([1-9][0-9]{0,18})$")
+RECORD_REF_FORMAT = "记录格式应为“应用.模型:编号”,如 inspections.finding:12"
+NOT_ATTACHABLE = "该类记录不能添加附件"
+MALFORMED_UPLOAD = "上传内容无法解析:请以 multipart/form-data 提交 record 与 file"
+RecordQuery = Query(..., max_length=200, description=RECORD_REF_HELP)
+# The upload's body, described for the API docs. The view reads the form itself: a body
+# that is not valid multipart must be a 400 in Chinese, and ninja's form parsing would let
+# Django's MultiPartParserError through as a 500.
+UPLOAD_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["record", "file"],
+                    "properties": {
+                        "record": {
+                            "type": "string",
+                            "maxLength": 200,
+                            "title": "记录",
+                            "description": RECORD_REF_HELP,
+                        },
+                        "file": {
+                            "type": "string",
+                            "format": "binary",
+                            "title": "文件",
+                            "description": "经内容、大小和结构检查后保存",
+                        },
+                    },
+                }
+            }
+        },
+    }
+}
+
+
+def _record(user, ref: str):
+    """The record `ref` names ("inspections.finding:12"), if the user may see it. A
+    malformed reference or a kind of record that takes no files is a 400 on `record`; a
+    record that does not exist or lies outside the user's scope is a 404."""
+    match = RECORD_REF.match(ref.strip())
+    if match is None or int(match[3]) > MAX_ID:
+        raise ServiceError(RECORD_REF_FORMAT, errors={"record": [RECORD_REF_FORMAT]})
+    app_label, model, object_id = match[1], match[2], int(match[3])
+    try:
+        ct = ContentType.objects.get_by_natural_key(app_label, model)
+    except ContentType.DoesNotExist:
+        ct = None
+    if ct is None or attachment_svc.scoped_manager(ct.model_class()) is None:
+        raise ServiceError(NOT_ATTACHABLE, errors={"record": [NOT_ATTACHABLE]})
+    return attachment_svc.record_for(user, ct.pk, object_id)
+
+
+@router.post(
+    "/attachments",
+    response={201: AttachmentOut, **ERRORS},
+    tags=["附件"],
+    url_name="attachment_upload_api",
+    summary="上传附件(multipart/form-data:record 与 file)",
+    openapi_extra=UPLOAD_BODY,
+)
+def attachment_upload(request):
+    check_role(request.auth, attachment_svc.ATTACHER_ROLES, "无权上传附件")
+    try:
+        record, upload = request.POST.get("record"), request.FILES.get("file")
+    except RequestDataTooBig:
+        raise ServiceError("上传内容过大", code="too_large") from None
+    except (MultiPartParserError, SuspiciousOperation):
+        raise ServiceError(MALFORMED_UPLOAD, code="malformed_body") from None
+    errors = {}
+    if not (record or "").strip():
+        errors["record"] = ["请指明附件所属的记录:" + RECORD_REF_FORMAT]
+    elif len(record) > 200:
+        errors["record"] = [RECORD_REF_FORMAT]
+    if upload is None:
+        errors["file"] = ["请选择要上传的文件"]
+    if errors:
+        raise ServiceError("提交的数据不符合要求", errors=errors, code="validation_error")
+    target = _record(request.auth, record)
+    attachment = attachment_svc.attachment_add(
+        actor=request.auth, record=target, uploaded_file=upload
+    )
+    return Status(201, attachment)
+
+
+@router.get(
+    "/attachments",
+    response={200: AttachmentList, **ERRORS},
+    tags=["附件"],
+    url_name="attachments_list",
+    summary="一条记录的附件,新上传的在前",
+)
+def attachments_list(request, record: str = RecordQuery):
+    check_role(request.auth, attachment_svc.DOWNLOADER_ROLES, "无权查看附件")
+    target = _record(request.auth, record)
+    items = list(attachment_svc.attachments_for(target).select_related("content_type"))
+    return {"record": record.strip(), "count": len(items), "items": items}
+
+
+@router.delete(
+    "/attachments/{attachment_id}",
+    response={204: None, **ERRORS},
+    tags=["附件"],
+    url_name="attachment_delete",
+    summary="删除附件(上传人或本单位法治办;记录锁定其附件时拒绝)",
+)
+def attachment_delete(request, attachment_id: Id):
+    check_role(request.auth, attachment_svc.ATTACHER_ROLES, "无权删除附件")
+    attachment = attachment_svc.attachment_visible_or_404(request.auth, attachment_id)
+    attachment_svc.attachment_remove(actor=request.auth, attachment=attachment)
+    return Status(204, None)

@@ -215,3 +215,50 @@ class TokenCreateIn(StrictIn):
 
 class TokenCreatedOut(TokenOut):
     token: str = Field(..., title="令牌", description="只显示这一次,请立即妥善保存")
+
+
+# --- attachments ---------------------------------------------------------------------------
+
+# A record named in the API: "<app_label>.<model>:<id>", e.g. "inspections.finding:12".
+RECORD_REF_HELP = "记录,格式为“应用.模型:编号”,如 inspections.finding:12"
+
+
+class AttachmentOut(Schema):
+    id: int
+    record: str = Field(..., title="所属记录", description=RECORD_REF_HELP)
+    name: str = Field(..., title="文件名")
+    type: str = Field(..., title="文件类型")
+    size: int = Field(..., title="大小(字节)")
+    sha256: str = Field(..., title="SHA-256")
+    uploaded_by: str = Field(..., title="上传人")
+    uploaded_at: dt.datetime = Field(..., title="上传时间")
+    download_url: str = Field(..., title="下载地址", description="浏览器登录后下载")
+
+    @staticmethod
+    def resolve_record(obj) -> str:
+        ct = obj.content_type
+        return f"{ct.app_label}.{ct.model}:{obj.object_id}"
+
+    @staticmethod
+    def resolve_name(obj) -> str:
+        return obj.original_name
+
+    @staticmethod
+    def resolve_type(obj) -> str:
+        return obj.file_type
+
+    @staticmethod
+    def resolve_uploaded_by(obj) -> str:
+        return str(obj.uploaded_by)
+
+    @staticmethod
+    def resolve_download_url(obj) -> str:
+        from django.urls import reverse
+
+        return reverse("core:attachment_download", args=[obj.pk])
+
+
+class AttachmentList(Schema):
+    record: str = Field(..., title="所属记录")
+    count: int
+    items: list[AttachmentOut]

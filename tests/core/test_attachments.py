@@ -363,3 +363,242 @@ def test_given_a_leader_when_the_partial_renders_then_list_and_form_but_no_remov
     assert "批复.pdf" in body and "上传附件" in body
     assert reverse("core:attachment_remove", args=[att.pk]) not in body
     assert reverse("core:attachment_remove", args=[att.pk]) in _render(people.officer, tree.town_a)
+
+
+# --- the API: /api/v1/attachments ----------------------------------------------------
+
+API = "/api/v1/attachments"
+
+
+def _ref(record) -> str:
+    return f"{record._meta.label_lower}:{record.pk}"
+
+
+def _upload(client, record_ref, name="制度.docx", content=None, **headers):
+    content = make_docx() if content is None else content
+    return client.post(
+        API, {"record": record_ref, "file": SimpleUploadedFile(name, content)}, headers=headers
+    )
+
+
+def _stored_files(media) -> list:
+    return [p for p in media.rglob("*") if p.is_file()] if media.exists() else []
+
+
+def test_api_given_an_officer_when_uploading_then_201_with_the_file_facts_and_audited(
+    people, tree, login, media
+):
+    content = make_pdf()
+    r = _upload(login(people.officer), _ref(tree.town_a), name="会议纪要.pdf", content=content)
+    assert r.status_code == 201, r.content
+    body = r.json()
+    att = Attachment.objects.get()
+    assert body["id"] == att.pk and body["record"] == f"core.orgunit:{tree.town_a.pk}"
+    assert (body["name"], body["type"], body["size"]) == ("会议纪要.pdf", "pdf", len(content))
+    assert body["sha256"] == hashlib.sha256(content).hexdigest()
+    assert body["uploaded_at"] and body["uploaded_by"] == str(people.officer)
+    assert body["download_url"] == reverse("core:attachment_download", args=[att.pk])
+    assert AuditEvent.objects.filter(verb="attachment.add").count() == 1
+    assert len(_stored_files(media)) == 1
+
+
+def test_api_given_a_token_when_uploading_and_deleting_then_no_csrf_is_needed(people, tree):
+    from django.test import Client
+
+    from fazhi.core.services import api_token_create
+
+    _token, raw = api_token_create(actor=people.officer, name="脚本")
+    client = Client(enforce_csrf_checks=True, HTTP_AUTHORIZATION=f"Bearer {raw}")
+    r = _upload(client, _ref(tree.town_a))
+    assert r.status_code == 201, r.content
+    assert client.delete(f"{API}/{r.json()['id']}").status_code == 204
+    assert not Attachment.objects.exists()
+
+
+def test_api_given_a_session_without_csrf_token_when_uploading_then_403_nothing_stored(
+    people, tree, media
+):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(people.officer)
+    r = _upload(client, _ref(tree.town_a))
+    assert r.status_code == 403 and r.json()["code"] == "csrf_failed"
+    assert not Attachment.objects.exists() and not _stored_files(media)
+
+
+def test_api_given_a_record_when_listing_then_its_files_newest_first(people, tree, login):
+    first = _add(people.officer, tree.town_a, name="一.docx")
+    second = _add(people.cadre, tree.town_a, name="二.png", content=make_png())
+    _add(people.officer, tree.village_a1, name="村.docx")
+    r = login(people.leader).get(API, {"record": _ref(tree.town_a)})
+    assert r.status_code == 200, r.content
+    body = r.json()
+    assert body["count"] == 2 and body["record"] == _ref(tree.town_a)
+    assert [i["id"] for i in body["items"]] == [second.pk, first.pk]
+    assert body["items"][0]["uploaded_by"] == str(people.cadre)
+
+
+def test_api_given_many_files_when_listing_then_queries_stay_flat(
+    people, tree, login, count_queries
+):
+    client = login(people.officer)
+    _add(people.officer, tree.town_a)
+    few = count_queries(lambda: client.get(API, {"record": _ref(tree.town_a)}))
+    for _ in range(8):
+        _add(people.cadre, tree.town_a, name="图.png", content=make_png())
+    many = count_queries(lambda: client.get(API, {"record": _ref(tree.town_a)}))
+    assert many == few
+
+
+@pytest.mark.parametrize("who", ["officer_b", "other_supervisor"])
+def test_api_given_another_town_when_listing_or_uploading_then_404_nothing_stored(
+    people, tree, login, media, who
+):
+    _add(people.officer, tree.town_a)
+    client = login(getattr(people, who))
+    r = client.get(API, {"record": _ref(tree.town_a)})
+    assert r.status_code == 404 and r.json()["code"] == "not_found"
+    r = _upload(client, _ref(tree.town_a))
+    assert r.status_code == 404
+    assert Attachment.objects.count() == 1 and len(_stored_files(media)) == 1
+
+
+@pytest.mark.parametrize(
+    ("who", "status"), [("resident", 403), ("audit_admin", 403), ("security_admin", 403)]
+)
+def test_api_given_a_role_without_records_when_uploading_then_403(
+    people, tree, login, media, who, status
+):
+    r = _upload(login(getattr(people, who)), _ref(tree.town_a))
+    assert r.status_code == status and "无权上传附件" in r.json()["message"]
+    assert not Attachment.objects.exists() and not _stored_files(media)
+
+
+def test_api_given_no_login_when_uploading_then_401(tree, client):
+    r = _upload(client, _ref(tree.town_a))
+    assert r.status_code == 401 and not Attachment.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("ref", "status", "message"),
+    [
+        ("abc", 400, "记录格式应为"),
+        ("core.orgunit", 400, "记录格式应为"),
+        ("core.orgunit:0", 400, "记录格式应为"),
+        ("core.orgunit:-1", 400, "记录格式应为"),
+        ("core.orgunit:1x", 400, "记录格式应为"),
+        ("core.orgunit:99999999999999999999", 400, "记录格式应为"),
+        ("Core.OrgUnit:1", 400, "记录格式应为"),
+        ("nope.thing:1", 400, "该类记录不能添加附件"),
+        ("core.user:1", 400, "该类记录不能添加附件"),
+        ("core.attachment:1", 400, "该类记录不能添加附件"),
+        ("core.orgunit:999999", 404, "记录不存在或无权查看"),
+        ("x" * 201, 422, "提交的数据不符合要求"),  # the list's query bound; the upload: 400
+    ],
+)
+def test_api_given_a_bad_record_reference_then_a_chinese_refusal_on_record(
+    people, login, media, ref, status, message
+):
+    client = login(people.officer)
+    for r in (client.get(API, {"record": ref}), _upload(client, ref)):
+        if status == 422 and r.request["REQUEST_METHOD"] == "POST":
+            status = 400
+        assert r.status_code == status, r.content
+        assert message in r.json()["message"]
+        if status != 404:
+            assert "record" in r.json()["errors"]
+    assert not Attachment.objects.exists() and not _stored_files(media)
+
+
+def test_api_given_a_bad_file_when_uploading_then_400_on_file_and_nothing_stored(
+    people, tree, login, media
+):
+    client = login(people.officer)
+    r = _upload(client, _ref(tree.town_a), name="通知.docx", content=make_png())
+    assert r.status_code == 400 and "文件内容与扩展名不符" in r.json()["message"]
+    assert "file" in r.json()["errors"]
+    r = client.post(API, {"record": _ref(tree.town_a)})
+    assert r.status_code == 400 and r.json()["errors"]["file"] == ["请选择要上传的文件"]
+    r = client.post(API, {"file": SimpleUploadedFile("a.docx", make_docx())})
+    assert r.status_code == 400 and "record" in r.json()["errors"]
+    r = client.post(API, {"record": _ref(tree.town_a), "file": "不是文件"})
+    assert r.status_code == 400 and "file" in r.json()["errors"]
+    assert not Attachment.objects.exists() and not _stored_files(media)
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    ["multipart/form-data", "multipart/form-data; boundary=", "application/json", "text/plain"],
+)
+def test_api_given_a_body_that_is_no_form_when_uploading_then_400_in_chinese(
+    people, login, media, content_type
+):
+    """Given a body that is not valid multipart (no boundary, JSON, text), then a 400 with
+    the project's error body, never a 500 from the multipart parser."""
+    client = login(people.officer)
+    r = client.generic("POST", API, b'{"record": "core.orgunit:1"}', content_type)
+    assert r.status_code == 400, r.content
+    assert set(r.json()) == {"code", "message", "errors"}
+    assert "上传" in r.json()["message"] or "提交的数据不符合要求" in r.json()["message"]
+    assert not Attachment.objects.exists() and not _stored_files(media)
+
+
+def test_api_given_the_uploader_when_deleting_then_204_gone_and_audited(people, tree, login):
+    att = _add(people.officer, tree.town_a)
+    client = login(people.officer)
+    r = client.delete(f"{API}/{att.pk}")
+    assert r.status_code == 204 and not r.content
+    assert not Attachment.objects.exists()
+    assert AuditEvent.objects.filter(verb="attachment.remove").count() == 1
+    assert client.delete(f"{API}/{att.pk}").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [("leader", 403), ("cadre", 403), ("officer_b", 404), ("other_supervisor", 404)],
+)
+def test_api_given_someone_else_when_deleting_then_refused_and_kept(
+    people, tree, login, who, status
+):
+    att = _add(people.officer, tree.town_a)
+    removals = AuditEvent.objects.filter(verb="attachment.remove").count
+    r = login(getattr(people, who)).delete(f"{API}/{att.pk}")
+    assert r.status_code == status, r.content
+    assert Attachment.objects.filter(pk=att.pk).exists() and removals() == 0
+
+
+def test_api_given_submitted_evidence_when_deleting_then_the_finding_locks_it(people, tree, login):
+    """Given a finding whose owner uploaded evidence through the API and submitted, when
+    anyone deletes that evidence through the API, then 400 naming the lock, file kept."""
+    from datetime import date
+
+    from fazhi.inspections import services as insp
+
+    inspection = insp.inspection_create(
+        actor=people.supervisor,
+        org_unit=tree.town_a,
+        kind="county_special",
+        title="专项督查",
+        topic="documents",
+        started_on=date(2025, 3, 3),
+    )
+    finding = insp.finding_add(
+        actor=people.supervisor,
+        inspection=inspection,
+        description="未备案",
+        basis="备案规定",
+        owner=people.cadre,
+        deadline=date(2025, 4, 30),
+    )
+    insp.inspection_transition(actor=people.supervisor, obj=inspection, verb="issue")
+    client = login(people.cadre)
+    r = _upload(client, _ref(finding), name="回执.png", content=make_png())
+    assert r.status_code == 201 and r.json()["record"] == f"inspections.finding:{finding.pk}"
+    insp.finding_transition(actor=people.cadre, obj=finding, verb="submit", rectification="已补报")
+    r = client.delete(f"{API}/{r.json()['id']}")
+    assert r.status_code == 400 and r.json()["code"] == "locked"
+    assert "整改佐证材料不能删除" in r.json()["message"]
+    assert Attachment.objects.filter(object_id=finding.pk).count() == 1
+    # Those who do not see the finding do not see its files either.
+    assert login(people.grid_worker).get(API, {"record": _ref(finding)}).status_code == 404

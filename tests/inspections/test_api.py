@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
-from fazhi.inspections.models import Finding, Inspection
+from fazhi.inspections.models import Inspection
+from tests.permission_lib import _png
 
-from .conftest import evidence, snapshot
+from .conftest import snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -48,16 +50,27 @@ def test_the_whole_loop_through_the_api(people, tree, login):
     assert r.json()["deadline"] and r.json()["status_label"] == "待整改"
     assert post(sup, f"{API}/inspections/{iid}/transitions/issue", {}).status_code == 200
 
+    # The owner uploads the evidence through the API and submits, never opening a page.
     cadre = login(people.cadre)
     r = post(
         cadre, f"{API}/inspection-findings/{fid}/transitions/submit", {"rectification": "已补报"}
     )
     assert r.status_code == 400 and "整改须附佐证材料" in r.json()["message"]
-    evidence(people.cadre, Finding.objects.get(pk=fid))
+    record = f"inspections.finding:{fid}"
+    photo = SimpleUploadedFile("备案回执.png", _png(), content_type="image/png")
+    r = cadre.post(f"{API}/attachments", {"record": record, "file": photo})
+    assert r.status_code == 201, r.content
+    assert r.json()["name"] == "备案回执.png" and r.json()["record"] == record
+    r = cadre.get(f"{API}/attachments", {"record": record})
+    assert r.status_code == 200 and r.json()["count"] == 1
     r = post(
         cadre, f"{API}/inspection-findings/{fid}/transitions/submit", {"rectification": "已补报"}
     )
     assert r.status_code == 200 and r.json()["status"] == "submitted"
+    # Submitted evidence is the record of what was done: it can no longer be deleted.
+    attachment_id = cadre.get(f"{API}/attachments", {"record": record}).json()["items"][0]["id"]
+    r = cadre.delete(f"{API}/attachments/{attachment_id}")
+    assert r.status_code == 400 and "整改佐证材料不能删除" in r.json()["message"]
 
     sup = login(people.supervisor)
     r = post(sup, f"{API}/inspections/{iid}/transitions/complete", {})
