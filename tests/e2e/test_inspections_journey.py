@@ -1,5 +1,5 @@
 """督查整改 in Chromium: the county supervisor opens a special inspection of 海屿镇, records a
-finding for the town's cadre and issues the rectification notice; the cadre finds it on
+finding for the town's cadre, corrects its deadline and issues the rectification notice; the cadre finds it on
 the workbench, is refused without evidence, uploads a photo and submits; the supervisor
 closes it and completes the inspection."""
 
@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import struct
 import zlib
+from datetime import date, timedelta
 
 from playwright.sync_api import expect
 
@@ -61,6 +62,18 @@ def test_county_inspection_to_closure(page, screenshots):
     page.get_by_role("button", name="记录问题").click()
     page.wait_for_url(inspection_url)
     expect(page.get_by_test_id("findings")).to_contain_text(PROBLEM)
+    # A wrong deadline is corrected, not recorded again: the change shows as 最近修改.
+    page.get_by_test_id("findings").get_by_role("link", name=re.compile("浏览器测试")).click()
+    page.wait_for_url(re.compile(r"/inspections/findings/\d+/$"))
+    page.get_by_test_id("finding-edit").click()
+    expect(page.locator("#id_description")).to_have_value(PROBLEM)
+    new_deadline = (date.today() + timedelta(days=45)).isoformat()
+    page.fill("#id_deadline", new_deadline)
+    page.get_by_role("button", name="保存修改").click()
+    page.wait_for_url(re.compile(r"/inspections/findings/\d+/$"))
+    expect(page.get_by_test_id("finding")).to_contain_text(new_deadline)
+    expect(page.get_by_test_id("last-change")).to_contain_text("整改期限")
+    page.goto(inspection_url)
     page.get_by_role("button", name="下发整改通知").click()
     expect(page.get_by_test_id("inspection-status")).to_have_text("整改中")
     page.screenshot(path=str(screenshots / "inspection-issued.png"), full_page=True)
