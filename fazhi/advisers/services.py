@@ -378,7 +378,12 @@ def adviser_update(
         raise _err(unknown[0], f"字段“{unknown[0]}”不能修改")
     _check_scope(actor, adviser.org_unit, KEEPER_ROLES, "只有法治办工作人员可以修改法律顾问信息")
     with transaction.atomic():
-        locked = Adviser.objects.select_for_update().select_related("user").get(pk=adviser.pk)
+        # Lock the adviser's row only: the login is a nullable join PostgreSQL cannot lock.
+        locked = (
+            Adviser.objects.select_for_update(of=("self",))
+            .select_related("user")
+            .get(pk=adviser.pk)
+        )
         before = _snapshot(locked)
         merged = {f: getattr(locked, f) for f in EDITABLE}
         merged.update(fields)

@@ -417,7 +417,11 @@ def contract_review_concluded(*, contract: Contract, review, actor) -> Contract 
 
 
 def _locked_contract(actor, contract: Contract) -> Contract:
-    locked = Contract.objects.select_for_update().select_related("org_unit").get(pk=contract.pk)
+    locked = (
+        Contract.objects.select_for_update(of=("self",))
+        .select_related("org_unit")
+        .get(pk=contract.pk)
+    )
     if not unit_in_scope(actor, locked.org_unit, WRITER_ROLES):
         raise ServiceError(NOT_FOUND, code="not_found")
     return locked

@@ -660,7 +660,11 @@ def filing_submit(
     day = _today(on)
     materials = _text(materials, "materials", "报送材料说明", MAX_TEXT)
     with transaction.atomic():
-        doc = Document.objects.select_for_update().select_related("org_unit").get(pk=document.pk)
+        doc = (
+            Document.objects.select_for_update(of=("self",))
+            .select_related("org_unit")
+            .get(pk=document.pk)
+        )
         if not unit_in_scope(actor, doc.org_unit, DRAFTER_ROLES):
             raise ServiceError(NOT_FOUND, code="not_found")
         if doc.status not in (S.PUBLISHED, S.IN_FORCE) or not doc.published_on:

@@ -687,7 +687,8 @@ def last_change(obj):
     )
     if event is None:
         return None
-    return event, [labels.get(k, k) for k in event.changes]
+    # In the form's field order: PostgreSQL's jsonb does not keep the keys' order.
+    return event, [label for key, label in labels.items() if key in event.changes]
 
 
 audit.VERB_LABELS.update(

@@ -191,7 +191,7 @@ def test_the_county_reassigns_a_finding_and_moves_its_deadline(people, tree, iss
     }
     assert not Finding.objects.visible_to(people.cadre).filter(pk=finding.pk).exists()
     _event, labels = services.last_change(finding)
-    assert labels == ["整改期限", "整改责任人"]
+    assert labels == ["整改责任人", "整改期限"]  # in the form's order
 
 
 def test_a_returned_finding_may_be_corrected_a_submitted_one_not(people, tree, issued):
