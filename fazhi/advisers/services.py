@@ -14,11 +14,13 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from fazhi.core import audit, params
+from fazhi.core.cleaning import clean_text
 from fazhi.core.models import Membership, OrgUnit, User
 from fazhi.core.permissions import Forbidden, ServiceError, check_role
 from fazhi.core.roles import Role
@@ -139,15 +141,8 @@ def _err(field: str, message: str, code: str = "invalid") -> ServiceError:
     return ServiceError(message, errors={field: [message]}, code=code)
 
 
-def _text(value, field: str, label: str, *, required=True, limit=MAX_TEXT) -> str:
-    text = str(value or "").strip()
-    if "\x00" in text:
-        raise _err(field, f"{label}含有无效字符")
-    if required and not text:
-        raise _err(field, f"请填写{label}")
-    if len(text) > limit:
-        raise _err(field, f"{label}不能超过{limit}个字")
-    return text
+# Free text: one cleaning for every app, with this module's default length.
+_text = partial(clean_text, limit=MAX_TEXT)
 
 
 def _check_scope(actor, unit: OrgUnit, roles, message: str) -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 
 from django.db.models import Count, F, Q
 
-from fazhi.core.summary import Figure
+from fazhi.core.summary import Figure, percent
 
 from .models import AGREEMENT_CATEGORIES, Category, Contract, ContractPayment
 
@@ -16,10 +16,6 @@ SECTION = "依法行政"
 
 def _in_unit(qs, unit, field="org_unit"):
     return qs.filter(**{f"{field}__code__startswith": unit.code})
-
-
-def _rate(part: int, whole: int) -> float:
-    return round(100.0 * part / whole, 1) if whole else 0.0
 
 
 def figures(unit, start: dt.date, end: dt.date) -> list[Figure]:
@@ -63,8 +59,8 @@ def figures(unit, start: dt.date, end: dt.date) -> list[Figure]:
         total=Count("id"), on_time=Count("id", filter=Q(paid_on__lte=F("due_on")))
     )
     overdue_count = overdue.count()
-    on_time_rate = _rate(archive["on_time"], archive["total"])
-    pay_rate = _rate(paid_counts["on_time"], paid_counts["total"])
+    on_time_rate = percent(archive["on_time"], archive["total"])
+    pay_rate = percent(paid_counts["on_time"], paid_counts["total"])
 
     return [
         Figure(

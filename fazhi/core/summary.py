@@ -6,7 +6,9 @@ annual summary, the 旬报 and the API assemble them; no figure is typed by hand
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time, timedelta
+
+from django.utils import timezone
 
 from .hooks import app_hooks
 from .models import OrgUnit
@@ -29,3 +31,18 @@ def collect(unit: OrgUnit, start: date, end: date) -> list[Figure]:
     for provider in app_hooks("summary", "figures"):
         figures.extend(provider(unit, start, end))
     return figures
+
+
+def percent(part: int, whole: int) -> float:
+    """A rate in per cent with one decimal; 0.0 when there is nothing to count."""
+    return round(100 * part / whole, 1) if whole else 0.0
+
+
+def period_bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    """[start 00:00, the day after end 00:00) in local time: for filtering timestamps by
+    the calendar days of a period."""
+    tz = timezone.get_current_timezone()
+    return (
+        timezone.make_aware(datetime.combine(start, time.min), tz),
+        timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min), tz),
+    )

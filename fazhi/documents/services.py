@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
 
 from fazhi.core import audit
+from fazhi.core.cleaning import clean_text
 from fazhi.core.deadlines import deadline
 from fazhi.core.models import OrgUnit
 from fazhi.core.permissions import Forbidden, ServiceError, check_role
@@ -55,16 +57,8 @@ def add_months(d: date, months: int) -> date:
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
-def _text(value, field: str, label: str, limit: int, *, required: bool = False) -> str:
-    text = str(value or "").strip()
-    if "\x00" in text:
-        raise ServiceError(f"{label}含有无效字符", errors={field: [f"{label}含有无效字符"]})
-    if required and not text:
-        raise ServiceError(f"请填写{label}", errors={field: [f"请填写{label}"]})
-    if len(text) > limit:
-        message = f"{label}不能超过{limit}个字"
-        raise ServiceError(message, errors={field: [message]})
-    return text
+# Free text: one cleaning for every app; here optional unless a call says required.
+_text = partial(clean_text, required=False)
 
 
 def _require_date(value, field: str, label: str) -> date:

@@ -4,12 +4,11 @@ filings and their rates, corrections ordered and done, documents in force, clean
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
-from django.utils import timezone
 
-from fazhi.core.summary import Figure
+from fazhi.core.summary import Figure, percent, period_bounds
 
 from .models import CleanupBatch, CleanupItem, Document, Filing
 
@@ -17,23 +16,11 @@ SECTION = "依法行政"
 S = Document.Status
 
 
-def _bounds(start: date, end: date):
-    tz = timezone.get_current_timezone()
-    return (
-        timezone.make_aware(datetime.combine(start, time.min), tz),
-        timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min), tz),
-    )
-
-
-def _pct(n: int, d: int) -> float:
-    return round(100 * n / d, 1) if d else 0.0
-
-
 def reviewed_count(unit, start: date, end: date) -> int:
     """Documents of the subtree whose legality review was concluded in the period."""
     from fazhi.reviews.models import ReviewRequest
 
-    lo, hi = _bounds(start, end)
+    lo, hi = period_bounds(start, end)
     return (
         ReviewRequest.objects.filter(
             content_type=ContentType.objects.get_for_model(Document),
@@ -77,8 +64,8 @@ def figures(unit, start: date, end: date) -> list[Figure]:
     for value in cleaned.values_list("outcome", flat=True):
         outcomes[CleanupItem.Outcome(value).label] += 1
     n_cleaned = sum(outcomes.values())
-    filing_rate, on_time_rate = _pct(filed, published), _pct(on_time, filed)
-    conformity = _pct(conforming, decided)
+    filing_rate, on_time_rate = percent(filed, published), percent(on_time, filed)
+    conformity = percent(conforming, decided)
     return [
         Figure(
             key="documents.reviewed",

@@ -14,12 +14,14 @@ Who does what:
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
 
 from fazhi.core import audit, params
 from fazhi.core.attachments import attachments_for
+from fazhi.core.cleaning import clean_text
 from fazhi.core.deadlines import deadline as compute_deadline
 from fazhi.core.models import OrgUnit, User
 from fazhi.core.permissions import Forbidden, ServiceError, check_role
@@ -136,16 +138,8 @@ def town_choices(user, kind: str | None = None):
 # --- validation helpers -------------------------------------------------------------------
 
 
-def _text(value, field: str, label: str, *, required=True, limit=MAX_TEXT) -> str:
-    value = str(value or "").strip()
-    if "\x00" in value:  # PostgreSQL text cannot hold it
-        raise ServiceError(f"{label}含有无效字符", errors={field: [f"{label}含有无效字符"]})
-    if required and not value:
-        raise ServiceError(f"请填写{label}", errors={field: [f"请填写{label}"]})
-    if len(value) > limit:
-        message = f"{label}不能超过{limit}个字"
-        raise ServiceError(message, errors={field: [message]})
-    return value
+# Free text: one cleaning for every app, with this module's default length.
+_text = partial(clean_text, limit=MAX_TEXT)
 
 
 def _choice(value, choices, field: str, label: str) -> str:
@@ -336,6 +330,25 @@ def inspection_transition(
 # --- findings ------------------------------------------------------------------------------
 
 
+def _locked_open_inspection(actor, inspection, *, county_only, town_only, completed):
+    """The inspection's row, locked, for the inspecting side while it is not completed:
+    out of scope is "not found", the other side is refused with `county_only` (a county
+    inspection) or `town_only` (a self-inspection), a completed one with `completed`."""
+    locked = (
+        Inspection.objects.select_for_update(of=("self",))
+        .select_related("org_unit", "conducted_by")
+        .filter(pk=inspection.pk)
+        .first()
+    )
+    if locked is None or not unit_in_scope(actor, locked.org_unit, INSPECTOR_ROLES):
+        raise ServiceError(NOT_FOUND, code="not_found")
+    if not is_inspector(actor, locked):
+        raise Forbidden(county_only if locked.is_county else town_only)
+    if locked.status == Inspection.Status.COMPLETED:
+        raise ServiceError(completed, code="wrong_state")
+    return locked
+
+
 def finding_add(
     *, actor, inspection: Inspection, description, basis, owner, deadline=None, on=None
 ) -> Finding:
@@ -349,22 +362,13 @@ def finding_add(
         raise ServiceError("请选择整改责任人", errors={"owner": ["请选择整改责任人"]})
     today = on or timezone.localdate()
     with transaction.atomic():
-        locked = (
-            Inspection.objects.select_for_update()
-            .select_related("org_unit", "conducted_by")
-            .filter(pk=inspection.pk)
-            .first()
+        locked = _locked_open_inspection(
+            actor,
+            inspection,
+            county_only="只有县级督导可以记录县级督查的问题",
+            town_only="只有本镇法治办工作人员可以记录自查问题",
+            completed=COMPLETED,
         )
-        if locked is None or not unit_in_scope(actor, locked.org_unit, INSPECTOR_ROLES):
-            raise ServiceError(NOT_FOUND, code="not_found")
-        if not is_inspector(actor, locked):
-            raise Forbidden(
-                "只有县级督导可以记录县级督查的问题"
-                if locked.is_county
-                else "只有本镇法治办工作人员可以记录自查问题"
-            )
-        if locked.status == Inspection.Status.COMPLETED:
-            raise ServiceError(COMPLETED, code="wrong_state")
         if not owner_in_town(owner, locked.org_unit):
             message = OWNER_OUTSIDE.format(town=locked.org_unit.name)
             raise ServiceError(message, errors={"owner": [message]})
@@ -538,22 +542,13 @@ def inspection_update(*, actor, inspection: Inspection, **fields) -> Inspection:
     if "ended_on" in fields:
         clean["ended_on"] = _date(fields["ended_on"], "ended_on", "结束日期", required=False)
     with transaction.atomic():
-        locked = (
-            Inspection.objects.select_for_update()
-            .select_related("org_unit", "conducted_by")
-            .filter(pk=inspection.pk)
-            .first()
+        locked = _locked_open_inspection(
+            actor,
+            inspection,
+            county_only="只有县级督导可以修改县级督查",
+            town_only="只有本镇法治办工作人员可以修改自查",
+            completed=COMPLETED_NO_EDIT,
         )
-        if locked is None or not unit_in_scope(actor, locked.org_unit, INSPECTOR_ROLES):
-            raise ServiceError(NOT_FOUND, code="not_found")
-        if not is_inspector(actor, locked):
-            raise Forbidden(
-                "只有县级督导可以修改县级督查"
-                if locked.is_county
-                else "只有本镇法治办工作人员可以修改自查"
-            )
-        if locked.status == Inspection.Status.COMPLETED:
-            raise ServiceError(COMPLETED_NO_EDIT, code="wrong_state")
         started = clean.get("started_on", locked.started_on)
         ended = clean.get("ended_on", locked.ended_on)
         if ended is not None and ended < started:

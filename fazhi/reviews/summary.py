@@ -4,37 +4,25 @@ subtree by code prefix)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
 from django.utils import timezone
 
-from fazhi.core.summary import Figure
+from fazhi.core.summary import Figure, percent, period_bounds
 
 from .models import ReviewRequest, SubjectKind
 
 SECTION = "依法行政"
 
 
-def _bounds(start: date, end: date):
-    tz = timezone.get_current_timezone()
-    return (
-        timezone.make_aware(datetime.combine(start, time.min), tz),
-        timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min), tz),
-    )
-
-
 def concluded_in(unit, start: date, end: date):
-    lo, hi = _bounds(start, end)
+    lo, hi = period_bounds(start, end)
     return ReviewRequest.objects.filter(
         org_unit__code__startswith=unit.code,
         status=ReviewRequest.Status.CONCLUDED,
         concluded_at__gte=lo,
         concluded_at__lt=hi,
     )
-
-
-def _percent(part: int, whole: int) -> float:
-    return round(100 * part / whole, 1) if whole else 0.0
 
 
 def figures(unit, start: date, end: date) -> list[Figure]:
@@ -58,7 +46,7 @@ def figures(unit, start: date, end: date) -> list[Figure]:
     sentence = f"合法性审核{total}件,其中{'、'.join(parts)}" if total else "本期未办结合法性审核"
 
     on_time = sum(1 for r in rows if timezone.localdate(r[2]) <= r[3])
-    rate = _percent(on_time, total)
+    rate = percent(on_time, total)
     return [
         Figure(
             key="reviews.concluded",
