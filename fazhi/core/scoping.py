@@ -38,19 +38,26 @@ class ScopedQuerySet(models.QuerySet):
     def _code_lookup(self) -> str:
         return f"{self.scope_field}__code" if self.scope_field else "code"
 
-    def visible_to(self, user, roles=None):
-        """Records in the subtree of the user's memberships (of `roles`, default: every
-        role that reads records)."""
+    def scope_q(self, user, roles=None) -> Q | None:
+        """The filter for the subtree of the user's memberships (of `roles`, default: every
+        role that reads records); None when they see nothing. For querysets that widen
+        scoping (e.g. a finding's owner also sees what they own)."""
         from .roles import RECORD_ROLES
 
         prefixes = _visible_prefixes(user, roles or RECORD_ROLES)
         if not prefixes:
-            return self.none()
+            return None
         lookup = f"{self._code_lookup()}__startswith"
         q = Q()
         for prefix in prefixes:
             q |= Q(**{lookup: prefix})
-        return self.filter(q)
+        return q
+
+    def visible_to(self, user, roles=None):
+        """Records in the subtree of the user's memberships (of `roles`, default: every
+        role that reads records)."""
+        q = self.scope_q(user, roles)
+        return self.none() if q is None else self.filter(q)
 
 
 def get_visible_or_404(queryset, user, roles=None, **lookup):

@@ -13,7 +13,7 @@ from django.db.models import Q
 
 from fazhi.core.models import OrgUnit
 from fazhi.core.roles import Role
-from fazhi.core.scoping import ScopedQuerySet, _visible_prefixes
+from fazhi.core.scoping import ScopedQuerySet
 
 # Who reads every inspection of their scope: the county that inspects, the town's office
 # and leaders, and its legal advisers (read-only).
@@ -42,21 +42,9 @@ def owner_town_codes(user) -> set[str]:
 
 
 class _OwnerAwareQuerySet(ScopedQuerySet):
-    """Scoped like every record, plus: a finding's owner sees what they own. With an
-    explicit `roles`, plain scoping (as everywhere else)."""
-
-    def _scope_q(self, user, roles) -> Q | None:
-        prefixes = _visible_prefixes(user, roles)
-        if not prefixes:
-            return None
-        lookup = f"{self._code_lookup()}__startswith"
-        q = Q()
-        for prefix in prefixes:
-            q |= Q(**{lookup: prefix})
-        return q
-
-    def _owned_q(self, user) -> Q:  # pragma: no cover - defined by subclasses
-        raise NotImplementedError
+    """Scoped like every record, plus: a finding's owner sees what they own (each subclass
+    says what that is in `_owned_q(user)`). With an explicit `roles`, plain scoping (as
+    everywhere else)."""
 
     def _owner_towns_q(self, user) -> Q | None:
         """The towns where the user holds a staff role now (a village cadre's or grid
@@ -70,7 +58,7 @@ class _OwnerAwareQuerySet(ScopedQuerySet):
     def visible_to(self, user, roles=None):
         if roles is not None:
             return super().visible_to(user, roles)
-        q = self._scope_q(user, READER_ROLES)
+        q = self.scope_q(user, READER_ROLES)
         owner_towns = self._owner_towns_q(user)
         if owner_towns is not None:
             owned = owner_towns & self._owned_q(user)
