@@ -13,13 +13,13 @@ from importlib import import_module
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import re_path
-from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.renderers import JSONRenderer
 from ninja.security import HttpBearer, django_auth
 
+from fazhi.core import clock
 from fazhi.core.models import ApiToken
 from fazhi.core.permissions import Forbidden, ServiceError
 from fazhi.core.services import token_hash
@@ -47,7 +47,7 @@ class TokenAuth(HttpBearer):
             # A wrong token is a 401 at once: falling through to the session check would
             # answer a token client's POST with a confusing CSRF failure.
             raise AuthenticationError(message="API令牌无效或已撤销")
-        now = timezone.now()
+        now = clock.wall_now()
         if found.last_used_at is None or now - found.last_used_at >= LAST_USED_GRANULARITY:
             ApiToken.objects.filter(pk=found.pk).update(last_used_at=now)
         request.user = found.user

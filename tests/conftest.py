@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
+from datetime import datetime, time
 from types import SimpleNamespace
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -63,6 +66,29 @@ def people(tree):
         other_supervisor=member(t.other_county, Role.COUNTY_SUPERVISOR, "other_supervisor"),
         password=PASSWORD,
     )
+
+
+def travel_to(day):
+    """Move the machine's clock (and so fazhi.core.clock) to 10:00 on `day`, Shanghai
+    time, letting it tick: a test that depends on the date states its day."""
+    moment = datetime.combine(day, time(10, 0), tzinfo=ZoneInfo("Asia/Shanghai"))
+    return time_machine.travel(moment, tick=True)
+
+
+@pytest.fixture
+def on_day():
+    """`on_day(date(2025, 6, 16))` moves the clock there for the rest of the test."""
+    travellers = []
+
+    def go(day):
+        traveller = travel_to(day)
+        traveller.start()
+        travellers.append(traveller)
+        return day
+
+    yield go
+    for traveller in reversed(travellers):
+        traveller.stop()
 
 
 @pytest.fixture

@@ -10,10 +10,10 @@ from decimal import Decimal
 from typing import Literal
 
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.responses import codes_4xx
 
+from fazhi.core import clock
 from fazhi.core.models import OrgUnit
 from fazhi.core.permissions import ServiceError, check_role
 from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, StrictIn
@@ -219,7 +219,7 @@ class SchemeOut(Schema):
 
 def _detail(user, pk: int, year: int | None = None):
     adviser = selectors.adviser_detail(user, pk)
-    year = year or timezone.localdate().year
+    year = year or clock.today().year
     adviser.record = selectors.work_records([adviser], year)[adviser.pk]
     return adviser
 
@@ -245,7 +245,7 @@ def advisers_list(
     _read(request)
     qs = selectors.advisers_visible_to(request.auth, status=status or "", kind=kind or "")
     items = selectors.attach_work_records(
-        qs[offset : offset + limit], year or timezone.localdate().year
+        qs[offset : offset + limit], year or clock.today().year
     )
     return {"count": qs.count(), "items": items}
 

@@ -4,8 +4,7 @@ like core.xlsx.build_xlsx (bold headers; text that would run as a formula kept t
 
 from __future__ import annotations
 
-from django.utils import timezone
-
+from fazhi.core import clock
 from fazhi.core.xlsx import build_xlsx_sheets
 
 from .models import WorkEntry
@@ -58,7 +57,7 @@ def _status(a, today) -> str:
 
 def ledger_xlsx(advisers, year: int) -> bytes:
     """The three sheets for these advisers (already scoped, with term_start/term_end)."""
-    today = timezone.localdate()
+    today = clock.today()
     advisers = list(advisers)
     records = work_records(advisers, year)
     assessments = assessments_for_export(advisers)

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from fazhi.core import clock
 from fazhi.core.roles import Role
 from fazhi.core.scoping import ScopedQuerySet
 
@@ -56,7 +57,7 @@ class Adviser(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="登记人", on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField("登记时间", auto_now_add=True)
+    created_at = models.DateTimeField("登记时间", default=clock.now)
 
     objects = ScopedQuerySet.as_manager(scope_field="org_unit")
     reader_roles = {Role.COUNTY_SUPERVISOR, Role.TOWN_LEADER, Role.LAW_OFFICER}
@@ -107,7 +108,7 @@ class Appointment(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="登记人", on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField("登记时间", auto_now_add=True)
+    created_at = models.DateTimeField("登记时间", default=clock.now)
 
     objects = ScopedQuerySet.as_manager(scope_field="org_unit")
 
@@ -153,7 +154,7 @@ class WorkEntry(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="登记人", on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField("登记时间", auto_now_add=True)
+    created_at = models.DateTimeField("登记时间", default=clock.now)
 
     objects = ScopedQuerySet.as_manager(scope_field="org_unit")
 
@@ -226,7 +227,7 @@ class Assessment(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="考核人", on_delete=models.PROTECT, related_name="+"
     )
     note = models.TextField("考核意见", blank=True)
-    created_at = models.DateTimeField("考核时间", auto_now_add=True)
+    created_at = models.DateTimeField("考核时间", default=clock.now)
 
     objects = ScopedQuerySet.as_manager(scope_field="org_unit")
 

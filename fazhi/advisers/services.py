@@ -17,10 +17,10 @@ from decimal import Decimal, InvalidOperation
 from functools import partial
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
-from fazhi.core import audit, params
+from fazhi.core import audit, clock, params
 from fazhi.core.cleaning import clean_text
+from fazhi.core.dates import add_years
 from fazhi.core.models import Membership, OrgUnit, User
 from fazhi.core.permissions import Forbidden, ServiceError, check_role
 from fazhi.core.roles import Role
@@ -118,7 +118,7 @@ ADVISER_FLOW = Workflow(
             roles=KEEPER_ROLES,
             note_required=True,
             style="outline-secondary",
-            guards=[lambda obj, actor, **kw: qualification_refusal(obj, timezone.localdate())],
+            guards=[lambda obj, actor, **kw: qualification_refusal(obj, clock.today())],
         ),
     ],
 )
@@ -291,7 +291,7 @@ def adviser_create(
     today: date | None = None,
 ) -> Adviser:
     """Register an adviser after the qualification check; refuses in Chinese naming the rule."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     unit = _keeper_unit(actor, org_unit)
     fields = _checked_fields(
         name=name,
@@ -367,7 +367,7 @@ def adviser_update(
     sanction) applies while the adviser is 在册; a dismissed adviser can still be
     corrected, and reinstating re-checks qualification. Records `adviser.update` with
     the changed fields only; nothing changes, nothing is recorded."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     unknown = sorted(set(fields) - set(EDITABLE))
     if unknown:
         raise _err(unknown[0], f"字段“{unknown[0]}”不能修改")
@@ -415,13 +415,6 @@ def adviser_transition(*, actor, obj: Adviser, verb: str, note: str = "", **_) -
 # --- appointment terms -----------------------------------------------------------------
 
 
-def _add_years(d: date, years: int) -> date:
-    try:
-        return d.replace(year=d.year + years)
-    except ValueError:  # 29 February
-        return d.replace(year=d.year + years, day=28)
-
-
 def appointment_create(
     *, actor, adviser: Adviser, start: date, end: date, agreement_ref: str = ""
 ) -> Appointment:
@@ -439,7 +432,7 @@ def appointment_create(
     if end <= start:
         raise _err("end", "聘期届满日期应晚于开始日期")
     years = MAX_TERM_YEARS.value(adviser.org_unit)
-    if end >= _add_years(start, years):
+    if end >= add_years(start, years):
         raise _err("end", f"单个聘期不得超过{years}年(本地规则:期满考核合格可续聘)")
     with transaction.atomic():
         locked = Adviser.objects.select_for_update().get(pk=adviser.pk)
@@ -512,7 +505,7 @@ def work_entry_create(
 ) -> WorkEntry:
     """A consultation, negotiation, litigation, petition, training or other work item,
     on a day within one of the adviser's terms."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     _check_scope(actor, adviser.org_unit, KEEPER_ROLES, "只有法治办工作人员可以登记工作记录")
     if kind not in WorkEntry.Kind.values:
         raise _err("kind", "类别不正确")
@@ -755,7 +748,7 @@ def assessment_create(
 ) -> Assessment:
     """One adviser's assessment for `year` under the 考核办法 in force: every criterion
     scored within 0..its weight; the total gives the grade and the grade the renewal."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     _check_scope(
         actor, adviser.org_unit, ASSESSOR_ROLES, "只有镇领导或法治办工作人员可以考核法律顾问"
     )

@@ -9,9 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from fazhi.core import clock
 from fazhi.core.forms import apply_service_error
 from fazhi.core.models import OrgUnit
 from fazhi.core.permissions import Forbidden, ServiceError, role_required
@@ -36,7 +36,7 @@ PAGE_SIZE = 20
 
 
 def _year(request) -> int:
-    today = timezone.localdate()
+    today = clock.today()
     try:
         year = int(request.GET.get("year", ""))
     except ValueError:
@@ -64,7 +64,7 @@ def adviser_list(request):
         "page": page,
         "advisers": advisers,
         "year": year,
-        "today": timezone.localdate(),
+        "today": clock.today(),
         "status": status,
         "kind": kind,
         "q": q,
@@ -148,7 +148,7 @@ def adviser_detail(request, pk):
     adviser = selectors.adviser_detail(request.user, pk)
     year = _year(request)
     record = selectors.work_records([adviser], year)[adviser.pk]
-    today = timezone.localdate()
+    today = clock.today()
     terms = list(adviser.appointments.all())
     current = next((t for t in terms if t.start <= today <= t.end), None)
     actions = [(t, None) for t in services.ADVISER_FLOW.available(request.user, adviser)]
@@ -243,7 +243,7 @@ def _default_assessment_year(today) -> int:
 @role_required(*services.ASSESSOR_ROLES)
 def assessment_create(request, pk):
     adviser = selectors.adviser_detail(request.user, pk)
-    today = timezone.localdate()
+    today = clock.today()
     scheme = services.scheme_for(adviser.org_unit)
     source = request.POST if request.method == "POST" else request.GET
     try:
@@ -333,7 +333,7 @@ def scheme(request):
 @role_required(*services.EXPORT_ROLES)
 def adviser_export(request):
     form = ExportForm(request.GET or None)
-    year = timezone.localdate().year
+    year = clock.today().year
     if form.is_bound:
         if not form.is_valid():
             messages.error(request, "年度不正确")
@@ -342,4 +342,4 @@ def adviser_export(request):
     advisers = list(selectors.advisers_visible_to(request.user))
     content = ledger_xlsx(advisers, year)
     services.export_recorded(actor=request.user, count=len(advisers), year=year)
-    return xlsx_response(f"法律顾问台账-{year}年-{timezone.localdate():%Y%m%d}.xlsx", content)
+    return xlsx_response(f"法律顾问台账-{year}年-{clock.today():%Y%m%d}.xlsx", content)

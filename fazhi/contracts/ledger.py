@@ -13,9 +13,8 @@ from decimal import Decimal
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
-from fazhi.core import audit
+from fazhi.core import audit, clock
 from fazhi.core.models import StatusChange
 from fazhi.core.permissions import ServiceError, check_role
 from fazhi.core.uploads import inspect_upload
@@ -353,7 +352,7 @@ def contracts_import(*, actor, uploaded_file, org_unit=None, on: dt.date | None 
     lists every bad row in Chinese and writes nothing."""
     check_role(actor, WRITER_ROLES, "只有法治办工作人员可以导入合同台账")
     unit = _writer_unit(actor, org_unit)
-    today = on or timezone.localdate()
+    today = on or clock.today()
     rows = _read_rows(uploaded_file)
     if not rows:
         message = "表格中没有合同数据"

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from fazhi.core import clock
 from fazhi.core.models import OrgUnit
 from fazhi.core.roles import Role
 from fazhi.core.scoping import ScopedQuerySet
@@ -140,7 +141,7 @@ class Contract(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="登记人", on_delete=models.PROTECT, related_name="+"
     )
     created_on = models.DateField("登记日期")
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    created_at = models.DateTimeField("创建时间", default=clock.now)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     objects = ScopedQuerySet.as_manager(scope_field="org_unit")
@@ -211,7 +212,7 @@ class ContractPayment(models.Model):
     paid_amount = models.DecimalField(
         "实付金额(元)", max_digits=16, decimal_places=2, null=True, blank=True
     )
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    created_at = models.DateTimeField("创建时间", default=clock.now)
 
     objects = ScopedQuerySet.as_manager(scope_field="contract__org_unit")
 

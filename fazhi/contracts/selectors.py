@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
-from django.utils import timezone
 
+from fazhi.core import clock
 from fazhi.core.scoping import get_visible_or_404
 
 from . import rules
@@ -57,7 +57,7 @@ def contract_list(
     today: dt.date | None = None,
 ):
     """The list page's rows, newest first, each with its warning flags."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     qs = with_warnings(contracts_visible(user), today)
     if category:
         qs = qs.filter(category=category)

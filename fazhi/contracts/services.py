@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from fazhi.core import audit
+from fazhi.core import audit, clock
 from fazhi.core.deadlines import deadline
 from fazhi.core.models import OrgUnit
 from fazhi.core.permissions import Forbidden, ServiceError, check_role
@@ -35,7 +35,7 @@ Status = Contract.Status
 
 
 def _today(on: dt.date | None) -> dt.date:
-    return on or timezone.localdate()
+    return on or clock.today()
 
 
 def _refuse(exc: rules.RuleErrors) -> ServiceError:
@@ -125,7 +125,7 @@ def _date_ok(name: str, label: str):
         value = params.get(name)
         if not isinstance(value, dt.date):
             return f"请填写{label}"
-        if value > timezone.localdate():
+        if value > clock.today():
             return f"{label}不能晚于今天"
         if name == "archived_on" and contract.signed_on and value < contract.signed_on:
             return "归档日期不能早于签订日期"
@@ -505,7 +505,7 @@ def payment_record(*, actor, payment: ContractPayment, paid_on, paid_amount) -> 
     """Record that an instalment was paid (date and amount)."""
     check_role(actor, WRITER_ROLES, "只有法治办工作人员可以登记付款")
     paid = _date_field(paid_on, "paid_on", "实付日期", required=True)
-    if paid > timezone.localdate():
+    if paid > clock.today():
         raise ServiceError("实付日期不能晚于今天", errors={"paid_on": ["实付日期不能晚于今天"]})
     amount = _money(paid_amount, "paid_amount", "实付金额")
     with transaction.atomic():

@@ -9,10 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from fazhi.core import audit
+from fazhi.core import audit, clock
 from fazhi.core.attachments import attachments_for
 from fazhi.core.forms import apply_service_error
 from fazhi.core.permissions import Forbidden, ServiceError, role_required
@@ -59,7 +58,7 @@ def contract_list(request):
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
-    this_year = timezone.localdate().year
+    this_year = clock.today().year
     return render(
         request,
         "contracts/contract_list.html",
@@ -72,7 +71,7 @@ def contract_list(request):
             "warnings": selectors.WARNINGS.items(),
             "years": range(this_year, this_year - 6, -1),
             "can_write": request.user.has_role(*services.WRITER_ROLES),
-            "today": timezone.localdate(),
+            "today": clock.today(),
         },
     )
 
@@ -152,7 +151,7 @@ def _transition_form(t, contract, data=None):
 @role_required(*READER_ROLES)
 def contract_detail(request, pk):
     contract = selectors.contract_detail(request.user, pk)
-    today = timezone.localdate()
+    today = clock.today()
     payments = list(contract.payments.all())
     actions = [
         (t, _transition_form(t, contract))
@@ -264,7 +263,7 @@ def contract_export(request):
         object_repr="合同台账导出",
         changes={k: v for k, v in filters.items() if v},
     )
-    return ledger_response(f"合同台账_{timezone.localdate():%Y%m%d}.xlsx", content)
+    return ledger_response(f"合同台账_{clock.today():%Y%m%d}.xlsx", content)
 
 
 def ledger_response(name, content):

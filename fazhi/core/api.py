@@ -14,9 +14,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.http import Http404
 from django.http.multipartparser import MultiPartParserError
-from django.utils import timezone
 from ninja import Query, Router, Status
 from ninja.responses import codes_4xx
+
+from fazhi.core import clock
 
 from . import attachments as attachment_svc
 from . import selectors, services
@@ -242,7 +243,7 @@ def membership_end(request, membership_id: Id):
 def holidays(request, year: int | None = Query(None, ge=2000, le=2100, description="默认今年")):
     from .deadlines import schedule_known  # lazily: deadlines reads this module's models
 
-    year = year or timezone.localdate().year
+    year = year or clock.today().year
     schedule = HolidaySchedule.objects.filter(year=year).first()
     return {
         "year": year,

@@ -13,7 +13,8 @@ from datetime import UTC, timedelta
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.utils import timezone
+
+from fazhi.core import clock
 
 from .middleware import current_request_context
 from .models import AuditEvent, AuditPrunePermit
@@ -131,7 +132,7 @@ def record(
         # SQLite: IMMEDIATE transactions already hold the one write lock here.
         last = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
         event = AuditEvent(
-            occurred_at=timezone.now(),
+            occurred_at=clock.wall_now(),
             actor=actor,
             actor_name=_text(actor_name or (actor.get_username() if actor else ""), 150),
             verb=verb,
@@ -187,7 +188,7 @@ def prune(*, older_than_days: int, actor=None) -> int:
     floor = settings.FAZHI_AUDIT_MIN_RETENTION_DAYS
     if older_than_days < floor:
         raise PruneRefused(f"审计记录至少保存{floor}天(等保2.0),不能清理{older_than_days}天内的记录")
-    cutoff = timezone.now() - timedelta(days=older_than_days)
+    cutoff = clock.wall_now() - timedelta(days=older_than_days)
     with transaction.atomic():
         permit = AuditPrunePermit.objects.create()
         count, _ = AuditEvent.objects.filter(occurred_at__lt=cutoff).delete()

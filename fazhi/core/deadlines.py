@@ -8,17 +8,26 @@ Which days are working days, in order of authority:
 1. HolidayOverride rows, entered by the system administrator (the official notice of a
    year that the bundled calendar lacks, or a late correction);
 2. the bundled `chinese_calendar` data, for the years it covers;
-3. plain weekends (Mon–Fri work) — a fallback that is wrong around holidays, so a year
-   without a known schedule raises a warning for the system administrator.
+3. for any other year, the statutory holidays of 《全国年节及纪念日放假办法》 (2024 revision,
+   in force from 2025) plus weekends: 元旦 1 Jan, 春节 lunar New Year's Eve to the 3rd of the
+   1st lunar month, 清明 the day of the solar term, 劳动节 1–2 May, 端午 5th of the 5th lunar
+   month, 中秋 15th of the 8th, 国庆 1–3 Oct (lunar dates and solar terms from lunar-python).
+   The State Council's 调休 of that year (weekends worked, days bridged) is unknown, so a
+   year without a known schedule raises a warning for the system administrator.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, timedelta
+from functools import lru_cache
+from types import MappingProxyType
 
 import chinese_calendar
 from django.urls import reverse
+from lunar_python import Lunar
 
 from .models import HolidayOverride, HolidaySchedule
 from .pending import PendingItem
@@ -42,17 +51,76 @@ def bundled_year(year: int) -> bool:
     return True
 
 
+def _solar_date(solar) -> date:
+    return date(solar.getYear(), solar.getMonth(), solar.getDay())
+
+
+@lru_cache(maxsize=256)
+def statutory_holidays(year: int) -> Mapping[date, str]:
+    """The statutory holidays of `year` under 《全国年节及纪念日放假办法》 (2024 revision),
+    day → festival: 13 days, or 12 when 中秋 falls on 1–3 October. No 调休 is in it.
+
+    (lunar-python counts in the Julian calendar before 1582, long before any period fazhi
+    counts.)
+    """
+    new_year = _solar_date(Lunar.fromYmd(year, 1, 1).getSolar())  # 正月初一
+    # The eve is the last day of the 12th lunar month, the 29th or the 30th: the day before.
+    spring = [new_year + timedelta(days=i) for i in range(-1, 3)]
+    qingming = _solar_date(Lunar.fromYmd(year, 1, 1).getJieQiTable()["清明"])
+    days = [(date(year, 1, 1), "元旦")]
+    days += [(d, "春节") for d in spring]
+    days += [(qingming, "清明节"), (date(year, 5, 1), "劳动节"), (date(year, 5, 2), "劳动节")]
+    days.append((_solar_date(Lunar.fromYmd(year, 5, 5).getSolar()), "端午节"))
+    days.append((_solar_date(Lunar.fromYmd(year, 8, 15).getSolar()), "中秋节"))
+    days += [(date(year, 10, d), "国庆节") for d in (1, 2, 3)]
+    holidays: dict[date, str] = {}
+    for day, name in days:
+        holidays[day] = f"{holidays[day]}、{name}" if day in holidays else name
+    return MappingProxyType(holidays)
+
+
+# chinese_calendar scans its whole table to validate each date; a deadline asks about
+# many days, so the answer is kept (a few years of days is a few hundred KB).
+@lru_cache(maxsize=8192)
 def _default_workday(d: date) -> bool:
-    """Working day by the bundled calendar, or by plain weekends outside its years."""
+    """Working day by the bundled calendar, or outside its years by the statutory holidays
+    and weekends."""
     try:
         return chinese_calendar.is_workday(d)
     except NotImplementedError:
-        return d.weekday() < 5
+        return d.weekday() < 5 and d not in statutory_holidays(d.year)
+
+
+# Inside `overrides_read_once()`: every override row, read once (see there).
+_all_overrides: ContextVar[dict[date, bool] | None] = ContextVar("overrides", default=None)
+
+
+def overrides_between(first: date, last: date) -> dict[date, bool]:
+    """The HolidayOverride rows from `first` to `last` (both included): day → is_workday.
+    The one place deadlines read the database."""
+    known = _all_overrides.get()
+    if known is not None:
+        return {day: works for day, works in known.items() if first <= day <= last}
+    return dict(
+        HolidayOverride.objects.filter(date__range=(first, last)).values_list("date", "is_workday")
+    )
+
+
+@contextmanager
+def overrides_read_once() -> Iterator[None]:
+    """Read the override table once for a block that computes many deadlines and changes
+    no override (the demo plans hundreds of steps): one query instead of one each."""
+    token = _all_overrides.set(dict(HolidayOverride.objects.values_list("date", "is_workday")))
+    try:
+        yield
+    finally:
+        _all_overrides.reset(token)
 
 
 def is_workday(d: date) -> bool:
-    """Whether people work on day `d` (an override first, then the bundled calendar)."""
-    override = HolidayOverride.objects.filter(date=d).values_list("is_workday", flat=True).first()
+    """Whether people work on day `d` (an override first, then the bundled calendar, then
+    the statutory holidays and weekends)."""
+    override = overrides_between(d, d).get(d)
     if override is not None:
         return override
     return _default_workday(d)
@@ -69,11 +137,7 @@ def _days_after(start: date, span: timedelta) -> Iterator[tuple[date, bool]]:
     first = start + timedelta(days=1)
     while True:
         last = first + span
-        overrides = dict(
-            HolidayOverride.objects.filter(date__range=(first, last)).values_list(
-                "date", "is_workday"
-            )
-        )
+        overrides = overrides_between(first, last)
         day = first
         while day <= last:
             yield day, overrides.get(day, _default_workday(day))
@@ -136,7 +200,7 @@ def _locked_account_items() -> list[PendingItem]:
         PendingItem(
             title=f"账号 {a.username} 因连续登录失败被锁定,请核实是否为撞库攻击",
             category="账号安全",
-            due=timezone.localdate(a.attempt_time),
+            due=timezone.localtime(a.attempt_time).date(),
             url=url,
             level="warning",
         )
@@ -148,7 +212,10 @@ def _missing_schedule_items(today: date) -> list[PendingItem]:
     url = reverse("core:holiday_list")
     return [
         PendingItem(
-            title=f"{year}年法定节假日安排未录入,期限按周末推算",
+            title=(
+                f"{year}年国务院节假日安排未录入:期限已按法定节假日和周末推算,"
+                "调休上班日和调休放假日未知,请录入"
+            ),
             category="节假日",
             due=date(year - 1, 12, 31),
             url=url,

@@ -21,12 +21,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from . import audit, services
+from . import audit, clock, services
+from .deadlines import overrides_read_once
 from .hooks import app_hooks
 from .models import Membership, OrgUnit, User
 from .permissions import ServiceError
@@ -418,61 +421,69 @@ def _admin(role: str) -> User:
     return User.objects.get(username=username)  # fresh: no stale membership cache
 
 
-def load_demo(progress=None) -> list[str]:
-    """Create whatever of the demo county is missing; returns what was created."""
-    with transaction.atomic():
-        created = bootstrap(county_code=COUNTY_CODE, county_name=COUNTY_NAME, admins=demo_admins())
-        sys_admin, security_admin = _admin(Role.SYS_ADMIN), _admin(Role.SECURITY_ADMIN)
-        units = {u.code: u for u in OrgUnit.objects.filter(code__startswith=COUNTY_CODE)}
-        for kind, code, name, short_name in DEMO_UNITS:
-            if code not in units:
-                units[code] = services.org_unit_create(
-                    actor=sys_admin,
-                    parent=units[code[: len(code) - 3]],
-                    kind=kind,
-                    code=code,
-                    name=name,
-                    short_name=short_name,
-                )
-                created.append(f"单位 {code} {name}")
-        users = {
-            u.username: u
-            for u in User.objects.filter(username__in=[p["username"] for p in DEMO_PEOPLE])
-        }
-        held = set(
-            Membership.objects.filter(user__in=users.values(), is_active=True).values_list(
-                "user__username", "org_unit__code", "role"
+def load_demo(progress=None, today: date | None = None) -> list[str]:
+    """Create whatever of the demo county is missing, as it stands on `today` (default:
+    the clock's today); returns what was created."""
+    with clock.pinned(today or clock.today()), transaction.atomic(), overrides_read_once():
+        return _load_demo(progress)
+
+
+def _load_demo(progress) -> list[str]:
+    # One hash for every new account: PBKDF2 takes about half a second each time.
+    password_hash = cache(lambda: make_password(DEMO_PASSWORD))
+    created = bootstrap(county_code=COUNTY_CODE, county_name=COUNTY_NAME, admins=demo_admins())
+    sys_admin, security_admin = _admin(Role.SYS_ADMIN), _admin(Role.SECURITY_ADMIN)
+    units = {u.code: u for u in OrgUnit.objects.filter(code__startswith=COUNTY_CODE)}
+    for kind, code, name, short_name in DEMO_UNITS:
+        if code not in units:
+            units[code] = services.org_unit_create(
+                actor=sys_admin,
+                parent=units[code[: len(code) - 3]],
+                kind=kind,
+                code=code,
+                name=name,
+                short_name=short_name,
             )
+            created.append(f"单位 {code} {name}")
+    users = {
+        u.username: u
+        for u in User.objects.filter(username__in=[p["username"] for p in DEMO_PEOPLE])
+    }
+    held = set(
+        Membership.objects.filter(user__in=users.values(), is_active=True).values_list(
+            "user__username", "org_unit__code", "role"
         )
-        for person in DEMO_PEOPLE:
-            user = users.get(person["username"])
-            if user is None:
-                if progress:  # hashing a password takes about half a second
-                    progress(f"创建账号 {person['username']}({person['full_name']})")
-                user = services.user_create(
+    )
+    for person in DEMO_PEOPLE:
+        user = users.get(person["username"])
+        if user is None:
+            if progress:
+                progress(f"创建账号 {person['username']}({person['full_name']})")
+            user = services.user_create(
+                actor=security_admin,
+                username=person["username"],
+                full_name=person["full_name"],
+                password=DEMO_PASSWORD,
+                password_hash=password_hash(),
+                id_number=person["id_number"],
+                phone=person["phone"],
+                # Demo passwords are published on purpose: no forced change.
+                must_change_password=False,
+            )
+            created.append(f"账号 {user.username}")
+        for role, code, title in person["memberships"]:
+            if (user.username, code, role) not in held:
+                services.membership_grant(
                     actor=security_admin,
-                    username=person["username"],
-                    full_name=person["full_name"],
-                    password=DEMO_PASSWORD,
-                    id_number=person["id_number"],
-                    phone=person["phone"],
-                    # Demo passwords are published on purpose: no forced change.
-                    must_change_password=False,
+                    user=user,
+                    org_unit=units[code],
+                    role=role,
+                    title=title,
                 )
-                created.append(f"账号 {user.username}")
-            for role, code, title in person["memberships"]:
-                if (user.username, code, role) not in held:
-                    services.membership_grant(
-                        actor=security_admin,
-                        user=user,
-                        org_unit=units[code],
-                        role=role,
-                        title=title,
-                    )
-                    created.append(f"任职 {user.username} {Role(role).label} @ {code}")
-        # Each app's records (its demo.py's `load_app_demo()`, in INSTALLED_APPS order),
-        # made through its services by the demo accounts above; found by name because
-        # core does not depend on the apps built on it.
-        for load_app_demo in app_hooks("demo", "load_app_demo"):
-            created += load_app_demo()
+                created.append(f"任职 {user.username} {Role(role).label} @ {code}")
+    # Each app's records (its demo.py's `load_app_demo()`, in INSTALLED_APPS order),
+    # made through its services by the demo accounts above; found by name because
+    # core does not depend on the apps built on it.
+    for load_app_demo in app_hooks("demo", "load_app_demo"):
+        created += load_app_demo()
     return created

@@ -9,6 +9,8 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from fazhi.core import clock
+
 from .pii import EncryptedTextField
 from .roles import RECORD_ROLES, UNIT_MANAGER_ROLES, Role
 from .scoping import ScopedQuerySet
@@ -291,7 +293,7 @@ class Attachment(models.Model):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="上传人", on_delete=models.PROTECT, related_name="+"
     )
-    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+    uploaded_at = models.DateTimeField("上传时间", default=clock.now)
 
     objects = ScopedQuerySet.as_manager(scope_field="org_unit")
 
@@ -329,7 +331,7 @@ class StatusChange(models.Model):
         related_name="+",
     )
     note = models.TextField("说明", blank=True)
-    at = models.DateTimeField("时间", auto_now_add=True)
+    at = models.DateTimeField("时间", default=clock.now)
 
     objects = ScopedQuerySet.as_manager(scope_field="org_unit")
 

@@ -7,6 +7,8 @@ from datetime import date, datetime, timedelta
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from fazhi.core import clock
+
 from .models import AuditEvent, Membership, OrgUnit
 from .roles import TREE_READER_ROLES
 
@@ -64,7 +66,7 @@ def audit_daily_counts(days: int = 14) -> dict:
     failed logins or denials is what an audit administrator looks for first."""
     from django.db.models.functions import TruncDate
 
-    today = timezone.localdate()
+    today = clock.today()
     first = today - timedelta(days=days - 1)
     rows = (
         AuditEvent.objects.filter(occurred_at__gte=_day_start(first))
@@ -92,7 +94,7 @@ def locked_attempts():
     from axes.models import AccessAttempt
     from django.conf import settings
 
-    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    since = clock.wall_now() - settings.AXES_COOLOFF_TIME
     return AccessAttempt.objects.filter(
         failures_since_start__gte=settings.AXES_FAILURE_LIMIT, attempt_time__gte=since
     ).order_by("-attempt_time")

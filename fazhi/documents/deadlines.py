@@ -12,12 +12,12 @@ from datetime import date, timedelta
 
 from django.urls import reverse
 
+from fazhi.core.dates import add_months
 from fazhi.core.pending import PendingItem
 from fazhi.core.roles import Role
 
 from . import rules
 from .models import Document, Filing
-from .services import add_months
 
 S = Document.Status
 

@@ -1,126 +1,181 @@
 """Demo 规范性文件 of 海屿镇, made through the services by the demo accounts (officer
 drafts and moves, adviser reviews, leader records deliberations, supervisor reviews
-filings), with dates relative to today:
+filings). Every date is planned from the rules (fazhi.core.demo_plan), never offset
+from today, so the demo loads on any day:
 
-- two documents reviewed and published this year (the seed's "审核行政规范性文件2件"):
-  one filed, returned for completion, completed and accepted; one (touching business,
-  with its fair-competition review and 30-day comment) filed and awaiting the county;
+- last year, two documents reviewed, published and filed (the seed's
+  "审核行政规范性文件2件"): one returned for completion, completed and accepted; one
+  accepted at once — so last year's figures are complete from 1 January on;
 - an older document in force whose validity ends in about four months (the workbench
   reminds the officer to evaluate it), filed and accepted years ago;
 - an older 暂行 document whose two-year validity has ended (expired by `tick`);
+- a recent document touching business (fair-competition review, 30-day comment), filed
+  and awaiting the county;
 - one draft in public comment and one fresh draft.
 
-The legality reviews and timelines of past steps are dated when they happened: the
-services stamp "now", so the demo moves those timestamps back afterwards."""
+Each step runs inside `clock.pinned(its day)`, so the timeline, the review request and
+its conclusion carry the day they happened."""
 
 from __future__ import annotations
 
-import datetime as dt
+from dataclasses import dataclass, field
 from datetime import date, timedelta
+from types import SimpleNamespace
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.utils import timezone
 
+from fazhi.core import clock
+from fazhi.core.dates import add_years
 from fazhi.core.deadlines import deadline
-from fazhi.core.models import OrgUnit, StatusChange, User
+from fazhi.core.demo_plan import after, fit_before, step_problems, workday_from, workday_until
+from fazhi.core.models import OrgUnit, User
 
-from . import services
+from . import rules, services
 from .models import Document
 
 T = services.document_transition
 
 
-def _moment(day: date) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time(10, 0)))
+@dataclass
+class Story:
+    """One demo document: the day of each step it reaches (None: not reached)."""
 
+    key: str
+    title: str
+    business: bool = False
+    draft: date | None = None
+    fair_record: date | None = None
+    comment_open: date | None = None
+    comment_close: date | None = None
+    concluded: date | None = None
+    submitted: date | None = None
+    meeting: date | None = None
+    registered: date | None = None
+    published: date | None = None
+    effective: date | None = None
+    valid_until: date | None = None
+    filed: date | None = None
+    county: list[tuple[str, date]] = field(default_factory=list)
 
-def _stamp(obj, day: date) -> None:
-    """Date the record's latest timeline row `day` (the step happened then)."""
-    ct = ContentType.objects.get_for_model(type(obj))
-    last = StatusChange.objects.filter(content_type=ct, object_id=obj.pk).order_by("-id").first()
-    if last is not None:
-        StatusChange.objects.filter(pk=last.pk).update(at=_moment(day))
+    @property
+    def provisional(self) -> bool:
+        return "暂行" in self.title or "试行" in self.title
 
+    def steps(self) -> list[tuple[str, date | None]]:
+        return [
+            ("起草", self.draft), ("公平竞争审查", self.fair_record),
+            ("公开征求意见", self.comment_open), ("征求意见结束", self.comment_close),
+            ("合法性审核", self.concluded), ("提请审议", self.submitted),
+            ("集体审议", self.meeting), ("统一登记", self.registered),
+            ("公布", self.published), ("报送备案", self.filed), *self.county,
+        ]  # fmt: skip
 
-class _Demo:
-    def __init__(self, today: date):
-        users = {u.username: u for u in User.objects.filter(
-            username__in=["officer", "adviser", "leader", "supervisor"])}  # fmt: skip
-        self.officer, self.adviser = users["officer"], users["adviser"]
-        self.leader, self.supervisor = users["leader"], users["supervisor"]
-        self.today = today
-
-    def step(self, doc, verb, day, actor=None, **fields):
-        doc = T(actor=actor or self.officer, obj=doc, verb=verb, on=day, **fields)
-        _stamp(doc, day)
-        return doc
-
-    def draft(self, title, body, day, *, business=False):
-        doc = services.document_create(
-            actor=self.officer, title=title, body=body, touches_business=business
-        )
-        Document.objects.filter(pk=doc.pk).update(created_at=_moment(day))
-        _stamp(doc, day)
-        if business:
-            doc = self.step(doc, "fair_competition_start", day)
-            doc = self.step(doc, "fair_competition_record", day + timedelta(days=2),
-                            conclusion="compliant", note="经逐项对照审查标准,未发现排除、限制竞争的内容")  # fmt: skip
-        return doc
-
-    def comment(self, doc, start):
-        return self.step(doc, "open_comment", start, comment_start=start,
-                         comment_channel="海屿镇人民政府门户网站、公告栏")  # fmt: skip
-
-    def review(self, doc, close, count, adoption, concluded):
-        from fazhi.reviews.checklists import items_for
-        from fazhi.reviews.models import ReviewRequest
-        from fazhi.reviews.selectors import active_review
-        from fazhi.reviews.services import review_conclude
-
-        doc = self.step(doc, "close_comment", close, comment_end=close, comment_count=count,
-                        comment_adoption=adoption, reviewer=self.adviser)  # fmt: skip
-        review = active_review(doc)
-        review_conclude(
-            actor=self.adviser,
-            review=review,
-            opinion="经审核,该文件制定主体适格,未设定行政许可、行政处罚、行政强制等事项,"
-            "未增加公民、法人和其他组织的义务,内容与上位法不抵触,起草程序符合规定。"
-            "建议对第五条表述作文字修改后提请集体审议。",
-            conclusion="passed_with_changes",
-            checklist={i.key: {"ok": True, "note": ""} for i in items_for("normative")},
-        )
-        # The review happened on those days, not today (demo data only).
-        ReviewRequest.objects.filter(pk=review.pk).update(
-            requested_at=_moment(close),
-            due_date=deadline(close, 5, "workdays"),
-            concluded_at=_moment(concluded),
-        )
-        return doc
-
-    def adopt(self, doc, meeting_day, number_day, published, effective, valid_until):
-        doc = self.step(doc, "submit_deliberation", meeting_day - timedelta(days=3))
-        doc = self.step(doc, "record_deliberation", meeting_day, actor=self.leader,
-                        meeting="镇政府常务会议", meeting_date=meeting_day, decision="passed")  # fmt: skip
-        doc = self.step(doc, "register", number_day)
-        return self.step(doc, "publish", published, published_on=published,
-                         publish_channel="海屿镇人民政府门户网站", effective_from=effective,
-                         valid_until=valid_until)  # fmt: skip
-
-    def file(self, doc, day):
-        filing = services.filing_submit(
-            actor=self.officer, document=doc, on=day,
-            materials="备案报告、文件正式文本及电子文本、制定说明、合法性审核意见书",
+    def stub(self) -> SimpleNamespace:
+        """What the services' guards read of a document, without a database."""
+        return SimpleNamespace(
+            title=self.title, touches_business=self.business, org_unit=None,
+            comment_start=self.comment_open, is_provisional=self.provisional,
         )  # fmt: skip
-        _stamp(filing, day)
-        return filing
 
-    def county(self, filing, verb, day, actor=None, **fields):
-        filing = services.filing_transition(
-            actor=actor or self.supervisor, obj=filing, verb=verb, on=day, **fields
-        )
-        _stamp(filing, day)
-        return filing
+
+def _story(key, title, start, *, business=False, until="filed", county=()) -> Story:
+    """A document's steps from drafting on `start`, each scheduled from the one before."""
+    s = Story(key, title, business, draft=workday_from(start))
+    ready = s.draft
+    if business:
+        s.fair_record = ready = after(s.draft, 2)
+    if until == "draft":
+        return s
+    s.comment_open = after(ready, 1)
+    if until == "comment":
+        return s
+    # The comment period closes on the first day its own rule allows.
+    s.comment_close = services.comment_minimum(s.stub(), s.comment_open)[0]
+    s.concluded = after(s.comment_close, 3)
+    s.submitted = after(s.concluded, 2)
+    s.meeting = after(s.submitted, 3)
+    s.registered = after(s.meeting, 2)
+    s.published = after(s.registered, 2)
+    s.effective = s.published + timedelta(days=30)
+    years = rules.PROVISIONAL_VALIDITY_YEARS if s.provisional else rules.VALIDITY_YEARS
+    s.valid_until = add_years(s.effective, int(years.default)) - timedelta(days=1)
+    s.filed = after(s.published, 3)
+    day = s.filed
+    for verb, gap in county:
+        day = after(day, gap)
+        s.county.append((verb, day))
+    return s
+
+
+def plan(today: date) -> dict[str, Story]:
+    """The demo's documents as they stand on `today` (pure: no database)."""
+    y1 = today.year - 1
+    # Older, in force, its five-year validity ending about four months from today.
+    effective = add_years(today + timedelta(days=120), -5) + timedelta(days=1)
+    fishing = fit_before(
+        lambda start: _story("fishing", "海屿镇渔港环境卫生管理办法", start, county=[("accept", 8)]),
+        effective - timedelta(days=100), lambda s: s.county[-1][1], effective - timedelta(days=1),
+    )  # fmt: skip
+    fishing.effective = effective
+    fishing.valid_until = add_years(effective, 5) - timedelta(days=1)
+    # Older 暂行: published three years ago, its two-year validity ended last year.
+    published = add_years(today, -3)
+    homestay = fit_before(
+        lambda start: _story("homestay", "海屿镇民宿管理暂行办法", start, county=[("accept", 8)]),
+        published - timedelta(days=60), lambda s: s.published, published,
+    )  # fmt: skip
+    stories = [
+        fishing,
+        homestay,
+        # Last year's two, complete from 1 January on.
+        _story("berth", "海屿镇渔船避风停泊管理规定", date(y1, 3, 2),
+               county=[("return", 6), ("resubmit", 3), ("accept", 5)]),
+        _story("coast", "海屿镇海岸带保护管理办法", date(y1, 8, 3), county=[("accept", 8)]),
+        # Recent: touches business, filed a few days ago, awaiting the county.
+        fit_before(
+            lambda start: _story("support", "海屿镇促进民宿业健康发展若干措施(试行)", start,
+                                 business=True),
+            today - timedelta(days=110), lambda s: s.filed, today - timedelta(days=4),
+        ),
+        # In public comment, and a fresh draft.
+        fit_before(
+            lambda start: _story("homestead", "海屿镇农村宅基地使用管理办法", start,
+                                 until="comment"),
+            today - timedelta(days=8), lambda s: s.comment_open, today - timedelta(days=1),
+        ),
+        _story("culture", "海屿镇公共文化设施管理办法", workday_until(today - timedelta(days=1)),
+               until="draft"),
+    ]  # fmt: skip
+    return {s.key: s for s in stories}
+
+
+def plan_problems(today: date) -> list[str]:
+    """Everything in the plan of `today` that a service guard would refuse, or that would
+    leave the demo's stories untold. Empty when the demo will load."""
+    stories = plan(today)
+    problems = []
+    for s in stories.values():
+        problems += [f"{s.title}:{p}" for p in step_problems(s.steps(), today)]
+        stub = s.stub()
+        if s.comment_close:
+            problems.append(services._comment_period(stub, None, comment_end=s.comment_close))
+        if s.published:
+            problems.append(
+                services._validity(stub, None, published_on=s.published,
+                                   effective_from=s.effective, valid_until=s.valid_until)
+            )  # fmt: skip
+            due = deadline(s.published, int(rules.FILING_DAYS.default), "days")
+            if s.filed and s.filed > due:
+                problems.append(f"{s.title}:报送备案 {s.filed} 晚于备案期限 {due}")
+    y1 = today.year - 1
+    last_year = [s for s in stories.values() if s.concluded and s.concluded.year == y1]
+    if len([s for s in last_year if s.published and s.published.year == y1]) < 2:
+        problems.append("上一年度审核并公布的规范性文件不足2件")
+    if not today < stories["fishing"].valid_until <= today + timedelta(days=183):
+        problems.append("在施行文件的有效期不在6个月提醒期内")
+    if not stories["homestay"].valid_until < today:
+        problems.append("暂行办法的有效期尚未届满")
+    return [p for p in problems if p]
 
 
 BODY = {
@@ -132,6 +187,8 @@ BODY = {
     "berth": "第一条 为保障渔船停泊秩序和防台安全,制定本规定。\n"
     "第二条 镇人民政府在台风季节前组织渔船避风锚地的安排和检查。\n"
     "第三条 各村(社区)应当做好渔船避风的宣传和组织工作。",
+    "coast": "第一条 为保护本镇海岸带生态环境,根据有关法律法规,制定本办法。\n"
+    "第二条 镇人民政府组织开展海岸带巡查,发现违法占用岸线的,及时报告有关部门依法处理。",
     "support": "第一条 为促进本镇民宿业健康发展,制定本措施。\n"
     "第二条 对符合条件的各类民宿经营者一视同仁给予培训和宣传推介支持。\n"
     "第三条 本措施自施行之日起试行二年。",
@@ -139,74 +196,107 @@ BODY = {
     "第二条 宅基地申请、审查按照法律法规和县人民政府的规定办理。",
     "culture": "第一条 为加强公共文化设施管理,制定本办法。",
 }
+# Comments received and how they were used, per document.
+COMMENTS = {
+    "fishing": (6, "采纳4条,未采纳2条并说明理由"),
+    "homestay": (3, "全部采纳"),
+    "berth": (5, "采纳3条,未采纳2条并说明理由"),
+    "coast": (4, "采纳3条,部分采纳1条"),
+    "support": (11, "采纳7条,部分采纳2条,未采纳2条"),
+}
+COUNTY_NOTES = {
+    "accept": "准予备案",
+    "return": "请补充起草说明和征求意见采纳情况",
+    "resubmit": "已补充起草说明和意见采纳情况",
+}
+OPINION = (
+    "经审核,该文件制定主体适格,未设定行政许可、行政处罚、行政强制等事项,"
+    "未增加公民、法人和其他组织的义务,内容与上位法不抵触,起草程序符合规定。"
+    "建议对第五条表述作文字修改后提请集体审议。"
+)
 
 
-def load_app_demo(today: date | None = None) -> list[str]:
+class _Replay:
+    """Replays a story through the services, each step on its planned day."""
+
+    def __init__(self):
+        users = {u.username: u for u in User.objects.filter(
+            username__in=["officer", "adviser", "leader", "supervisor"])}  # fmt: skip
+        self.officer, self.adviser = users["officer"], users["adviser"]
+        self.leader, self.supervisor = users["leader"], users["supervisor"]
+
+    def step(self, doc, verb, day, actor=None, **fields):
+        with clock.pinned(day):
+            return T(actor=actor or self.officer, obj=doc, verb=verb, on=day, **fields)
+
+    def story(self, s: Story) -> None:
+        with clock.pinned(s.draft):
+            doc = services.document_create(
+                actor=self.officer, title=s.title, body=BODY[s.key], touches_business=s.business
+            )
+            if s.business:
+                doc = self.step(doc, "fair_competition_start", s.draft)
+        if s.fair_record:
+            doc = self.step(doc, "fair_competition_record", s.fair_record, conclusion="compliant",
+                            note="经逐项对照审查标准,未发现排除、限制竞争的内容")  # fmt: skip
+        if s.comment_open:
+            doc = self.step(doc, "open_comment", s.comment_open, comment_start=s.comment_open,
+                            comment_channel="海屿镇人民政府门户网站、公告栏")  # fmt: skip
+        if s.comment_close:
+            count, adoption = COMMENTS[s.key]
+            doc = self.step(doc, "close_comment", s.comment_close, comment_end=s.comment_close,
+                            comment_count=count, comment_adoption=adoption,
+                            reviewer=self.adviser)  # fmt: skip
+        if s.concluded:
+            self.review(doc, s.concluded)
+        if s.meeting:
+            doc = self.step(doc, "submit_deliberation", s.submitted)
+            doc = self.step(doc, "record_deliberation", s.meeting, actor=self.leader,
+                            meeting="镇政府常务会议", meeting_date=s.meeting, decision="passed")  # fmt: skip
+            doc = self.step(doc, "register", s.registered)
+            doc = self.step(doc, "publish", s.published, published_on=s.published,
+                            publish_channel="海屿镇人民政府门户网站", effective_from=s.effective,
+                            valid_until=s.valid_until)  # fmt: skip
+        if s.filed:
+            with clock.pinned(s.filed):
+                filing = services.filing_submit(
+                    actor=self.officer, document=doc, on=s.filed,
+                    materials="备案报告、文件正式文本及电子文本、制定说明、合法性审核意见书",
+                )  # fmt: skip
+            for verb, day in s.county:
+                actor = self.officer if verb == "resubmit" else self.supervisor
+                with clock.pinned(day):
+                    filing = services.filing_transition(
+                        actor=actor, obj=filing, verb=verb, on=day, note=COUNTY_NOTES[verb]
+                    )
+
+    def review(self, doc, day) -> None:
+        from fazhi.reviews.checklists import items_for
+        from fazhi.reviews.selectors import active_review
+        from fazhi.reviews.services import review_conclude
+
+        with clock.pinned(day):
+            review_conclude(
+                actor=self.adviser, review=active_review(doc), opinion=OPINION,
+                conclusion="passed_with_changes",
+                checklist={i.key: {"ok": True, "note": ""} for i in items_for("normative")},
+            )  # fmt: skip
+
+
+def load_app_demo() -> list[str]:
     from fazhi.core.demo import ISLAND_TOWN_CODE
 
     town = OrgUnit.objects.filter(code=ISLAND_TOWN_CODE).first()
     if town is None or Document.objects.filter(org_unit=town).exists():
         return []
-    today = today or timezone.localdate()
+    today = clock.today()
+    problems = plan_problems(today)
+    if problems:
+        raise AssertionError("演示数据日期计划有误:" + ";".join(problems))
+    stories = plan(today)
     with transaction.atomic():
-        d = _Demo(today)
-        # An older document in force, ending in about four months.
-        valid1 = today + timedelta(days=120)
-        eff1 = services.add_years(valid1, -5) + timedelta(days=1)
-        pub1 = eff1 - timedelta(days=30)
-        doc = d.draft("海屿镇渔港环境卫生管理办法", BODY["fishing"], pub1 - timedelta(days=90))
-        doc = d.comment(doc, pub1 - timedelta(days=80))
-        doc = d.review(doc, pub1 - timedelta(days=60), 6, "采纳4条,未采纳2条并说明理由",
-                       pub1 - timedelta(days=55))  # fmt: skip
-        doc = d.adopt(doc, pub1 - timedelta(days=20), pub1 - timedelta(days=15), pub1, eff1, valid1)
-        f = d.file(doc, pub1 + timedelta(days=8))
-        d.county(f, "accept", pub1 + timedelta(days=20), note="准予备案")
-
-        # An older 暂行 document whose two-year validity has ended.
-        pub2 = services.add_years(today, -3)
-        eff2 = pub2 + timedelta(days=30)
-        doc = d.draft("海屿镇民宿管理暂行办法", BODY["homestay"], pub2 - timedelta(days=80))
-        doc = d.comment(doc, pub2 - timedelta(days=70))
-        doc = d.review(doc, pub2 - timedelta(days=55), 3, "全部采纳", pub2 - timedelta(days=50))
-        doc = d.adopt(doc, pub2 - timedelta(days=20), pub2 - timedelta(days=15), pub2, eff2,
-                      services.add_years(eff2, 2) - timedelta(days=1))  # fmt: skip
-        f = d.file(doc, pub2 + timedelta(days=5))
-        d.county(f, "accept", pub2 + timedelta(days=18), note="准予备案")
-
-        # This year: reviewed, published, filed, returned for completion, accepted.
-        pub3 = today - timedelta(days=75)
-        doc = d.draft("海屿镇渔船避风停泊管理规定", BODY["berth"], today - timedelta(days=120))
-        doc = d.comment(doc, today - timedelta(days=110))
-        doc = d.review(doc, today - timedelta(days=95), 5, "采纳3条,未采纳2条并说明理由",
-                       today - timedelta(days=90))  # fmt: skip
-        doc = d.adopt(doc, today - timedelta(days=82), today - timedelta(days=78), pub3,
-                      pub3 + timedelta(days=30), services.add_years(pub3 + timedelta(days=30), 5)
-                      - timedelta(days=1))  # fmt: skip
-        f = d.file(doc, pub3 + timedelta(days=6))
-        f = d.county(
-            f, "return", pub3 + timedelta(days=12), note="请补充起草说明和征求意见采纳情况"
-        )
-        f = d.county(f, "resubmit", pub3 + timedelta(days=15), actor=d.officer,
-                     note="已补充起草说明和意见采纳情况")  # fmt: skip
-        d.county(f, "accept", pub3 + timedelta(days=22), note="准予备案")
-
-        # This year: touches business (fair-competition review, 30-day comment); filed,
-        # awaiting the county's review.
-        pub4 = today - timedelta(days=12)
-        eff4 = pub4 + timedelta(days=30)
-        doc = d.draft("海屿镇促进民宿业健康发展若干措施(试行)", BODY["support"],
-                      today - timedelta(days=90), business=True)  # fmt: skip
-        doc = d.comment(doc, today - timedelta(days=80))
-        doc = d.review(doc, today - timedelta(days=45), 11, "采纳7条,部分采纳2条,未采纳2条",
-                       today - timedelta(days=40))  # fmt: skip
-        doc = d.adopt(doc, today - timedelta(days=25), today - timedelta(days=20), pub4, eff4,
-                      services.add_years(eff4, 2) - timedelta(days=1))  # fmt: skip
-        d.file(doc, today - timedelta(days=5))
-
-        # In public comment, and a fresh draft.
-        doc = d.draft("海屿镇农村宅基地使用管理办法", BODY["homestead"], today - timedelta(days=10))
-        d.comment(doc, today - timedelta(days=3))
-        d.draft("海屿镇公共文化设施管理办法", BODY["culture"], today - timedelta(days=1))
-
+        replay = _Replay()
+        for story in stories.values():
+            replay.story(story)
         done = services.run_due(today)
-    return ["规范性文件 6件(海屿镇)", *done]
+    return [f"规范性文件 {len(stories)}件(海屿镇)", *done]

@@ -4,7 +4,8 @@ dates, a reviewer…). The services validate again; forms only shape the input."
 from __future__ import annotations
 
 from django import forms
-from django.utils import timezone
+
+from fazhi.core import clock
 
 from .models import CleanupItem, Document, Filing
 
@@ -44,7 +45,7 @@ class OpenCommentForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["comment_start"].initial = timezone.localdate()
+        self.fields["comment_start"].initial = clock.today()
 
 
 class CloseCommentForm(forms.Form):
@@ -57,7 +58,7 @@ class CloseCommentForm(forms.Form):
 
     def __init__(self, *args, reviewers=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["comment_end"].initial = timezone.localdate()
+        self.fields["comment_end"].initial = clock.today()
         self.fields["reviewer"].queryset = reviewers
 
 

@@ -7,15 +7,14 @@ stand for a dated act take `on` (default today) so the demo and tests can back-d
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, timedelta
 from functools import partial
 
 from django.db import transaction
-from django.utils import timezone
 
-from fazhi.core import audit
+from fazhi.core import audit, clock
 from fazhi.core.cleaning import clean_text
+from fazhi.core.dates import add_years
 from fazhi.core.deadlines import deadline
 from fazhi.core.models import OrgUnit
 from fazhi.core.permissions import Forbidden, ServiceError, check_role
@@ -42,19 +41,7 @@ MAX_TEXT = 5000
 
 
 def _today(on: date | None) -> date:
-    return on or timezone.localdate()
-
-
-def add_years(d: date, years: int) -> date:
-    """The same day `years` later (29 February → 28 February)."""
-    year = d.year + years
-    return d.replace(year=year, day=min(d.day, calendar.monthrange(year, d.month)[1]))
-
-
-def add_months(d: date, months: int) -> date:
-    total = d.month - 1 + months
-    year, month = d.year + total // 12, total % 12 + 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+    return on or clock.today()
 
 
 # Free text: one cleaning for every app; here optional unless a call says required.
@@ -860,5 +847,4 @@ __all__ = [
     "DOCUMENT_FLOW",
     "FILING_FLOW",
     "Forbidden",
-    "add_months",
 ]

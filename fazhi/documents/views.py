@@ -8,10 +8,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from fazhi.core import audit
+from fazhi.core import audit, clock
+from fazhi.core.dates import add_months
 from fazhi.core.forms import apply_service_error
 from fazhi.core.permissions import Forbidden, ServiceError, role_required
 from fazhi.core.roles import Role
@@ -141,7 +141,7 @@ def document_detail(request, pk):
 
     doc = selectors.document_visible(request.user, pk)
     user = request.user
-    today = timezone.localdate()
+    today = clock.today()
     actions = [
         (t, _document_form(t.verb, doc)) for t in services.DOCUMENT_FLOW.available(user, doc)
     ]
@@ -161,7 +161,7 @@ def document_detail(request, pk):
     expiring = (
         doc.status in (Document.Status.IN_FORCE, Document.Status.PUBLISHED)
         and doc.valid_until
-        and doc.valid_until <= services.add_months(today, reminder_months)
+        and doc.valid_until <= add_months(today, reminder_months)
     )
     context = {
         "document": doc,
@@ -255,7 +255,7 @@ def document_export(request):
         changes={"rows": len(rows), "status": status, "year": year, "q": q},
     )
     return xlsx_response(
-        f"规范性文件台账{timezone.localdate():%Y%m%d}.xlsx",
+        f"规范性文件台账{clock.today():%Y%m%d}.xlsx",
         build_xlsx("规范性文件台账", LEDGER_HEADERS, rows),
     )
 
@@ -293,7 +293,7 @@ def filing_submit(request, pk):
 
 @role_required(*READER_ROLES)
 def filing_list(request):
-    today = timezone.localdate()
+    today = clock.today()
     year = _int(request.GET.get("year")) or today.year
     status = request.GET.get("status", "")
     if status not in Filing.Status.values:
@@ -367,7 +367,7 @@ FILING_HEADERS = [
 
 @role_required(*READER_ROLES)
 def filing_export(request):
-    year = _int(request.GET.get("year")) or timezone.localdate().year
+    year = _int(request.GET.get("year")) or clock.today().year
     qs = selectors.filings_visible_to(request.user, year=year)
     rows = [
         [

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django import forms
-from django.utils import timezone
 
+from fazhi.core import clock
 from fazhi.core.models import OrgUnit
 
 from .models import Inspection
@@ -63,7 +63,7 @@ class InspectionForm(forms.Form):
             self.fields["org_unit"].queryset = towns
         if kinds is not None:
             self.fields["kind"].choices = kinds
-        self.fields["started_on"].initial = timezone.localdate()
+        self.fields["started_on"].initial = clock.today()
 
 
 class FindingForm(forms.Form):

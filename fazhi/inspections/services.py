@@ -17,9 +17,8 @@ from datetime import date
 from functools import partial
 
 from django.db import transaction
-from django.utils import timezone
 
-from fazhi.core import audit, params
+from fazhi.core import audit, clock, params
 from fazhi.core.attachments import attachments_for
 from fazhi.core.cleaning import clean_text
 from fazhi.core.deadlines import deadline as compute_deadline
@@ -298,7 +297,7 @@ def inspection_transition(
         conclusion = _choice(conclusion, Inspection.Conclusion, "conclusion", "督查结论")
     ended_on = _date(ended_on, "ended_on", "结束日期", required=False)
     note = _text(note, "note", "说明", required=False, limit=2000)
-    today = on or timezone.localdate()
+    today = on or clock.today()
 
     def apply(locked):
         changes = {}
@@ -360,7 +359,7 @@ def finding_add(
     deadline = _date(deadline, "deadline", "整改期限", required=False)
     if not isinstance(owner, User):
         raise ServiceError("请选择整改责任人", errors={"owner": ["请选择整改责任人"]})
-    today = on or timezone.localdate()
+    today = on or clock.today()
     with transaction.atomic():
         locked = _locked_open_inspection(
             actor,
@@ -481,12 +480,12 @@ def finding_transition(
         rectification = _text(
             rectification, "rectification", "整改情况", required=False, limit=MAX_TEXT
         )
-    today = on or timezone.localdate()
+    today = on or clock.today()
 
     def apply(locked):
         if verb == "submit":
             locked.rectification = rectification
-            locked.submitted_at = timezone.now()
+            locked.submitted_at = clock.now()
             return {"rectification": rectification}
         if verb == "close":
             locked.closed_by = actor

@@ -12,10 +12,9 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from fazhi.core import audit
+from fazhi.core import audit, clock
 from fazhi.core.attachments import attachments_for
 from fazhi.core.forms import apply_service_error
 from fazhi.core.models import OrgUnit
@@ -61,7 +60,7 @@ def inspection_list(request):
         "query": query,
         "my_findings": list(selectors.findings_owned_open(request.user)[:50]),
         "can_create": request.user.has_role(*services.INSPECTOR_ROLES),
-        "today": timezone.localdate(),
+        "today": clock.today(),
     }
     status = 400 if form.is_bound and not form.is_valid() else 200
     return render(request, "inspections/inspection_list.html", context, status=status)
@@ -122,7 +121,7 @@ def inspection_detail(request, pk):
         "can_add": can_add,
         "can_edit": services.inspection_editable(user, inspection) is None,
         "last_change": services.last_change(inspection),
-        "today": timezone.localdate(),
+        "today": clock.today(),
     }
     return render(request, "inspections/inspection_detail.html", context)
 
@@ -244,7 +243,7 @@ def finding_detail(request, pk):
         "attachments": list(attachments_for(finding)),
         "can_edit": services.finding_editable(request.user, finding) is None,
         "last_change": services.last_change(finding),
-        "today": timezone.localdate(),
+        "today": clock.today(),
     }
     return render(request, "inspections/finding_detail.html", context)
 
@@ -385,5 +384,5 @@ def inspection_export(request):
             **{k: v for k, v in filters.items() if v},
         },
     )
-    stamp = timezone.localdate().strftime("%Y%m%d")
+    stamp = clock.today().strftime("%Y%m%d")
     return xlsx_response(f"督查整改台账_{stamp}.xlsx", content)

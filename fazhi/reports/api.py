@@ -4,10 +4,10 @@ as numbers and ready Chinese sentences (the same figures the annual summary uses
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.responses import codes_4xx
 
+from fazhi.core import clock
 from fazhi.core.models import OrgUnit
 from fazhi.core.permissions import check_role
 from fazhi.core.schemas import ErrorOut, Id
@@ -46,7 +46,7 @@ def report_figures(request, query: Query[FiguresQuery]):
     """一个乡镇(或全县)某年度的各项工作数据,每项含数值和可直接用于总结的表述。"""
     check_role(request.user, selectors.FIGURE_READER_ROLES, "无权查看报表数据")
     unit = get_object_or_404(OrgUnit, pk=query.unit_id)
-    year = query.year or timezone.localdate().year
+    year = query.year or clock.today().year
     figures = selectors.figures_for(request.user, unit, year)
     return {
         "unit_id": unit.pk,

@@ -3,8 +3,8 @@ and 数据汇总: every app's figures for a town or the county and a year."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 
+from fazhi.core import clock
 from fazhi.core.models import OrgUnit
 from fazhi.core.pending import collect
 from fazhi.core.permissions import role_required
@@ -14,7 +14,7 @@ from . import selectors
 
 @login_required
 def workbench(request):
-    today = timezone.localdate()
+    today = clock.today()
     items = collect(request.user, today)
     return render(request, "reports/workbench.html", {"items": items, "today": today})
 
@@ -30,7 +30,7 @@ def _int(value, default: int, low: int, high: int) -> int:
 @role_required(*selectors.FIGURE_READER_ROLES)
 def figures(request):
     """?unit=<id>&year=<yyyy>; by default the person's own town (or county), this year."""
-    this_year = timezone.localdate().year
+    this_year = clock.today().year
     year = _int(request.GET.get("year"), this_year, 2000, 2100)
     unit_id = _int(request.GET.get("unit"), 0, 1, 2**63 - 1)
     unit = get_object_or_404(OrgUnit, pk=unit_id) if unit_id else selectors.home_unit(request.user)

@@ -5,8 +5,11 @@ Idempotent: a run that exists (same town and title) is left alone."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
+from fazhi.core import clock
+from fazhi.core.demo_plan import workday_until
 from fazhi.core.models import OrgUnit, User
 
 from .models import PrecheckFinding, PrecheckRun
@@ -56,12 +59,19 @@ def load_precheck_demo(town_code: str, officer_username: str, adviser_username: 
     officer = User.objects.get(username=officer_username)
     adviser = User.objects.get(username=adviser_username)
     created = []
+    # Made on the last working day before today (the demo's steps all lie before it).
+    day = workday_until(clock.today() - timedelta(days=1))
     for title, kind, filename, decisions in missing:
         text = (EXAMPLES / filename).read_text(encoding="utf-8")
-        run = precheck_run_create(actor=officer, title=title, kind=kind, text=text, org_unit=town)
-        for finding in PrecheckFinding.objects.filter(run=run, rule__in=decisions):
-            decision, note = decisions[finding.rule]
-            precheck_finding_decide(actor=adviser, finding=finding, decision=decision, note=note)
+        with clock.pinned(day):
+            run = precheck_run_create(
+                actor=officer, title=title, kind=kind, text=text, org_unit=town
+            )
+            for finding in PrecheckFinding.objects.filter(run=run, rule__in=decisions):
+                decision, note = decisions[finding.rule]
+                precheck_finding_decide(
+                    actor=adviser, finding=finding, decision=decision, note=note
+                )
         created.append(f"智能预审 {title}")
     return created
 

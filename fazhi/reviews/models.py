@@ -19,6 +19,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from fazhi.core import clock
 from fazhi.core.models import OrgUnit
 from fazhi.core.roles import Role
 from fazhi.core.scoping import ScopedQuerySet
@@ -55,7 +56,7 @@ class PrecheckRun(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="发起人", on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField("发起时间", auto_now_add=True)
+    created_at = models.DateTimeField("发起时间", default=clock.now)
 
     objects = ScopedQuerySet.as_manager(scope_field="org_unit")
 
@@ -201,7 +202,7 @@ class ReviewRequest(models.Model):
         related_name="+",
     )
     status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.PENDING)
-    requested_at = models.DateTimeField("送审时间", default=timezone.now)
+    requested_at = models.DateTimeField("送审时间", default=clock.now)
     due_date = models.DateField("审核期限")
     concluded_at = models.DateTimeField("出具意见时间", null=True, blank=True)
     opinion = models.TextField("书面审核意见", blank=True)
@@ -262,7 +263,7 @@ class ReviewRequest(models.Model):
 
     def is_overdue(self, today: date | None = None) -> bool:
         """Pending past its due date."""
-        today = today or timezone.localdate()
+        today = today or clock.today()
         return self.is_pending and self.due_date < today
 
     @property

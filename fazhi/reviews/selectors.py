@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
-from django.utils import timezone
 
+from fazhi.core import clock
 from fazhi.core.scoping import get_visible_or_404
 
 from .models import Conclusion, PrecheckFinding, PrecheckRun, ReviewRequest
@@ -161,7 +161,7 @@ def reviews_visible(user):
 def review_list(user, *, status="", kind="", overdue=False, mine=False, today=None):
     """The list page's rows: the user's own queue (pending reviews assigned to them)
     first, then other pending ones, then the rest, newest first."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     pending = ReviewRequest.Status.PENDING
     qs = reviews_visible(user).annotate(
         queue=Case(

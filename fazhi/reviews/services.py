@@ -13,7 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from fazhi.core import audit, params
+from fazhi.core import audit, clock, params
 from fazhi.core.attachments import attachment_add
 from fazhi.core.deadlines import deadline
 from fazhi.core.models import OrgUnit
@@ -235,7 +235,7 @@ def precheck_finding_decide(*, actor, finding, decision, note="") -> PrecheckFin
         locked.decision = decision
         locked.note = note
         locked.decided_by = actor
-        locked.decided_at = timezone.now()
+        locked.decided_at = clock.now()
         locked.save(update_fields=["decision", "note", "decided_by", "decided_at"])
         after = {"decision": decision, "note": note, "decided_by": actor.pk}
         audit.record(
@@ -316,7 +316,7 @@ def _clean_text(value, field: str, label: str, limit: int) -> str:
 def review_due_date(unit: OrgUnit, kind: str, start: date | None = None) -> date:
     """The due date of a review requested on `start` (default today) for `unit`: the
     configured number of working days on the official calendar."""
-    start = start or timezone.localdate()
+    start = start or clock.today()
     param = DECISION_REVIEW_WORKDAYS if kind == SubjectKind.DECISION else REVIEW_WORKDAYS
     return deadline(start, int(param.value(unit)), "workdays")
 
@@ -516,7 +516,7 @@ def review_conclude(*, actor, review, opinion, conclusion, checklist: dict) -> R
         locked.opinion = text
         locked.conclusion = conclusion
         locked.checklist = answers
-        locked.concluded_at = timezone.now()
+        locked.concluded_at = clock.now()
         return {
             "conclusion": [None, conclusion],
             "failed_items": failed,

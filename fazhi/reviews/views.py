@@ -14,9 +14,9 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from fazhi.core import clock
 from fazhi.core.attachments import attachments_for
 from fazhi.core.forms import apply_service_error
 from fazhi.core.permissions import Forbidden, ServiceError, role_required
@@ -228,7 +228,7 @@ def review_list(request):
     if kind not in SubjectKind.values:
         kind = ""
     overdue, mine = _flag(request, "overdue"), _flag(request, "mine")
-    today = timezone.localdate()
+    today = clock.today()
     qs = selectors.review_list(
         request.user, status=status, kind=kind, overdue=overdue, mine=mine, today=today
     )

@@ -18,10 +18,11 @@ TODAY = date(2026, 2, 10)
 
 
 @pytest.fixture
-def demo_data(people, tree):
+def demo_data(people, tree, on_day):
     """The `people` fixture has the demo's usernames (officer, leader, adviser)."""
+    on_day(TODAY)
     member(tree.town_b, Role.LAW_OFFICER, "wuting")
-    return demo.load_app_demo(today=TODAY)
+    return demo.load_app_demo()
 
 
 def test_demo_is_made_through_the_services_and_is_idempotent(demo_data, people, tree):
@@ -29,9 +30,12 @@ def test_demo_is_made_through_the_services_and_is_idempotent(demo_data, people, 
     zheng = Adviser.objects.get(name="郑立言")
     assert zheng.user == people.adviser and zheng.practice_years(TODAY) >= 12
     assert AuditEvent.objects.filter(verb="adviser.create").count() == 3
-    assert WorkEntry.objects.filter(org_unit=tree.town_a).count() == 14
+    # Last year's whole work record, and this year's up to today (one in January).
+    entries = WorkEntry.objects.filter(org_unit=tree.town_a)
+    assert entries.filter(date__year=2025).count() == len(demo.ZHENG_WORK) + len(demo.LIN_WORK)
+    assert entries.filter(date__year=2026).count() == 1
     assert Assessment.objects.filter(year=2025).count() == 2
-    assert demo.load_app_demo(today=TODAY) == []
+    assert demo.load_app_demo() == []
     assert Adviser.objects.count() == 3
 
 

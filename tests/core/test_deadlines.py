@@ -54,13 +54,14 @@ def test_working_weekend_is_a_workday_and_weekday_holiday_is_not():
     assert is_workday(date(2023, 10, 7))  # Saturday, 调休 working
 
 
-def test_year_without_schedule_falls_back_to_weekends():
-    """Given 2031 (no bundled data, nothing entered), when counting, then only Saturdays and
-    Sundays rest — New Year's Day 2031 (a Wednesday) is counted as a working day."""
+def test_year_without_schedule_falls_back_to_statutory_holidays_and_weekends():
+    """Given 2031 (no bundled data, nothing entered), when counting, then the statutory
+    holidays and weekends rest — New Year's Day 2031 (a Wednesday) is not a working day."""
     assert not schedule_known(2031)
-    assert is_workday(date(2031, 1, 1))
+    assert not is_workday(date(2031, 1, 1))
+    assert is_workday(date(2031, 1, 2))
     assert not is_workday(date(2031, 1, 4))  # Saturday
-    assert deadline(date(2030, 12, 31), 1, "workdays") == date(2031, 1, 1)
+    assert deadline(date(2030, 12, 31), 1, "workdays") == date(2031, 1, 2)
     assert deadline(date(2031, 1, 3), 1, "workdays") == date(2031, 1, 6)  # Fri → Mon
     assert deadline(date(2031, 1, 2), 2, "days") == date(2031, 1, 6)  # Sat Jan 4 → Mon
 
@@ -74,6 +75,37 @@ def test_override_changes_the_result():
     HolidayOverride.objects.create(date=date(2031, 1, 4), is_workday=True, name="调休")
     assert deadline(date(2031, 1, 3), 1, "workdays") == date(2031, 1, 4)
     assert deadline(date(2031, 1, 2), 2, "days") == date(2031, 1, 4)
+
+
+def test_new_year_2027_is_skipped_without_a_schedule():
+    """Given 2027 unknown, when 5 working days run from Mon 28 Dec 2026, then Fri 1 Jan 2027
+    (元旦) is skipped: 29, 30, 31 Dec, Mon 4 and Tue 5 Jan."""
+    assert deadline(date(2026, 12, 28), 5, "workdays") == date(2027, 1, 5)
+    assert deadline(date(2026, 12, 31), 1, "days") == date(2027, 1, 4)  # Fri 1 Jan → Mon
+
+
+def test_spring_festival_2027_is_skipped_without_a_schedule():
+    """Given 2027 unknown, then Spring Festival eve (Fri 5 Feb) to 初三 (Mon 8 Feb) rest: a
+    count across them jumps from Thu 4 Feb to Tue 9 Feb."""
+    assert not schedule_known(2027)
+    assert [is_workday(date(2027, 2, d)) for d in range(4, 10)] == [
+        True, False, False, False, False, True,
+    ]  # fmt: skip
+    assert deadline(date(2027, 2, 3), 3, "workdays") == date(2027, 2, 10)  # 4, 9, 10
+    assert deadline(date(2027, 2, 4), 1, "workdays") == date(2027, 2, 9)
+    assert deadline(date(2027, 2, 3), 2, "days") == date(2027, 2, 9)  # day 2 is eve → Tue
+
+
+def test_override_wins_over_the_statutory_fallback():
+    """Given 2027 unknown, when 初三 (Mon 8 Feb) is entered as working and Mon 4 Jan as a
+    holiday, then the entered days count, not the statutory fallback."""
+    HolidayOverride.objects.create(date=date(2027, 2, 8), is_workday=True, name="调休")
+    HolidayOverride.objects.create(date=date(2027, 1, 4), is_workday=False, name="元旦")
+    assert is_workday(date(2027, 2, 8))
+    assert not is_workday(date(2027, 1, 4))
+    assert deadline(date(2027, 2, 4), 1, "workdays") == date(2027, 2, 8)
+    assert deadline(date(2026, 12, 28), 5, "workdays") == date(2027, 1, 6)
+    assert deadline(date(2026, 12, 31), 1, "days") == date(2027, 1, 5)
 
 
 def test_entered_schedule_makes_the_year_known_and_is_used():
@@ -134,7 +166,10 @@ def test_sys_admin_is_warned_in_november_when_next_year_is_missing(people):
     items = pending_items(people.sys_admin, date(2026, 11, 27))
     assert len(items) == 1
     item = items[0]
-    assert item.title == "2027年法定节假日安排未录入,期限按周末推算"
+    assert item.title == (
+        "2027年国务院节假日安排未录入:期限已按法定节假日和周末推算,"
+        "调休上班日和调休放假日未知,请录入"
+    )
     assert item.level == "danger"
     assert item.due == date(2026, 12, 31)
     assert item.url == reverse("core:holiday_list")
@@ -147,7 +182,10 @@ def test_no_warning_before_november_for_next_year(people):
 
 def test_current_year_missing_warns_all_year_and_next_year_from_november(people):
     titles = [i.title for i in pending_items(people.sys_admin, date(2027, 3, 1))]
-    assert titles == ["2027年法定节假日安排未录入,期限按周末推算"]
+    assert titles == [
+        "2027年国务院节假日安排未录入:期限已按法定节假日和周末推算,"
+        "调休上班日和调休放假日未知,请录入"
+    ]
     items = pending_items(people.sys_admin, date(2027, 11, 1))
     assert [(i.title[:4], i.due) for i in items] == [
         ("2027", date(2026, 12, 31)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from io import StringIO
 
 import pytest
@@ -32,8 +33,13 @@ def counts() -> dict:
     return {m.__name__: m.objects.count() for m in (OrgUnit, User, Membership, AuditEvent)}
 
 
+# The day the demo stands on (tests/core/test_demo_days.py loads it on the hard ones).
+DEMO_DAY = date(2026, 3, 2)
+
+
 @pytest.fixture
-def demo(db):
+def demo(db, on_day):
+    on_day(DEMO_DAY)
     return run("demo")
 
 

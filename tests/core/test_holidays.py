@@ -50,7 +50,7 @@ def test_list_warns_about_the_missing_year(admin_client):
     response = admin_client.get(LIST)
     assert response.status_code == 200
     body = response.content.decode()
-    assert "2027年法定节假日安排未录入,期限按周末推算" in body
+    assert "2027年国务院节假日安排未录入:期限已按法定节假日和周末推算,调休上班日和调休放假日未知" in body
     assert 'data-testid="holiday-missing"' in body
     years = {y["year"]: y["known"] for y in response.context["years"]}
     assert years == {2024: True, 2025: True, 2026: True, 2027: False, 2028: False}
@@ -59,7 +59,7 @@ def test_list_warns_about_the_missing_year(admin_client):
 def test_entering_2027_ends_the_warning_and_drives_deadlines(admin_client, people):
     """Given the warning, when the administrator enters the 2027 schedule, then it is saved
     with an audit event, the warning is gone and 2027 deadlines skip its holidays."""
-    assert deadlines.deadline(date(2027, 2, 5), 1, "workdays") == date(2027, 2, 8)
+    assert deadlines.deadline(date(2027, 2, 5), 1, "workdays") == date(2027, 2, 9)
     audit_before = AuditEvent.objects.count()
     response = admin_client.post(ENTER, SCHEDULE_2027)
     assert response.status_code == 302 and response.url == LIST
@@ -189,7 +189,7 @@ def test_calculator_shows_the_deadline_and_writes_nothing(admin_client):
     assert response.context["result_unknown_years"] == []
     response = admin_client.get(LIST, {"start": "2026-12-20", "n": "30", "unit": "days"})
     assert response.context["result"] == date(2027, 1, 19)
-    assert "2027年节假日安排未录入,本结果按周末推算" in response.content.decode()
+    assert "2027年节假日安排未录入,本结果按法定节假日和周末推算" in response.content.decode()
     assert AuditEvent.objects.count() == audit_before
 
 

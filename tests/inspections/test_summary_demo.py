@@ -22,10 +22,11 @@ TODAY = date(2025, 6, 16)
 
 
 @pytest.fixture
-def demo_data(people, tree):
+def demo_data(people, tree, on_day):
     """The demo of the island town; the `people` fixture has the demo's usernames."""
+    on_day(TODAY)
     started = time.monotonic()
-    created = demo.load_app_demo(today=TODAY)
+    created = demo.load_app_demo()
     assert time.monotonic() - started < 3
     assert len(created) == 2
     return created
@@ -46,7 +47,7 @@ def test_demo_is_made_through_the_services_and_is_idempotent(demo_data, people, 
     assert own.get_conclusion_display() == "未发现需整改问题"
     assert not own.findings.exists()
     assert AuditEvent.objects.filter(verb="inspection_finding.close").count() == 2
-    assert demo.load_app_demo(today=TODAY) == []
+    assert demo.load_app_demo() == []
     assert Inspection.objects.count() == 2 and Finding.objects.count() == 3
     # The open finding is on its owner's workbench.
     items = [i for i in collect(people.cadre, TODAY) if i.category == "督查整改"]

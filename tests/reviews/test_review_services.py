@@ -70,13 +70,13 @@ def test_request_creates_a_pending_review_with_timeline_and_audit(people, subjec
     assert not selectors.review_passed(subject)
 
 
-def test_due_date_counts_working_days_past_national_day(people, subject, monkeypatch):
+def test_due_date_counts_working_days_past_national_day(people, subject, on_day):
     """Given a request on 2026-09-30, the eve of 国庆, then the 5 working days start after
     the holiday (10-08, 10-09, the 调休 Saturday 10-10, 10-12, 10-13)."""
     assert services.review_due_date(subject.org_unit, "normative", date(2026, 9, 30)) == date(
         2026, 10, 13
     )
-    monkeypatch.setattr(services.timezone, "localdate", lambda *a, **k: date(2026, 9, 30))
+    on_day(date(2026, 9, 30))
     review = _request(people, subject)
     assert review.due_date == date(2026, 10, 13)
 

@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.urls import path
 from django.utils import timezone
 
+from fazhi.core import clock
+
 from .. import audit, selectors
 from ..forms.audit import AuditFilterForm
 from ..models import AuditEvent
@@ -61,7 +63,7 @@ def audit_export(request):
                                       "对象", "单位", "结果", "IP地址", "哈希"], rows)
     audit.record(verb="audit.export", actor=request.user,
                  changes={"filters": {k: str(v) for k, v in filters.items()}})
-    return xlsx_response(f"审计日志-{timezone.localdate():%Y%m%d}.xlsx", content)
+    return xlsx_response(f"审计日志-{clock.today():%Y%m%d}.xlsx", content)
 
 
 urlpatterns = [

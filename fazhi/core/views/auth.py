@@ -6,7 +6,8 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.shortcuts import render
 from django.urls import path
-from django.utils import timezone
+
+from fazhi.core import clock
 
 from ..middleware import client_ip
 
@@ -25,7 +26,7 @@ def lockout_response(request, original_response=None, credentials=None):
 
 
 def _ip_throttled(request) -> bool:
-    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    since = clock.wall_now() - settings.AXES_COOLOFF_TIME
     failures = AccessFailureLog.objects.filter(
         ip_address=client_ip(request) or None, attempt_time__gte=since
     ).count()

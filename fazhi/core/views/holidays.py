@@ -8,8 +8,9 @@ from datetime import date
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
-from django.utils import timezone
 from django.views.decorators.http import require_POST
+
+from fazhi.core import clock
 
 from .. import deadlines, services
 from ..forms import apply_service_error
@@ -21,7 +22,7 @@ from ..roles import Role
 
 def _today() -> date:
     # One place for "today", so tests can set the date the page is seen on.
-    return timezone.localdate()
+    return clock.today()
 
 
 def _years(today: date) -> list[dict]:

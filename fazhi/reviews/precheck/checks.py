@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+from fazhi.core.dates import add_years
+
 from .segment import Sentence
 
 Hit = tuple[str, Sentence | None]
@@ -61,13 +63,6 @@ def _date(m: re.Match, first_group: int = 1) -> date | None:
         return date(y, mo, d)
     except ValueError:
         return None
-
-
-def add_years(d: date, years: int) -> date:
-    try:
-        return d.replace(year=d.year + years)
-    except ValueError:  # 29 February
-        return d.replace(year=d.year + years, day=28)
 
 
 # ---- dates of a normative document --------------------------------------------------

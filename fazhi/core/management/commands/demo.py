@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from datetime import date
 
 from django.conf import settings
 from django.core.management import call_command
@@ -15,10 +16,21 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 
+from ... import clock
 from ...demo import DEMO_ACCOUNTS, DEMO_PASSWORD, load_demo
 from ...models import OrgUnit
 from ...permissions import ServiceError
 from ...roles import Role
+
+
+def parse_day(text: str) -> date:
+    """A YYYY-MM-DD date from the command line, or a CommandError in Chinese."""
+    try:
+        return date.fromisoformat(str(text).strip())
+    except ValueError:
+        raise CommandError(
+            f"日期格式不正确:{text}(应为 YYYY-MM-DD,例如 2026-03-02)", returncode=2
+        ) from None
 
 
 def login_url() -> str:
@@ -70,18 +82,23 @@ class Command(BaseCommand):
             action="store_true",
             help="在生产环境(FAZHI_PRODUCTION=1)中也加载演示数据(不建议)",
         )
+        parser.add_argument(
+            "--today",
+            help="按指定日期(YYYY-MM-DD)载入演示数据:记录停在那一天的样子(默认今天)",
+        )
 
-    def handle(self, *args, allow_production=False, **options):
+    def handle(self, *args, allow_production=False, today=None, **options):
         if settings.PRODUCTION and not allow_production:
             raise CommandError(
                 "生产环境(FAZHI_PRODUCTION=1)不加载演示数据:演示账号的密码是公开的。"
                 "正式安装请使用 fazhi setup --admin 用户名",
                 returncode=2,
             )
+        day = parse_day(today) if today else clock.today()
         if migrations_pending():
             call_command("migrate", interactive=False, verbosity=0)
         try:
-            created = load_demo(progress=lambda line: self.stdout.write("  " + line))
+            created = load_demo(progress=lambda line: self.stdout.write("  " + line), today=day)
         except ServiceError as exc:
             raise CommandError(
                 f"加载演示数据失败:{exc.message} {exc.errors or ''}", returncode=2

@@ -6,8 +6,8 @@ Every run is idempotent: running twice on one day changes nothing the second tim
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
+from fazhi.core import clock
 from fazhi.core.hooks import app_hooks
 
 
@@ -19,12 +19,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, today=None, **options):
         try:
-            day = date.fromisoformat(today) if today else timezone.localdate()
+            day = date.fromisoformat(today) if today else clock.today()
         except ValueError as exc:
             raise CommandError("日期格式应为 YYYY-MM-DD") from exc
         done = []
-        for run in app_hooks("tick", "run"):
-            done.extend(run(day))
+        with clock.pinned(day):
+            for run in app_hooks("tick", "run"):
+                done.extend(run(day))
         for line in done:
             self.stdout.write(line)
         self.stdout.write(f"{day.isoformat()}:完成{len(done)}项")
