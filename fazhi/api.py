@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
-from importlib import import_module
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -22,6 +21,7 @@ from ninja.security import HttpBearer, django_auth
 from fazhi.core import clock
 from fazhi.core.models import ApiToken
 from fazhi.core.permissions import Forbidden, ServiceError
+from fazhi.core.registry import api_routers
 from fazhi.core.services import token_hash
 
 logger = logging.getLogger(__name__)
@@ -206,18 +206,6 @@ def _unexpected(request, exc):
     return error_response(request, 500, "server_error", "服务器内部错误,请联系系统管理员")
 
 
-_ROUTERS = [
-    ("fazhi.core.api", "/"),
-    ("fazhi.reviews.api", "/"),
-    ("fazhi.advisers.api", "/"),
-    ("fazhi.documents.api", "/"),
-    ("fazhi.contracts.api", "/"),
-    ("fazhi.inspections.api", "/"),
-    ("fazhi.reports.api", "/"),
-]
-for _module, _prefix in _ROUTERS:
-    try:
-        api.add_router(_prefix, import_module(_module).router)
-    except ModuleNotFoundError as exc:
-        if exc.name != _module:
-            raise
+# Each app's router comes from the app registry (core.registry): its `api.py`.
+for _router in api_routers():
+    api.add_router("/", _router)

@@ -1,10 +1,10 @@
-from django.apps import AppConfig
+from fazhi.core import registry
+from fazhi.core.registry import MenuEntry
+from fazhi.core.roles import LAWFUL_ADMIN_ROLES
 
 
-class AdvisersConfig(AppConfig):
+class AdvisersConfig(registry.FazhiAppConfig):
     name = "fazhi.advisers"
     verbose_name = "法律顾问"
-
-    def ready(self):
-        # The services register the Chinese labels of their audit verbs at import.
-        from . import services  # noqa: F401
+    url_prefix = "advisers/"
+    menu = (MenuEntry("法律顾问", "advisers:adviser_list", LAWFUL_ADMIN_ROLES, "依法行政"),)

@@ -1,11 +1,10 @@
-from django.apps import AppConfig
+from fazhi.core import registry
+from fazhi.core.registry import MenuEntry
+from fazhi.core.roles import LAWFUL_ADMIN_ROLES
 
 
-class ContractsConfig(AppConfig):
+class ContractsConfig(registry.FazhiAppConfig):
     name = "fazhi.contracts"
     verbose_name = "行政协议与合同"
-
-    def ready(self):
-        # The workflow and its Chinese audit labels exist as soon as the app loads (the
-        # audit pages name every verb, in any process: web, CLI, tick).
-        from . import services  # noqa: F401
+    url_prefix = "contracts/"
+    menu = (MenuEntry("合同协议", "contracts:contract_list", LAWFUL_ADMIN_ROLES, "依法行政"),)

@@ -1,10 +1,30 @@
-from django.apps import AppConfig
+from . import registry
+from .registry import MenuEntry
+from .roles import (
+    ALL_STAFF_ROLES,
+    AUDIT_READER_ROLES,
+    HOLIDAY_ROLES,
+    LAWFUL_ADMIN_ROLES,
+    TREE_READER_ROLES,
+    Role,
+)
 
 
-class CoreConfig(AppConfig):
+class CoreConfig(registry.FazhiAppConfig):
     name = "fazhi.core"
     label = "core"
     verbose_name = "平台基础"
+    url_prefix = "core/"
+    menu = (
+        MenuEntry("组织机构", "core:unit_list", TREE_READER_ROLES, "系统"),
+        MenuEntry("节假日", "core:holiday_list", HOLIDAY_ROLES, "系统"),
+        MenuEntry("审计日志", "core:audit_list", AUDIT_READER_ROLES, "系统"),
+        MenuEntry("账号安全", "core:locked_accounts", {Role.SECURITY_ADMIN}, "系统"),
+        MenuEntry("参数配置", "core:parameter_list", LAWFUL_ADMIN_ROLES, "系统"),
+        MenuEntry("API令牌", "core:token_list", ALL_STAFF_ROLES, "系统"),
+        MenuEntry("接口文档", "api-1.0.0:openapi-view", ALL_STAFF_ROLES, "系统"),
+    )
 
     def ready(self):
+        super().ready()
         from . import signals  # noqa: F401  login/logout/admin audit hooks

@@ -68,3 +68,11 @@ HOLIDAY_ROLES = {Role.SYS_ADMIN}
 AUDIT_READER_ROLES = {Role.AUDIT_ADMIN}
 # Roles that may unmask personal data (the permission of rule 7).
 PII_UNMASK_ROLES = {Role.LAW_OFFICER, Role.COUNTY_SUPERVISOR}
+
+# Everyone but the public: the platform's own pages (API tokens, API documentation).
+ALL_STAFF_ROLES = frozenset(r for r in Role if r != Role.RESIDENT)
+
+# 依法行政: the town's office and leaders, its advisers, and the county that supervises.
+LAWFUL_ADMIN_ROLES = frozenset(
+    {Role.LAW_OFFICER, Role.TOWN_LEADER, Role.LEGAL_ADVISER, Role.COUNTY_SUPERVISOR}
+)

@@ -54,8 +54,17 @@ class Transition:
     # A step only the system takes (`fazhi tick`: a date arrived), run with actor=None;
     # no person ever gets its button.
     system: bool = False
+    # Default deny: a step without roles is refused at definition unless it is a system
+    # step or says explicitly that `allowed` alone decides (e.g. a finding's owner, who
+    # may hold any role on any unit the record names).
+    allowed_decides: bool = False
 
     def __post_init__(self):
+        if not (self.roles or self.system or (self.allowed_decides and self.allowed)):
+            raise ValueError(
+                f"transition {self.verb}: give roles, system=True, or allowed= with "
+                "allowed_decides=True (default deny)"
+            )
         # Frozen sets and tuples: a transition table is data that never changes.
         object.__setattr__(self, "sources", frozenset(self.sources))
         object.__setattr__(self, "roles", frozenset(self.roles))

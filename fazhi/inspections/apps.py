@@ -1,12 +1,18 @@
-from django.apps import AppConfig
+from fazhi.core import registry
+from fazhi.core.registry import MenuEntry
+from fazhi.core.roles import LAWFUL_ADMIN_ROLES, Role
 
 
-class InspectionsConfig(AppConfig):
+class InspectionsConfig(registry.FazhiAppConfig):
     name = "fazhi.inspections"
     verbose_name = "督查整改"
-
-    def ready(self):
-        # The audit pages name this app's verbs in Chinese in every process (a command
-        # that never loads the URLconf included): the labels and the rectification-period
-        # parameter are registered when services is imported.
-        from . import services  # noqa: F401
+    url_prefix = "inspections/"
+    # Anyone of the town may own a finding to rectify, village cadres and grid workers too.
+    menu = (
+        MenuEntry(
+            "督查整改",
+            "inspections:inspection_list",
+            LAWFUL_ADMIN_ROLES | {Role.CADRE, Role.VILLAGE_CADRE, Role.GRID_WORKER},
+            "依法行政",
+        ),
+    )

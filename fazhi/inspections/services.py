@@ -443,6 +443,7 @@ FINDING_FLOW = Workflow(
             {Finding.Status.PENDING, Finding.Status.RETURNED},
             Finding.Status.SUBMITTED,
             allowed=_is_owner,
+            allowed_decides=True,  # the finding's owner, whatever their role
             guards=[_issued, _has_rectification, _has_evidence],
         ),
         Transition(

@@ -1,7 +1,14 @@
-from django.apps import AppConfig
+from fazhi.core import registry
+from fazhi.core.registry import MenuEntry
+from fazhi.core.roles import LAWFUL_ADMIN_ROLES
 
 
-class ReviewsConfig(AppConfig):
+class ReviewsConfig(registry.FazhiAppConfig):
     name = "fazhi.reviews"
     label = "reviews"
     verbose_name = "合法性审查"
+    url_prefix = "reviews/"
+    menu = (
+        MenuEntry("智能预审", "reviews:precheck_list", LAWFUL_ADMIN_ROLES, "依法行政"),
+        MenuEntry("合法性审核", "reviews:review_list", LAWFUL_ADMIN_ROLES, "依法行政"),
+    )

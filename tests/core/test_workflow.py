@@ -129,3 +129,14 @@ def test_a_system_step_runs_without_a_person_and_no_person_can_press_it(record, 
     assert step.actor is None and step.verb == "lapse"
     event = AuditEvent.objects.get(verb="probe.lapse")
     assert event.actor is None and event.actor_name == "系统"
+
+
+def test_a_transition_without_roles_is_refused_at_definition_default_deny():
+    with pytest.raises(ValueError, match="default deny"):
+        Transition("open", "打开", {"草稿"}, "进行中")
+    with pytest.raises(ValueError, match="default deny"):
+        Transition("open", "打开", {"草稿"}, "进行中", allowed=lambda obj, actor: True)
+    explicit = Transition(
+        "open", "打开", {"草稿"}, "进行中", allowed=lambda obj, actor: True, allowed_decides=True
+    )
+    assert explicit.allowed_decides

@@ -1,0 +1,79 @@
+"""One app registry: what a fazhi app plugs in, declared once on its AppConfig.
+
+A fazhi app's `apps.py` subclasses `FazhiAppConfig` and says:
+- `url_prefix`: its pages are mounted at `/<url_prefix>` from `<app>/urls.py` (None: no
+  pages; "" mounts at the root, as the workbench does);
+- `menu`: its entries (`MenuEntry`), each under a chapter of the seed (CHAPTERS);
+and, found by module name (core.hooks), `<app>/api.py`'s `router` (mounted under /api/v1/),
+`deadlines.py` (workbench), `summary.py` (figures), `tick.py`, `demo.py`, `services.py`
+(imported when the app loads, so its audit labels and parameters exist in every process).
+tests/test_permission_matrix.py reads `tests/<app label>/matrix.py` and fails on any
+route without an expectation. Adding an app is: create the folder, add it to
+INSTALLED_APPS. fazhi/urls.py, fazhi/api.py and core/navigation.py read this registry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.apps import AppConfig, apps
+
+from .hooks import optional_module
+
+# The menu's groups, in the seed's order (组织领导, 依法行政, 普法教育, 基层治理, 报表),
+# with the workbench first and the platform's own pages last.
+CHAPTERS = ("工作台", "组织领导", "依法行政", "普法教育", "基层治理", "报表", "系统")
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    label: str
+    url_name: str
+    roles: frozenset
+    chapter: str
+
+    def __post_init__(self):
+        if self.chapter not in CHAPTERS:
+            raise ValueError(f"menu entry {self.label}: unknown chapter {self.chapter}")
+        object.__setattr__(self, "roles", frozenset(self.roles))
+
+
+class FazhiAppConfig(AppConfig):
+    """Base of every fazhi app's AppConfig. An app's apps.py refers to it as
+    `registry.FazhiAppConfig` (not imported by name): Django picks the one AppConfig
+    class it finds in apps.py."""
+
+    url_prefix: str | None = None
+    menu: tuple[MenuEntry, ...] = ()
+
+    def ready(self):
+        # Labels of audit verbs and parameters are registered when services load: in
+        # every process (web, CLI, tick), not only once a page imported them.
+        optional_module(self.name, "services")
+
+
+def fazhi_apps() -> list[FazhiAppConfig]:
+    """The fazhi apps, in INSTALLED_APPS order."""
+    return [c for c in apps.get_app_configs() if isinstance(c, FazhiAppConfig)]
+
+
+def page_mounts() -> Iterator[tuple[str, str]]:
+    """(url prefix, urls module) of every app with pages."""
+    for config in fazhi_apps():
+        if config.url_prefix is not None:
+            yield config.url_prefix, f"{config.name}.urls"
+
+
+def api_routers() -> Iterator:
+    """Each app's API router (`<app>/api.py`'s `router`), if it has one."""
+    for config in fazhi_apps():
+        module = optional_module(config.name, "api")
+        if module is not None:
+            yield module.router
+
+
+def menu_entries() -> list[MenuEntry]:
+    """Every app's menu entries, grouped by chapter (apps' order within a chapter)."""
+    entries = [entry for config in fazhi_apps() for entry in config.menu]
+    return sorted(entries, key=lambda e: CHAPTERS.index(e.chapter))
