@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from fazhi.core import clock
 from fazhi.core.dates import add_years
-from fazhi.core.demo_plan import step_problems, workday_from, workday_until
+from fazhi.core.demo_plan import require, step_problems, workday_from, workday_until
 from fazhi.core.models import OrgUnit, User
 
 from . import services
@@ -107,9 +107,7 @@ def _work(officer, adviser, dated) -> None:
 
 def load_app_demo() -> list[str]:
     today = clock.today()
-    problems = plan_problems(today)
-    if problems:
-        raise AssertionError("演示数据日期计划有误:" + ";".join(problems))
+    require(plan_problems(today))
     p = plan(today)
     units = {u.code: u for u in OrgUnit.objects.filter(code__in=[ISLAND, SECOND])}
     officer, leader, adviser_login = _user("officer"), _user("leader"), _user("adviser")

@@ -20,7 +20,14 @@ from io import BytesIO
 
 from fazhi.core import clock
 from fazhi.core.deadlines import deadline, overrides_read_once
-from fazhi.core.demo_plan import after, fit_before, step_problems, workday_from, workday_until
+from fazhi.core.demo_plan import (
+    after,
+    fit_before,
+    require,
+    step_problems,
+    workday_from,
+    workday_until,
+)
 
 _CC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _CC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
@@ -414,9 +421,7 @@ def _load_contract_demo(town, officer_username: str, adviser_username: str) -> l
     from .ledger import contracts_import
 
     today = clock.today()
-    problems = plan_problems(today)
-    if problems:
-        raise AssertionError("演示数据日期计划有误:" + ";".join(problems))
+    require(plan_problems(today))
     officer = User.objects.get(username=officer_username)
     adviser = User.objects.get(username=adviser_username)
     stories = plan(today)

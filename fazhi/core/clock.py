@@ -46,10 +46,6 @@ def today() -> dt.date:
     return day if day is not None else timezone.localdate()
 
 
-def this_year() -> int:
-    return today().year
-
-
 @contextmanager
 def pinned(day: dt.date) -> Iterator[dt.date]:
     """Run the block as on `day` (nestable; the previous day comes back afterwards)."""

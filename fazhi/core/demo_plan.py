@@ -71,3 +71,10 @@ def step_problems(days: Iterable[tuple[str, date | None]], today: date) -> list[
             problems.append(f"{label} {day} 早于上一步 {previous[0]} {previous[1]}")
         previous = (label, day)
     return problems
+
+
+def require(problems: list[str]) -> None:
+    """Stop a demo load whose plan a service would refuse (a bug of the plan, not of the
+    user's input): before anything is written, naming every problem."""
+    if problems:
+        raise AssertionError("演示数据日期计划有误:" + ";".join(problems))

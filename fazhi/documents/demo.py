@@ -27,7 +27,14 @@ from django.db import transaction
 from fazhi.core import clock
 from fazhi.core.dates import add_years
 from fazhi.core.deadlines import deadline
-from fazhi.core.demo_plan import after, fit_before, step_problems, workday_from, workday_until
+from fazhi.core.demo_plan import (
+    after,
+    fit_before,
+    require,
+    step_problems,
+    workday_from,
+    workday_until,
+)
 from fazhi.core.models import OrgUnit, User
 
 from . import rules, services
@@ -290,9 +297,7 @@ def load_app_demo() -> list[str]:
     if town is None or Document.objects.filter(org_unit=town).exists():
         return []
     today = clock.today()
-    problems = plan_problems(today)
-    if problems:
-        raise AssertionError("演示数据日期计划有误:" + ";".join(problems))
+    require(plan_problems(today))
     stories = plan(today)
     with transaction.atomic():
         replay = _Replay()

@@ -16,7 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from fazhi.core import clock
 from fazhi.core.attachments import attachment_add
-from fazhi.core.demo_plan import after, step_problems, workday_until
+from fazhi.core.demo_plan import after, require, step_problems, workday_until
 from fazhi.core.models import OrgUnit, User
 
 from .models import Inspection
@@ -90,9 +90,7 @@ def plan_problems(today: date) -> list[str]:
 
 def load_inspections_demo(town_code: str) -> list[str]:
     today = clock.today()
-    problems = plan_problems(today)
-    if problems:
-        raise AssertionError("演示数据日期计划有误:" + ";".join(problems))
+    require(plan_problems(today))
     p = plan(today)
     town = OrgUnit.objects.get(code=town_code)
     existing = set(

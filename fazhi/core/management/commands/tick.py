@@ -3,12 +3,12 @@ or at least daily. Each app's `tick.py` has `run(today) -> list[str]` that does 
 due (e.g. expire normative documents whose validity has ended) and says what it did.
 Every run is idempotent: running twice on one day changes nothing the second time."""
 
-from datetime import date
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from fazhi.core import clock
 from fazhi.core.hooks import app_hooks
+from fazhi.core.management.commands.demo import parse_day
 
 
 class Command(BaseCommand):
@@ -18,10 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("--today", help="按指定日期执行(YYYY-MM-DD),用于补跑")
 
     def handle(self, *args, today=None, **options):
-        try:
-            day = date.fromisoformat(today) if today else clock.today()
-        except ValueError as exc:
-            raise CommandError("日期格式应为 YYYY-MM-DD") from exc
+        day = parse_day(today) if today else clock.today()
         done = []
         with clock.pinned(day):
             for run in app_hooks("tick", "run"):
