@@ -14,6 +14,20 @@ from fazhi.core import clock
 from .pii import EncryptedTextField
 from .roles import RECORD_ROLES, UNIT_MANAGER_ROLES, Role
 from .scoping import ScopedQuerySet
+from .verbs import verb_label
+
+
+# How long a code is at each level of the tree: county 6 digits, town 9, village or
+# community 12, grid 15. The one place that knows it.
+CODE_LENGTHS = {"county": 6, "town": 9, "village": 12, "community": 12, "grid": 15}
+
+
+def ancestor_codes(code: str, *, up_to: str = "grid") -> list[str]:
+    """The codes of the unit `code` and of every unit above it, county first, no deeper
+    than the level `up_to` ("town" gives the county's and the town's)."""
+    limit = CODE_LENGTHS[up_to]
+    lengths = sorted({n for n in CODE_LENGTHS.values() if n <= min(limit, len(code))})
+    return [code[:n] for n in lengths]
 
 
 class OrgUnit(models.Model):
@@ -62,6 +76,9 @@ class OrgUnit(models.Model):
     @property
     def level(self) -> int:
         return {"county": 0, "town": 1, "village": 2, "community": 2, "grid": 3}[self.kind]
+
+    def ancestor_codes(self, *, up_to: str = "grid") -> list[str]:
+        return ancestor_codes(self.code, up_to=up_to)
 
     def ancestor_of_kind(self, kind: str) -> OrgUnit | None:
         unit = self
@@ -198,8 +215,6 @@ class AuditEvent(models.Model):
 
     @property
     def verb_label(self) -> str:
-        from .audit import verb_label
-
         return verb_label(self.verb)
 
 

@@ -83,11 +83,6 @@ def define(key: str, label: str, *, default, unit: str = "", basis: str = "", **
     return param
 
 
-def _ancestor_codes(unit: OrgUnit) -> list[str]:
-    # Codes are 6/9/12/15 digits: a unit's ancestors are its code's prefixes.
-    return [unit.code[:n] for n in (6, 9, 12, 15) if n <= len(unit.code)]
-
-
 def _to_type(param: Param, stored):
     if isinstance(param.default, Decimal):
         return Decimal(str(stored))
@@ -101,7 +96,7 @@ def value(key: str, unit: OrgUnit | None):
     if unit is None:
         return param.default
     row = (
-        ParameterValue.objects.filter(key=key, org_unit__code__in=_ancestor_codes(unit))
+        ParameterValue.objects.filter(key=key, org_unit__code__in=unit.ancestor_codes())
         .order_by("-org_unit__code")
         .values_list("value", flat=True)
         .first()

@@ -23,6 +23,16 @@ class PendingItem:
         return self.due is not None and self.due < today
 
 
+def level(due: date | None, today: date, *, warn_days: int = 2) -> str:
+    """The one colour rule of the workbench: past due is danger, due within `warn_days`
+    calendar days is warning, anything else (or no deadline) is info."""
+    if due is None:
+        return "info"
+    if due < today:
+        return "danger"
+    return "warning" if (due - today).days <= warn_days else "info"
+
+
 def collect(user, today: date) -> list[PendingItem]:
     items: list[PendingItem] = []
     for provider in app_hooks("deadlines", "pending_items"):

@@ -4,6 +4,11 @@ A fazhi app's `apps.py` subclasses `FazhiAppConfig` and says:
 - `url_prefix`: its pages are mounted at `/<url_prefix>` from `<app>/urls.py` (None: no
   pages; "" mounts at the root, as the workbench does);
 - `menu`: its entries (`MenuEntry`), each under a chapter of the seed (CHAPTERS);
+- `audit_labels`: the Chinese names of its audit verbs other than its workflows' steps
+  (a `Workflow` names its own steps);
+- `review_hook`: for an app whose records go to legality review (fazhi.reviews), the
+  function ("module.function" inside the app) told in the review's transaction when a
+  review of one of its records is concluded: `hook(subject=, review=, actor=)`;
 and, found by module name (core.hooks), `<app>/api.py`'s `router` (mounted under /api/v1/),
 `deadlines.py` (workbench), `summary.py` (figures), `tick.py`, `demo.py`, `services.py`
 (imported when the app loads, so its audit labels and parameters exist in every process).
@@ -14,8 +19,9 @@ INSTALLED_APPS. fazhi/urls.py, fazhi/api.py and core/navigation.py read this reg
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from importlib import import_module
 
 from django.apps import AppConfig, apps
 
@@ -46,8 +52,13 @@ class FazhiAppConfig(AppConfig):
 
     url_prefix: str | None = None
     menu: tuple[MenuEntry, ...] = ()
+    audit_labels: dict[str, str] = {}
+    review_hook: str | None = None
 
     def ready(self):
+        from . import audit
+
+        audit.VERB_LABELS.update(self.audit_labels)
         # Labels of audit verbs and parameters are registered when services load: in
         # every process (web, CLI, tick), not only once a page imported them.
         optional_module(self.name, "services")
@@ -77,3 +88,14 @@ def menu_entries() -> list[MenuEntry]:
     """Every app's menu entries, grouped by chapter (apps' order within a chapter)."""
     entries = [entry for config in fazhi_apps() for entry in config.menu]
     return sorted(entries, key=lambda e: CHAPTERS.index(e.chapter))
+
+
+def review_hook(subject) -> Callable | None:
+    """The function the subject's app registered to hear that its legality review was
+    concluded, or None. Reviews learns about its subjects only through this."""
+    config = apps.get_app_config(subject._meta.app_label)
+    name = getattr(config, "review_hook", None)
+    if not name:
+        return None
+    module, _, function = name.rpartition(".")
+    return getattr(import_module(f"{config.name}.{module}"), function)

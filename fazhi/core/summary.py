@@ -33,9 +33,10 @@ def collect(unit: OrgUnit, start: date, end: date) -> list[Figure]:
     return figures
 
 
-def percent(part: int, whole: int) -> float:
-    """A rate in per cent with one decimal; 0.0 when there is nothing to count."""
-    return round(100 * part / whole, 1) if whole else 0.0
+def percent(part: int, whole: int, *, empty: float | None = 0.0) -> float | None:
+    """The one rate convention: per cent with one decimal. `empty` when there is nothing
+    to count (0.0 in a figure's sentence; None where a page shows "—")."""
+    return round(100 * part / whole, 1) if whole else empty
 
 
 def period_bounds(start: date, end: date) -> tuple[datetime, datetime]:

@@ -39,6 +39,29 @@ from .scoping import unit_in_scope
 Guard = Callable[..., str | None]
 
 
+@dataclass
+class Step:
+    """What a transition's `effect` works on: the locked record, who acts, the step's
+    parameters (the same ones its guards saw), and `put`, which sets a field and keeps
+    the change for the audit event."""
+
+    obj: Any
+    actor: Any
+    params: dict
+    changes: dict = field(default_factory=dict)
+
+    def put(self, name: str, value) -> None:
+        before = getattr(self.obj, name)
+        if before != value:
+            self.changes[name] = [before, value]
+        setattr(self.obj, name, value)
+
+
+# effect(step) -> None: a transition's own field changes (a number, a date…), run after
+# its guards pass; it may refuse bad input with a ServiceError, and nothing is saved then.
+Effect = Callable[[Step], None]
+
+
 @dataclass(frozen=True)
 class Transition:
     verb: str  # stable, English: "submit_review" → audit verb "document.submit_review"
@@ -58,6 +81,9 @@ class Transition:
     # step or says explicitly that `allowed` alone decides (e.g. a finding's owner, who
     # may hold any role on any unit the record names).
     allowed_decides: bool = False
+    # The step's own field changes, declared beside the step instead of in a branch
+    # over verbs elsewhere.
+    effect: Effect | None = None
 
     def __post_init__(self):
         if not (self.roles or self.system or (self.allowed_decides and self.allowed)):
@@ -131,9 +157,10 @@ class Workflow:
         apply: Callable[[Any], dict | None] | None = None,
         **params,
     ):
-        """Move `obj` by `verb`. `apply(locked_obj)` makes the transition's own field changes
-        (a number, a date…) after the guards pass and may return extra audit changes;
-        `params` go to every guard. Returns the locked, saved record."""
+        """Move `obj` by `verb`. After the guards pass, the transition's `effect` makes its
+        own field changes; `apply(locked_obj)` is for changes that belong to the caller, not
+        the step, and may return extra audit changes. `params` go to every guard and to
+        the effect. Returns the locked, saved record."""
         t = self.get(verb)
         note = (note or "").strip()
         with transaction.atomic():
@@ -169,6 +196,10 @@ class Workflow:
                 if refusal:
                     raise ServiceError(refusal, code="guard")
             extra = apply(locked) if apply else None
+            if t.effect:
+                step = Step(obj=locked, actor=actor, params=params)
+                t.effect(step)
+                extra = {**step.changes, **(extra or {})}
             setattr(locked, self.status_field, t.target)
             locked.save()
             StatusChange.objects.create(

@@ -1,8 +1,11 @@
-"""Excel ledgers (台账): one helper writes a register as .xlsx, streamed from a queryset."""
+"""Excel ledgers (台账): one helper writes a register as .xlsx, streamed from a queryset,
+and one records every export in the audit trail (an export is a read of many records that
+leaves the system, so it is itself an audited event)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from io import BytesIO
 from urllib.parse import quote
 
@@ -10,6 +13,8 @@ from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+
+from . import audit, clock
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -55,3 +60,29 @@ def xlsx_response(filename: str, content: bytes) -> HttpResponse:
     response = HttpResponse(content, content_type=XLSX_TYPE)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
     return response
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """An exported ledger: what the browser saves and the bytes of the workbook."""
+
+    filename: str
+    content: bytes
+
+    def response(self) -> HttpResponse:
+        return xlsx_response(self.filename, self.content)
+
+
+def export_ledger(
+    *, actor, verb: str, name: str, sheets: Iterable[Sheet], counts: dict, filters: dict
+) -> Ledger:
+    """Build the workbook of `sheets` and record the export as `verb` with how many rows
+    of what left and under which filters (the empty ones left out). Every `<entity>_export`
+    service ends here, so an export is never unaudited."""
+    content = build_xlsx_sheets(sheets)
+    audit.record(
+        verb=verb,
+        actor=actor,
+        changes={**counts, **{k: v for k, v in filters.items() if v not in (None, "", [])}},
+    )
+    return Ledger(f"{name}{clock.today():%Y%m%d}.xlsx", content)
