@@ -287,7 +287,7 @@ def audit_events(
     check_role(request.auth, AUDIT_READER_ROLES, "只有审计管理员可以查看审计日志")
     # Keyset paging by id: the trail only grows, and OFFSET would scan it from the top.
     events = list(
-        selectors.audit_events(
+        selectors.audit_event_list(
             verb=verb,
             actor_name=actor_name,
             object_type=object_type,

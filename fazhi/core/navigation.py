@@ -26,11 +26,23 @@ def items_for(user) -> list[dict]:
     return items
 
 
+def groups_for(items: list[dict]) -> list[dict]:
+    """The items under their chapters, in the seed's order (menu_entries is sorted)."""
+    groups: list[dict] = []
+    for item in items:
+        if not groups or groups[-1]["chapter"] != item["chapter"]:
+            groups.append({"chapter": item["chapter"], "items": []})
+        groups[-1]["items"].append(item)
+    return groups
+
+
 def navigation(request):
     user = getattr(request, "user", None)
     if user is None:
         return {}
+    items = items_for(user)
     return {
-        "nav_items": items_for(user),
+        "nav_items": items,
+        "nav_groups": groups_for(items),
         "is_sys_admin": user.is_authenticated and user.has_role(Role.SYS_ADMIN),
     }

@@ -13,14 +13,14 @@ from .models import AuditEvent, Membership, OrgUnit
 from .roles import TREE_READER_ROLES
 
 
-def units_visible_to(user):
+def unit_list(user):
     """Org units in the subtree of the user's tree-reading memberships."""
     return OrgUnit.objects.visible_to(user, TREE_READER_ROLES)
 
 
 def unit_children(user, unit: OrgUnit):
     return (
-        units_visible_to(user)
+        unit_list(user)
         .filter(parent=unit)
         .annotate(
             member_count=Count("memberships", filter=Q(memberships__is_active=True)),
@@ -34,7 +34,7 @@ def tree_rows(user, limit: int = 3000) -> list[dict]:
     """The visible tree above grid level as indented rows, with member and grid counts.
     One query; grids are listed on their village's page."""
     units = (
-        units_visible_to(user)
+        unit_list(user)
         .exclude(kind=OrgUnit.Kind.GRID)
         .annotate(
             member_count=Count("memberships", filter=Q(memberships__is_active=True), distinct=True),
@@ -104,7 +104,7 @@ def _day_start(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, datetime.min.time()))
 
 
-def audit_events(*, verb="", actor_name="", object_type="", date_from=None, date_to=None,
+def audit_event_list(*, verb="", actor_name="", object_type="", date_from=None, date_to=None,
                  result="", before_id=None, limit=50):
     """Audit events newest first, filtered, paged by id (no OFFSET on a big table)."""
     qs = AuditEvent.objects.select_related("org_unit").order_by("-id")

@@ -7,7 +7,7 @@ from fazhi.core.models import AuditEvent, Membership, OrgUnit
 from fazhi.core.permissions import Forbidden, ServiceError
 from fazhi.core.roles import Role
 from fazhi.core.scoping import unit_in_scope
-from fazhi.core.selectors import units_visible_to
+from fazhi.core.selectors import unit_list
 
 
 def _codes(user):
@@ -154,7 +154,7 @@ def test_end_membership_is_audited_and_removes_access(login, people, tree):
     assert not m.is_active
     assert AuditEvent.objects.filter(verb="membership.end", object_id=str(m.pk)).exists()
     people.village_cadre._membership_cache = None
-    assert not units_visible_to(people.village_cadre).exists()
+    assert not unit_list(people.village_cadre).exists()
 
 
 def test_unit_detail_query_count_is_flat(login, people, tree, count_queries):
@@ -205,7 +205,7 @@ def test_administrators_hold_no_business_role_and_vice_versa(people, tree):
 
 def test_system_administrator_reads_no_business_records(people, tree):
     assert not OrgUnit.objects.visible_to(people.sys_admin).exists()
-    assert units_visible_to(people.sys_admin).filter(pk=tree.town_a.pk).exists()
+    assert unit_list(people.sys_admin).filter(pk=tree.town_a.pk).exists()
 
 
 def test_system_administrator_cannot_switch_off_accounts_in_admin(login, people):

@@ -140,3 +140,38 @@ def test_a_transition_without_roles_is_refused_at_definition_default_deny():
         "open", "打开", {"草稿"}, "进行中", allowed=lambda obj, actor: True, allowed_decides=True
     )
     assert explicit.allowed_decides
+
+
+def _suspend(step):
+    """A step's own field change, declared beside it; refuses bad input like a service."""
+    if step.params.get("reason") == "不清楚":
+        raise ServiceError("暂停理由不明确", errors={"reason": ["请写明理由"]})
+    step.put("is_active", False)
+
+
+EFFECT_FLOW = Workflow(
+    Membership,
+    audit_prefix="probe_effect",
+    status_field="title",
+    transitions=[
+        Transition("suspend", "暂停", {"草稿"}, "暂停", roles={Role.LAW_OFFICER}, effect=_suspend)
+    ],
+)
+
+
+def test_a_transitions_effect_changes_its_fields_and_the_audit_event_says_so(record, people):
+    moved = EFFECT_FLOW.run(actor=people.officer, obj=record, verb="suspend", reason="调岗")
+    record.refresh_from_db()
+    assert (moved.is_active, record.is_active, record.title) == (False, False, "暂停")
+    event = AuditEvent.objects.get(verb="probe_effect.suspend")
+    assert event.changes["is_active"] == [True, False]
+    assert event.changes["title"] == ["草稿", "暂停"]
+
+
+def test_an_effect_that_refuses_changes_nothing(record, people):
+    with pytest.raises(ServiceError, match="暂停理由不明确"):
+        EFFECT_FLOW.run(actor=people.officer, obj=record, verb="suspend", reason="不清楚")
+    record.refresh_from_db()
+    assert record.is_active and record.title == "草稿"
+    assert not StatusChange.objects.exists()
+    assert not AuditEvent.objects.filter(verb__startswith="probe_effect.").exists()
