@@ -20,7 +20,14 @@ from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, StrictIn
 from fazhi.core.scoping import unit_in_scope
 
 from . import selectors, services
-from .models import Adviser, WorkEntry
+from .models import (
+    ASSESSOR_ROLES,
+    KEEPER_ROLES,
+    MANAGER_READER_ROLES,
+    READER_ROLES,
+    Adviser,
+    WorkEntry,
+)
 
 router = Router(tags=["法律顾问"])
 
@@ -33,7 +40,7 @@ class WorkRecordOut(Schema):
     year: int = Field(..., title="年度")
     reviews: int = Field(..., title="完成合法性审核(件)")
     on_time: int = Field(..., title="按期完成(件)")
-    on_time_rate: float | None = Field(None, title="按期率(0–1;无审核为空)")
+    on_time_rate: float | None = Field(None, title="按期率(%;无审核为空)")
     reviews_by_kind: dict[str, int] = Field(..., title="按审核类型")
     entries: dict[str, int] = Field(..., title="其他工作按类别(consultation/negotiation/…)")
 
@@ -218,14 +225,14 @@ class SchemeOut(Schema):
 
 
 def _detail(user, pk: int, year: int | None = None):
-    adviser = selectors.adviser_detail(user, pk)
+    adviser = selectors.adviser_get(user, pk)
     year = year or clock.today().year
     adviser.record = selectors.work_records([adviser], year)[adviser.pk]
     return adviser
 
 
 def _read(request):
-    check_role(request.auth, services.READER_ROLES, "无权查看法律顾问")
+    check_role(request.auth, READER_ROLES, "无权查看法律顾问")
 
 
 @router.get(
@@ -243,10 +250,8 @@ def advisers_list(
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
     _read(request)
-    qs = selectors.advisers_visible_to(request.auth, status=status or "", kind=kind or "")
-    items = selectors.attach_work_records(
-        qs[offset : offset + limit], year or clock.today().year
-    )
+    qs = selectors.adviser_list(request.auth, status=status or "", kind=kind or "")
+    items = selectors.attach_work_records(qs[offset : offset + limit], year or clock.today().year)
     return {"count": qs.count(), "items": items}
 
 
@@ -257,13 +262,13 @@ def advisers_list(
     summary="登记法律顾问(核验任职条件)",
 )
 def advisers_create(request, payload: AdviserCreateIn):
-    check_role(request.auth, services.KEEPER_ROLES, "只有法治办工作人员可以登记法律顾问")
+    check_role(request.auth, KEEPER_ROLES, "只有法治办工作人员可以登记法律顾问")
     data = payload.dict()
     unit_id = data.pop("org_unit_id")
     unit = None
     if unit_id is not None:
         unit = OrgUnit.objects.filter(pk=unit_id).first()
-        if unit is None or not unit_in_scope(request.auth, unit, services.KEEPER_ROLES):
+        if unit is None or not unit_in_scope(request.auth, unit, KEEPER_ROLES):
             raise ServiceError(
                 "只能为本镇登记法律顾问", errors={"org_unit_id": ["单位不在管辖范围内"]}
             )
@@ -278,13 +283,13 @@ def advisers_create(request, payload: AdviserCreateIn):
     summary="适用的法律顾问考核办法",
 )
 def advisers_scheme(request, unit_id: Id | None = None):
-    check_role(request.auth, services.MANAGER_READER_ROLES, "无权查看考核办法")
+    check_role(request.auth, MANAGER_READER_ROLES, "无权查看考核办法")
     if unit_id is None:
-        units = request.auth.units_for(services.MANAGER_READER_ROLES)
+        units = request.auth.units_for(MANAGER_READER_ROLES)
         unit = units[0]
     else:
         unit = get_object_or_404(OrgUnit, pk=unit_id)
-        if not unit_in_scope(request.auth, unit, services.MANAGER_READER_ROLES):
+        if not unit_in_scope(request.auth, unit, MANAGER_READER_ROLES):
             raise ServiceError("记录不存在或无权查看", code="not_found")
     s = services.scheme_for(unit)
     return {
@@ -314,8 +319,8 @@ def advisers_detail(request, adviser_id: Id, year: int | None = Query(None, ge=2
     summary="修改法律顾问登记信息(只改提交的字段,按登记条件核验)",
 )
 def adviser_update(request, adviser_id: Id, payload: AdviserUpdateIn):
-    check_role(request.auth, services.KEEPER_ROLES, "只有法治办工作人员可以修改法律顾问信息")
-    adviser = selectors.adviser_detail(request.auth, adviser_id)
+    check_role(request.auth, KEEPER_ROLES, "只有法治办工作人员可以修改法律顾问信息")
+    adviser = selectors.adviser_get(request.auth, adviser_id)
     data = payload.dict(exclude_unset=True)
     services.adviser_update(actor=request.auth, adviser=adviser, **data)
     return _detail(request.auth, adviser_id)
@@ -328,8 +333,8 @@ def adviser_update(request, adviser_id: Id, payload: AdviserUpdateIn):
     summary="登记聘期(首聘或续聘)",
 )
 def advisers_appointment_create(request, adviser_id: Id, payload: AppointmentIn):
-    check_role(request.auth, services.KEEPER_ROLES, "只有法治办工作人员可以登记聘期")
-    adviser = selectors.adviser_detail(request.auth, adviser_id)
+    check_role(request.auth, KEEPER_ROLES, "只有法治办工作人员可以登记聘期")
+    adviser = selectors.adviser_get(request.auth, adviser_id)
     term = services.appointment_create(actor=request.auth, adviser=adviser, **payload.dict())
     return Status(201, term)
 
@@ -341,8 +346,8 @@ def advisers_appointment_create(request, adviser_id: Id, payload: AppointmentIn)
     summary="登记工作记录(咨询、谈判、诉讼等)",
 )
 def advisers_work_entry_create(request, adviser_id: Id, payload: WorkEntryIn):
-    check_role(request.auth, services.KEEPER_ROLES, "只有法治办工作人员可以登记工作记录")
-    adviser = selectors.adviser_detail(request.auth, adviser_id)
+    check_role(request.auth, KEEPER_ROLES, "只有法治办工作人员可以登记工作记录")
+    adviser = selectors.adviser_get(request.auth, adviser_id)
     entry = services.work_entry_create(actor=request.auth, adviser=adviser, **payload.dict())
     return Status(201, entry)
 
@@ -354,8 +359,8 @@ def advisers_work_entry_create(request, adviser_id: Id, payload: WorkEntryIn):
     summary="年度考核(每项评分,得出等次与是否续聘)",
 )
 def advisers_assessment_create(request, adviser_id: Id, payload: AssessmentIn):
-    check_role(request.auth, services.ASSESSOR_ROLES, "只有镇领导或法治办工作人员可以考核法律顾问")
-    adviser = selectors.adviser_detail(request.auth, adviser_id)
+    check_role(request.auth, ASSESSOR_ROLES, "只有镇领导或法治办工作人员可以考核法律顾问")
+    adviser = selectors.adviser_get(request.auth, adviser_id)
     assessment = services.assessment_create(
         actor=request.auth,
         adviser=adviser,
@@ -375,8 +380,8 @@ def advisers_assessment_create(request, adviser_id: Id, payload: AssessmentIn):
 def advisers_transition(
     request, adviser_id: Id, verb: Literal["dismiss", "reinstate"], payload: TransitionIn
 ):
-    check_role(request.auth, services.KEEPER_ROLES, "只有法治办工作人员可以解聘法律顾问")
-    adviser = selectors.adviser_detail(request.auth, adviser_id)
+    check_role(request.auth, KEEPER_ROLES, "只有法治办工作人员可以解聘法律顾问")
+    adviser = selectors.adviser_get(request.auth, adviser_id)
     services.adviser_transition(actor=request.auth, obj=adviser, verb=verb, note=payload.note)
     return _detail(request.auth, adviser_id)
 

@@ -14,7 +14,7 @@ from fazhi.core.pending import PendingItem
 from fazhi.core.roles import Role
 
 from .models import Adviser, Appointment, Assessment
-from .services import ASSESSMENT_DUE_DAYS, RENEWAL_NOTICE_DAYS
+from .params import ASSESSMENT_DUE_DAYS, RENEWAL_NOTICE_DAYS
 
 PENDING_ROLES = {Role.LAW_OFFICER, Role.TOWN_LEADER}
 # The longest notice a county may configure: the query's window.

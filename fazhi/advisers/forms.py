@@ -24,7 +24,7 @@ class DateInput(forms.DateInput):
 def adviser_accounts(unit, *, also=None):
     """Accounts that may be linked: holders of the legal-adviser role on the unit or its
     county (plus `also`, the account already linked, even if its role has since ended)."""
-    codes = [unit.code[:n] for n in (6, 9) if n <= len(unit.code)] if unit else []
+    codes = unit.ancestor_codes(up_to="town") if unit else []
     ids = User.objects.filter(
         memberships__role=Role.LEGAL_ADVISER,
         memberships__is_active=True,

@@ -18,6 +18,15 @@ from fazhi.core import clock
 from fazhi.core.roles import Role
 from fazhi.core.scoping import ScopedQuerySet
 
+# --- who ------------------------------------------------------------------------------
+KEEPER_ROLES = {Role.LAW_OFFICER}  # registry, terms, work entries
+ASSESSOR_ROLES = {Role.TOWN_LEADER, Role.LAW_OFFICER}
+SCHEME_ROLES = {Role.LAW_OFFICER, Role.COUNTY_SUPERVISOR}
+# Read every adviser of their scope; a legal adviser reads only their own record.
+MANAGER_READER_ROLES = {Role.COUNTY_SUPERVISOR, Role.TOWN_LEADER, Role.LAW_OFFICER}
+READER_ROLES = MANAGER_READER_ROLES | {Role.LEGAL_ADVISER}
+EXPORT_ROLES = MANAGER_READER_ROLES
+
 
 class Adviser(models.Model):
     """One legal adviser appointed by a town (or county)."""
@@ -60,7 +69,7 @@ class Adviser(models.Model):
     created_at = models.DateTimeField("登记时间", default=clock.now)
 
     objects = ScopedQuerySet.as_manager(scope_field="org_unit")
-    reader_roles = {Role.COUNTY_SUPERVISOR, Role.TOWN_LEADER, Role.LAW_OFFICER}
+    reader_roles = MANAGER_READER_ROLES
 
     class Meta:
         verbose_name = "法律顾问"

@@ -12,24 +12,14 @@ from datetime import date
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 
-from .models import Adviser, Appointment, Assessment, WorkEntry
-from .services import MANAGER_READER_ROLES
+from fazhi.core.summary import percent
+from fazhi.reviews.models import ReviewRequest
 
-
-def review_model():
-    """fazhi.reviews' ReviewRequest, or None while that app does not have it."""
-    try:
-        from fazhi.reviews.models import ReviewRequest
-    except ImportError:
-        return None
-    return ReviewRequest
+from .models import MANAGER_READER_ROLES, Adviser, Appointment, Assessment, WorkEntry
 
 
 def review_kind_labels() -> dict[str, str]:
-    model = review_model()
-    if model is None:
-        return {}
-    return {k: str(v) for k, v in model._meta.get_field("kind").flatchoices}
+    return {k: str(v) for k, v in ReviewRequest._meta.get_field("kind").flatchoices}
 
 
 def _latest_term(field_name: str):
@@ -38,12 +28,12 @@ def _latest_term(field_name: str):
     )
 
 
-def advisers_visible_to(user, *, status: str = "", kind: str = "", q: str = ""):
-    """Advisers the user may see: every adviser of their scope (county supervisor, town
+def adviser_list(actor, *, status: str = "", kind: str = "", q: str = ""):
+    """Advisers the actor may see: every adviser of their scope (county supervisor, town
     leader, law officer), or a legal adviser's own record. Each with its latest term."""
-    qs = Adviser.objects.visible_to(user, MANAGER_READER_ROLES)
-    if user is not None and user.is_authenticated:
-        qs = qs | Adviser.objects.filter(user=user)
+    qs = Adviser.objects.visible_to(actor, MANAGER_READER_ROLES)
+    if actor is not None and actor.is_authenticated:
+        qs = qs | Adviser.objects.filter(user=actor)
     qs = qs.select_related("org_unit", "user").annotate(
         term_start=_latest_term("start"), term_end=_latest_term("end")
     )
@@ -56,9 +46,9 @@ def advisers_visible_to(user, *, status: str = "", kind: str = "", q: str = ""):
     return qs.order_by("org_unit__code", "name", "id")
 
 
-def adviser_detail(user, pk: int) -> Adviser:
-    """One adviser the user may see, with terms, work entries and assessments; else 404."""
-    qs = advisers_visible_to(user).prefetch_related(
+def adviser_get(actor, pk: int) -> Adviser:
+    """One adviser the actor may see, with terms, work entries and assessments; else 404."""
+    qs = adviser_list(actor).prefetch_related(
         Prefetch("appointments", queryset=Appointment.objects.order_by("start")),
         Prefetch(
             "work_entries",
@@ -84,12 +74,13 @@ class WorkRecord:
 
     @property
     def on_time_rate(self) -> float | None:
-        return round(self.on_time / self.reviews, 4) if self.reviews else None
+        """Per cent, one decimal; None without reviews."""
+        return percent(self.on_time, self.reviews, empty=None)
 
     @property
     def on_time_percent(self) -> str:
         rate = self.on_time_rate
-        return "—" if rate is None else f"{rate * 100:.1f}%"
+        return "—" if rate is None else f"{rate:.1f}%"
 
     @property
     def entries_total(self) -> int:
@@ -101,11 +92,10 @@ class WorkRecord:
 
 def review_rows(user_ids, start: date, end: date, unit_codes=None):
     """Concluded reviews by these reviewers, concluded start..end, grouped by reviewer,
-    town and kind, with how many were on time: ONE query. [] without fazhi.reviews."""
-    model = review_model()
-    if model is None or not user_ids:
+    town and kind, with how many were on time: ONE query."""
+    if not user_ids:
         return []
-    qs = model.objects.filter(
+    qs = ReviewRequest.objects.filter(
         reviewer_id__in=list(user_ids),
         status="concluded",
         concluded_at__date__gte=start,
@@ -176,11 +166,10 @@ def assessments_for_export(advisers):
 
 def recent_reviews(adviser: Adviser, limit: int = 20) -> list:
     """The latest legality reviews this adviser's login concluded for their unit."""
-    model = review_model()
-    if model is None or not adviser.user_id:
+    if not adviser.user_id:
         return []
     return list(
-        model.objects.filter(
+        ReviewRequest.objects.filter(
             reviewer_id=adviser.user_id,
             status="concluded",
             org_unit__code__startswith=adviser.org_unit.code,

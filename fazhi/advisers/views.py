@@ -18,10 +18,8 @@ from fazhi.core.permissions import Forbidden, ServiceError, role_required
 from fazhi.core.roles import Role
 from fazhi.core.views.workflow import run_transition
 from fazhi.core.workflow import timeline
-from fazhi.core.xlsx import xlsx_response
 
 from . import selectors, services
-from .export import ledger_xlsx
 from .forms import (
     AdviserForm,
     AppointmentForm,
@@ -30,7 +28,17 @@ from .forms import (
     SchemeForm,
     WorkEntryForm,
 )
-from .models import Adviser, WorkEntry
+from .models import (
+    ASSESSOR_ROLES,
+    EXPORT_ROLES,
+    KEEPER_ROLES,
+    MANAGER_READER_ROLES,
+    READER_ROLES,
+    SCHEME_ROLES,
+    Adviser,
+    WorkEntry,
+)
+from .params import MIN_PRACTICE_YEARS, OPINION_2016
 
 PAGE_SIZE = 20
 
@@ -45,11 +53,11 @@ def _year(request) -> int:
 
 
 def _keeper_unit(user) -> OrgUnit | None:
-    units = user.units_for(services.KEEPER_ROLES)
+    units = user.units_for(KEEPER_ROLES)
     return units[0] if units else None
 
 
-@role_required(*services.READER_ROLES)
+@role_required(*READER_ROLES)
 def adviser_list(request):
     status = request.GET.get("status", "")
     status = status if status in Adviser.Status.values else ""
@@ -57,7 +65,7 @@ def adviser_list(request):
     kind = kind if kind in Adviser.Kind.values else ""
     q = request.GET.get("q", "").strip().replace("\x00", "")[:50]
     year = _year(request)
-    qs = selectors.advisers_visible_to(request.user, status=status, kind=kind, q=q)
+    qs = selectors.adviser_list(request.user, status=status, kind=kind, q=q)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     advisers = selectors.attach_work_records(page.object_list, year)
     context = {
@@ -70,9 +78,9 @@ def adviser_list(request):
         "q": q,
         "statuses": Adviser.Status.choices,
         "kinds": Adviser.Kind.choices,
-        "can_create": request.user.has_role(*services.KEEPER_ROLES),
-        "can_export": request.user.has_role(*services.EXPORT_ROLES),
-        "can_see_scheme": request.user.has_role(*services.MANAGER_READER_ROLES),
+        "can_create": request.user.has_role(*KEEPER_ROLES),
+        "can_export": request.user.has_role(*EXPORT_ROLES),
+        "can_see_scheme": request.user.has_role(*MANAGER_READER_ROLES),
     }
     return render(request, "advisers/adviser_list.html", context)
 
@@ -82,12 +90,12 @@ def _form_page(request, form, *, title, adviser=None, intro="", status=200):
     return render(request, "advisers/form.html", context, status=status)
 
 
-@role_required(*services.KEEPER_ROLES)
+@role_required(*KEEPER_ROLES)
 def adviser_create(request):
     unit = _keeper_unit(request.user)
     intro = (
-        f"律师须执业满{services.MIN_PRACTICE_YEARS.value(unit)}年,且未受过刑事处罚、"
-        f"行业惩戒或行政处罚({services.OPINION_2016})。"
+        f"律师须执业满{MIN_PRACTICE_YEARS.value(unit)}年,且未受过刑事处罚、"
+        f"行业惩戒或行政处罚({OPINION_2016})。"
     )
     if request.method != "POST":
         return _form_page(request, AdviserForm(unit=unit), title="登记法律顾问", intro=intro)
@@ -109,15 +117,15 @@ def adviser_create(request):
     return _form_page(request, form, title="登记法律顾问", intro=intro, status=400)
 
 
-@role_required(*services.KEEPER_ROLES)
+@role_required(*KEEPER_ROLES)
 def adviser_edit(request, pk):
     """Correct a registry entry: the same checks as registration on the resulting values."""
-    adviser = selectors.adviser_detail(request.user, pk)
+    adviser = selectors.adviser_get(request.user, pk)
     title = "修改登记信息"
     intro = (
         "修改后的信息须符合登记条件:律师、公职律师须填写17位执业证号;在册律师须执业满"
-        f"{services.MIN_PRACTICE_YEARS.value(adviser.org_unit)}年,且未受过刑事处罚、"
-        f"行业惩戒或行政处罚({services.OPINION_2016})。"
+        f"{MIN_PRACTICE_YEARS.value(adviser.org_unit)}年,且未受过刑事处罚、"
+        f"行业惩戒或行政处罚({OPINION_2016})。"
     )
     if request.method != "POST":
         form = AdviserForm.for_adviser(adviser)
@@ -143,9 +151,9 @@ def adviser_edit(request, pk):
     return _form_page(request, form, title=title, adviser=adviser, intro=intro, status=400)
 
 
-@role_required(*services.READER_ROLES)
+@role_required(*READER_ROLES)
 def adviser_detail(request, pk):
-    adviser = selectors.adviser_detail(request.user, pk)
+    adviser = selectors.adviser_get(request.user, pk)
     year = _year(request)
     record = selectors.work_records([adviser], year)[adviser.pk]
     today = clock.today()
@@ -153,7 +161,7 @@ def adviser_detail(request, pk):
     current = next((t for t in terms if t.start <= today <= t.end), None)
     actions = [(t, None) for t in services.ADVISER_FLOW.available(request.user, adviser)]
     user = request.user
-    keeper = user.has_role(*services.KEEPER_ROLES) and adviser.status == Adviser.Status.ACTIVE
+    keeper = user.has_role(*KEEPER_ROLES) and adviser.status == Adviser.Status.ACTIVE
     context = {
         "adviser": adviser,
         "year": year,
@@ -172,8 +180,8 @@ def adviser_detail(request, pk):
         "actions": actions,
         "can_keep": keeper,
         # A dismissed adviser's entry can still be corrected.
-        "can_edit": user.has_role(*services.KEEPER_ROLES),
-        "can_assess": user.has_role(*services.ASSESSOR_ROLES)
+        "can_edit": user.has_role(*KEEPER_ROLES),
+        "can_assess": user.has_role(*ASSESSOR_ROLES)
         and adviser.user_id != user.pk
         and adviser.status == Adviser.Status.ACTIVE,
     }
@@ -181,9 +189,9 @@ def adviser_detail(request, pk):
 
 
 @require_POST
-@role_required(*services.KEEPER_ROLES)
+@role_required(*KEEPER_ROLES)
 def adviser_transition(request, pk, verb):
-    adviser = selectors.adviser_detail(request.user, pk)
+    adviser = selectors.adviser_get(request.user, pk)
     return run_transition(
         request,
         adviser,
@@ -194,7 +202,7 @@ def adviser_transition(request, pk, verb):
 
 
 def _write_page(request, pk, form_class, *, title, service, done):
-    adviser = selectors.adviser_detail(request.user, pk)
+    adviser = selectors.adviser_get(request.user, pk)
     if request.method != "POST":
         return _form_page(request, form_class(), title=title, adviser=adviser)
     form = form_class(request.POST)
@@ -211,7 +219,7 @@ def _write_page(request, pk, form_class, *, title, service, done):
     return _form_page(request, form, title=title, adviser=adviser, status=400)
 
 
-@role_required(*services.KEEPER_ROLES)
+@role_required(*KEEPER_ROLES)
 def appointment_create(request, pk):
     return _write_page(
         request,
@@ -223,7 +231,7 @@ def appointment_create(request, pk):
     )
 
 
-@role_required(*services.KEEPER_ROLES)
+@role_required(*KEEPER_ROLES)
 def work_entry_create(request, pk):
     return _write_page(
         request,
@@ -240,9 +248,9 @@ def _default_assessment_year(today) -> int:
     return today.year - 1 if today.month <= 3 else today.year
 
 
-@role_required(*services.ASSESSOR_ROLES)
+@role_required(*ASSESSOR_ROLES)
 def assessment_create(request, pk):
-    adviser = selectors.adviser_detail(request.user, pk)
+    adviser = selectors.adviser_get(request.user, pk)
     today = clock.today()
     scheme = services.scheme_for(adviser.org_unit)
     source = request.POST if request.method == "POST" else request.GET
@@ -297,11 +305,11 @@ def _scheme_unit(user) -> OrgUnit | None:
     return None
 
 
-@role_required(*services.MANAGER_READER_ROLES)
+@role_required(*MANAGER_READER_ROLES)
 def scheme(request):
     unit = _scheme_unit(request.user)
     current = services.scheme_for(unit)
-    can_edit = request.user.has_role(*services.SCHEME_ROLES)
+    can_edit = request.user.has_role(*SCHEME_ROLES)
     status = 200
     if request.method == "POST":
         if not can_edit:
@@ -330,16 +338,11 @@ def scheme(request):
     return render(request, "advisers/scheme.html", context, status=status)
 
 
-@role_required(*services.EXPORT_ROLES)
+@role_required(*EXPORT_ROLES)
 def adviser_export(request):
     form = ExportForm(request.GET or None)
-    year = clock.today().year
-    if form.is_bound:
-        if not form.is_valid():
-            messages.error(request, "年度不正确")
-            return redirect("advisers:adviser_list")
-        year = form.cleaned_data["year"] or year
-    advisers = list(selectors.advisers_visible_to(request.user))
-    content = ledger_xlsx(advisers, year)
-    services.export_recorded(actor=request.user, count=len(advisers), year=year)
-    return xlsx_response(f"法律顾问台账-{year}年-{clock.today():%Y%m%d}.xlsx", content)
+    if form.is_bound and not form.is_valid():
+        messages.error(request, "年度不正确")
+        return redirect("advisers:adviser_list")
+    year = form.cleaned_data["year"] if form.is_bound else None
+    return services.adviser_export(actor=request.user, filters={"year": year}).response()

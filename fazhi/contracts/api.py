@@ -8,7 +8,6 @@ import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
-from django.http import Http404
 from ninja import Field, Query, Router, Schema, Status
 from ninja.responses import codes_4xx
 
@@ -177,7 +176,7 @@ class PayIn(StrictIn):
 
 
 def _detail(user, pk):
-    contract = selectors.contract_detail(user, pk)
+    contract = selectors.contract_get(user, pk)
     contract.timeline = timeline(contract)
     contract.actions = [t.verb for t in services.CONTRACT_FLOW.available(user, contract)]
     return contract
@@ -229,7 +228,7 @@ def contract_detail(request, contract_id: Id):
 )
 def contract_update(request, contract_id: Id, payload: ContractUpdateIn):
     check_role(request.auth, services.WRITER_ROLES, "只有法治办工作人员可以修改合同")
-    contract = selectors.contract_detail(request.auth, contract_id)
+    contract = selectors.contract_get(request.auth, contract_id)
     data = payload.dict(exclude_unset=True)
     services.contract_update(actor=request.auth, contract=contract, **data)
     return _detail(request.auth, contract_id)
@@ -242,7 +241,7 @@ def contract_update(request, contract_id: Id, payload: ContractUpdateIn):
 )
 def contract_transition(request, contract_id: Id, verb: Verb, payload: TransitionIn):
     check_role(request.auth, READER_ROLES, "无权办理合同")
-    contract = selectors.contract_detail(request.auth, contract_id)
+    contract = selectors.contract_get(request.auth, contract_id)
     fields = payload.dict()
     reviewer_id = fields.pop("reviewer_id")
     if reviewer_id is not None:
@@ -269,7 +268,7 @@ def contract_transition(request, contract_id: Id, verb: Verb, payload: Transitio
 )
 def payment_add(request, contract_id: Id, payload: PaymentIn):
     check_role(request.auth, services.WRITER_ROLES, "只有法治办工作人员可以登记付款计划")
-    contract = selectors.contract_detail(request.auth, contract_id)
+    contract = selectors.contract_get(request.auth, contract_id)
     return Status(
         201, services.payment_add(actor=request.auth, contract=contract, **payload.dict())
     )
@@ -282,8 +281,5 @@ def payment_add(request, contract_id: Id, payload: PaymentIn):
 )
 def payment_pay(request, contract_id: Id, payment_id: Id, payload: PayIn):
     check_role(request.auth, services.WRITER_ROLES, "只有法治办工作人员可以登记付款")
-    try:
-        payment = selectors.payment_visible(request.auth, contract_id, payment_id)
-    except Http404:
-        raise
+    payment = selectors.payment_get(request.auth, payment_id, contract_pk=contract_id)
     return services.payment_record(actor=request.auth, payment=payment, **payload.dict())

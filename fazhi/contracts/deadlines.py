@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from fazhi.core.pending import PendingItem
 
-from . import rules
 from .models import READER_ROLES, Contract, ContractPayment
+from .params import PAYMENT_WARNING_DAYS, TERM_WARNING_DAYS
 from .selectors import OPEN_STATUSES
 
 # Who is warned: the law office that runs contracts, and the town leaders.
@@ -44,7 +44,7 @@ def pending_items(user, today: dt.date) -> list[PendingItem]:
             )
         )
 
-    horizon = today + dt.timedelta(days=rules.PAYMENT_WARNING_DAYS.value(unit))
+    horizon = today + dt.timedelta(days=PAYMENT_WARNING_DAYS.value(unit))
     for p in (
         ContractPayment.objects.visible_to(user, READER_ROLES)
         .filter(paid_on__isnull=True, due_on__lte=horizon)
@@ -65,7 +65,7 @@ def pending_items(user, today: dt.date) -> list[PendingItem]:
             )
         )
 
-    term_horizon = today + dt.timedelta(days=rules.TERM_WARNING_DAYS.value(unit))
+    term_horizon = today + dt.timedelta(days=TERM_WARNING_DAYS.value(unit))
     for c in (
         contracts.filter(status__in=OPEN_STATUSES, term_end__gte=today, term_end__lte=term_horizon)
         .select_related("org_unit")

@@ -29,17 +29,7 @@ from fazhi.core.demo_plan import (
     workday_until,
 )
 
-_CC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-_CC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
-
-
-def credit_code(n: int, region: str = "339901") -> str:
-    """A well-formed 统一社会信用代码 (GB 32100 check digit) for fictional company `n`:
-    91 (市场监管, 企业) + region + a 9-character organisation code + the check digit."""
-    body = f"91{region}MA2{n:06d}"
-    total = sum(_CC_CHARS.index(c) * w for c, w in zip(body, _CC_WEIGHTS, strict=True))
-    return body + _CC_CHARS[(31 - total % 31) % 31]
-
+from .ledger import credit_code
 
 # (category, title pattern, counterparty pattern or None for a person, amount range 元,
 #  SME, how many)
@@ -418,7 +408,7 @@ def _load_contract_demo(town, officer_username: str, adviser_username: str) -> l
 
     from fazhi.core.models import User
 
-    from .ledger import contracts_import
+    from .services import contracts_import
 
     today = clock.today()
     require(plan_problems(today))
@@ -469,8 +459,8 @@ def load_history_demo(town_code: str, officer_username: str) -> list[str]:
 
     from fazhi.core.models import OrgUnit, User
 
-    from .ledger import contracts_import
     from .models import Contract
+    from .services import contracts_import
 
     town = OrgUnit.objects.get(code=town_code)
     if Contract.objects.filter(org_unit=town).exists():

@@ -1,28 +1,22 @@
-"""The contract ledger (合同台账) as .xlsx: export of the register, the blank import
-template, and the all-or-nothing import of an existing ledger.
+"""The contract ledger (合同台账) as .xlsx: its columns, the rows of the exported register,
+the blank import template, and the reading of an uploaded ledger into fields.
 
-Import and export share their first columns, so an exported ledger imports again. Rows
-are validated by the same rules as registration (rules.check); if any row is wrong
-nothing is written and every wrong row is reported ("第3行:统一社会信用代码校验位错误")."""
+Import and export share their first columns, so an exported ledger imports again. The
+import itself (rows checked by the same rules as registration, all or nothing) is
+services.contracts_import; the export is services.contract_export."""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
-from fazhi.core import audit, clock
-from fazhi.core.models import StatusChange
-from fazhi.core.permissions import ServiceError, check_role
+from fazhi.core.permissions import ServiceError
 from fazhi.core.uploads import inspect_upload
 from fazhi.core.xlsx import build_xlsx
 
-from . import rules
 from .models import Category, Contract, ProcurementKind, TenderMethod
-from .services import WRITER_ROLES, _writer_unit
 
 Status = Contract.Status
 MAX_ROWS = 20_000
@@ -104,51 +98,62 @@ def _yes(value: bool) -> str:
 
 # --- export ----------------------------------------------------------------------------
 
+EXPORT_TITLE = "合同台账"
+EXPORT_HEADERS = HEADERS + EXPORT_EXTRA
 
-def export_xlsx(contracts) -> bytes:
-    """The register as .xlsx, from a queryset annotated by selectors.export_rows."""
 
-    def rows():
-        for c in contracts.iterator(chunk_size=2000):
-            yield [
-                c.title,
-                c.get_category_display(),
-                c.counterparty_name,
-                _yes(c.counterparty_is_person),
-                c.counterparty_credit_code,
-                _yes(c.counterparty_is_sme),
-                float(c.amount),
-                _date(c.term_start),
-                _date(c.term_end),
-                c.payment_term_days or "",
-                _yes(c.payment_term_agreed),
-                _yes(c.has_arbitration_clause),
-                c.dispute_resolution,
-                c.get_procurement_kind_display() if c.procurement_kind else "",
-                c.get_tender_method_display() if c.tender_method else "",
-                _date(c.tender_date),
-                c.tender_notice_ref,
-                c.get_status_display(),
-                _date(c.created_on),
-                _date(c.signed_on),
-                c.review_reference,
-                c.archive_number,
-                _date(c.archived_on),
-                c.org_unit.name,
-                _date(c.reviewed_on),
-                _date(c.archive_due),
-                float(c.scheduled),
-                float(c.paid),
-                str(c.created_by),
-            ]
+def register_rows(contracts):
+    """The register's rows, from a queryset annotated by selectors.export_rows."""
+    for c in contracts.iterator(chunk_size=2000):
+        yield [
+            c.title,
+            c.get_category_display(),
+            c.counterparty_name,
+            _yes(c.counterparty_is_person),
+            c.counterparty_credit_code,
+            _yes(c.counterparty_is_sme),
+            float(c.amount),
+            _date(c.term_start),
+            _date(c.term_end),
+            c.payment_term_days or "",
+            _yes(c.payment_term_agreed),
+            _yes(c.has_arbitration_clause),
+            c.dispute_resolution,
+            c.get_procurement_kind_display() if c.procurement_kind else "",
+            c.get_tender_method_display() if c.tender_method else "",
+            _date(c.tender_date),
+            c.tender_notice_ref,
+            c.get_status_display(),
+            _date(c.created_on),
+            _date(c.signed_on),
+            c.review_reference,
+            c.archive_number,
+            _date(c.archived_on),
+            c.org_unit.name,
+            _date(c.reviewed_on),
+            _date(c.archive_due),
+            float(c.scheduled),
+            float(c.paid),
+            str(c.created_by),
+        ]
 
-    return build_xlsx("合同台账", HEADERS + EXPORT_EXTRA, rows())
+
+# --- the import template ------------------------------------------------------------------
+
+_CC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_CC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+
+def credit_code(n: int, region: str = "339901") -> str:
+    """A well-formed 统一社会信用代码 (GB 32100 check digit) for fictional company `n`:
+    91 (市场监管, 企业) + region + a 9-character organisation code + the check digit."""
+    body = f"91{region}MA2{n:06d}"
+    total = sum(_CC_CHARS.index(c) * w for c, w in zip(body, _CC_WEIGHTS, strict=True))
+    return body + _CC_CHARS[(31 - total % 31) % 31]
 
 
 def template_xlsx() -> bytes:
     """The blank import template with one example row."""
-    from .demo import credit_code
-
     example = [
         "海屿镇渔港保洁服务采购合同",
         Category.SERVICES.label,
@@ -177,14 +182,14 @@ def template_xlsx() -> bytes:
     return build_xlsx("合同台账导入模板", HEADERS, [example])
 
 
-# --- import ------------------------------------------------------------------------------------
+# --- reading an uploaded ledger ------------------------------------------------------------------------------------
 
 
 class RowError(Exception):
     pass
 
 
-def _cell_text(value) -> str:
+def cell_text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -199,7 +204,7 @@ def _cell_text(value) -> str:
 def _bool(value, label: str) -> bool:
     if isinstance(value, bool):
         return value
-    text = _cell_text(value).lower()
+    text = cell_text(value).lower()
     if text in TRUE_WORDS:
         return True
     if text in FALSE_WORDS:
@@ -208,7 +213,7 @@ def _bool(value, label: str) -> bool:
 
 
 def _choice(value, choices, label: str) -> str:
-    text = _cell_text(value)
+    text = cell_text(value)
     if not text:
         return ""
     for code, name in choices:
@@ -218,7 +223,7 @@ def _choice(value, choices, label: str) -> str:
 
 
 def _category(value) -> str:
-    text = _cell_text(value).replace("(", "(").replace(")", ")")
+    text = cell_text(value).replace("(", "(").replace(")", ")")
     for code, name in Category.choices:
         if text in (code, name):
             return code
@@ -227,12 +232,12 @@ def _category(value) -> str:
     raise RowError(f"合同类型“{text}”不正确,应为模板说明中的类型名称")
 
 
-def _row_fields(raw: dict, today: dt.date) -> dict:
+def row_fields(raw: dict, today: dt.date) -> dict:
     """One row's cells → fields (RowError on a cell that cannot be read)."""
     data = {}
     for field in ("title", "counterparty_name", "counterparty_credit_code", "dispute_resolution"):
-        data[field] = _cell_text(raw.get(field))
-    data["tender_notice_ref"] = _cell_text(raw.get("tender_notice_ref"))
+        data[field] = cell_text(raw.get(field))
+    data["tender_notice_ref"] = cell_text(raw.get("tender_notice_ref"))
     data["category"] = _category(raw.get("category"))
     for field in (
         "counterparty_is_person",
@@ -242,12 +247,12 @@ def _row_fields(raw: dict, today: dt.date) -> dict:
     ):
         data[field] = _bool(raw.get(field), LABELS[field])
     amount = raw.get("amount")
-    data["amount"] = Decimal(str(amount)) if isinstance(amount, int | float) else _cell_text(amount)
+    data["amount"] = Decimal(str(amount)) if isinstance(amount, int | float) else cell_text(amount)
     for field in ("term_start", "term_end", "tender_date"):
         data[field] = (
-            raw.get(field) if isinstance(raw.get(field), dt.date) else _cell_text(raw.get(field))
+            raw.get(field) if isinstance(raw.get(field), dt.date) else cell_text(raw.get(field))
         )
-    data["payment_term_days"] = _cell_text(raw.get("payment_term_days"))
+    data["payment_term_days"] = cell_text(raw.get("payment_term_days"))
     data["procurement_kind"] = _choice(
         raw.get("procurement_kind"), ProcurementKind.choices, LABELS["procurement_kind"]
     )
@@ -255,53 +260,7 @@ def _row_fields(raw: dict, today: dt.date) -> dict:
     return data
 
 
-def _history_fields(raw: dict, today: dt.date) -> dict:
-    """Status, dates and the offline review of an imported historical contract."""
-    status_text = _cell_text(raw.get("status"))
-    status = IMPORT_STATUSES.get(status_text)
-    if status is None:
-        raise RowError(
-            f"状态“{status_text}”不正确:历史合同应为{'/'.join(IMPORT_STATUSES)}"
-            "(登记、审核中的合同请在系统中登记并送审)"
-        )
-    out = {"status": status}
-    for field in ("created_on", "signed_on", "archived_on"):
-        value = raw.get(field)
-        parsed = rules.parse_date(value.date() if isinstance(value, dt.datetime) else value)
-        if parsed == "bad":
-            raise RowError(f"{LABELS[field]}格式不正确,应为 YYYY-MM-DD")
-        if parsed and parsed > today:
-            raise RowError(f"{LABELS[field]}不能晚于今天")
-        out[field] = parsed
-    if not out["signed_on"]:
-        raise RowError("历史合同须填写签订日期")
-    reference = _cell_text(raw.get("review_reference"))
-    if not reference:
-        raise RowError(
-            f"未经合法性审核,不得签订:历史合同须填写线下审核记录({rules.REVIEW_BEFORE_SIGNING})"
-        )
-    if len(reference) > 200:
-        raise RowError("线下审核记录不能超过200个字")
-    out["review_reference"] = reference
-    number = _cell_text(raw.get("archive_number"))
-    if len(number) > 64:
-        raise RowError("档案号不能超过64个字")
-    out["archive_number"] = number
-    archived_states = {Status.ARCHIVED, Status.PERFORMING, Status.COMPLETED}
-    if status in archived_states:
-        if not number:
-            raise RowError(f"未填写档案号,不得归档({rules.ARCHIVE})")
-        if not out["archived_on"]:
-            raise RowError("已归档的合同须填写归档日期")
-    if out["archived_on"] and out["archived_on"] < out["signed_on"]:
-        raise RowError("归档日期不能早于签订日期")
-    if out["created_on"] and out["created_on"] > out["signed_on"]:
-        raise RowError("登记日期不能晚于签订日期")
-    out["created_on"] = out["created_on"] or out["signed_on"]
-    return out
-
-
-def _read_rows(uploaded_file):
+def read_rows(uploaded_file):
     """(row number, {field: cell}) for each non-blank row, or a ServiceError."""
     from openpyxl import load_workbook
 
@@ -325,7 +284,7 @@ def _read_rows(uploaded_file):
         names = {h.rstrip("*"): f for h, f in COLUMNS}
         positions = {}
         for i, cell in enumerate(header):
-            field = names.get(_cell_text(cell).rstrip("*"))
+            field = names.get(cell_text(cell).rstrip("*"))
             if field and field not in positions:
                 positions[field] = i
         missing = [LABELS[f] for f in REQUIRED if f not in positions]
@@ -344,108 +303,3 @@ def _read_rows(uploaded_file):
         return out
     finally:
         wb.close()
-
-
-def contracts_import(*, actor, uploaded_file, org_unit=None, on: dt.date | None = None):
-    """Import an existing contract ledger into the actor's town, all or nothing. Returns
-    the contracts created; on any bad row raises a ServiceError whose errors["rows"]
-    lists every bad row in Chinese and writes nothing."""
-    check_role(actor, WRITER_ROLES, "只有法治办工作人员可以导入合同台账")
-    unit = _writer_unit(actor, org_unit)
-    today = on or clock.today()
-    rows = _read_rows(uploaded_file)
-    if not rows:
-        message = "表格中没有合同数据"
-        raise ServiceError(message, errors={"file": [message]})
-    taken = set(
-        Contract.objects.filter(org_unit=unit)
-        .exclude(archive_number="")
-        .values_list("archive_number", flat=True)
-    )
-    seen: dict[str, int] = {}
-    errors: list[str] = []
-    good: list[Contract] = []
-    for number, raw in rows:
-        try:
-            data = _row_fields(raw, today)
-            history = _history_fields(raw, today)
-            fields = rules.check(data, unit).fields
-        except RowError as exc:
-            errors.append(f"第{number}行:{exc}")
-            continue
-        except rules.RuleErrors as exc:
-            for field, messages in exc.errors.items():
-                label = LABELS.get(field, "")
-                errors.extend(
-                    f"第{number}行:{m}" if not label or label in m else f"第{number}行:{label}:{m}"
-                    for m in messages
-                )
-            continue
-        archive_number = history["archive_number"]
-        if archive_number:
-            if archive_number in taken:
-                errors.append(f"第{number}行:档案号“{archive_number}”已被本镇其他合同使用")
-                continue
-            if archive_number in seen:
-                errors.append(
-                    f"第{number}行:档案号“{archive_number}”与第{seen[archive_number]}行重复"
-                )
-                continue
-            seen[archive_number] = number
-        signed_on = history["signed_on"]
-        done = history["status"] in (Status.COMPLETED, Status.TERMINATED)
-        good.append(
-            Contract(
-                org_unit=unit,
-                created_by=actor,
-                is_imported=True,
-                reviewed_on=None,
-                completed_on=(history["archived_on"] or signed_on) if done else None,
-                **fields,
-                **history,
-            )
-        )
-    if errors:
-        shown = errors[:MAX_ERRORS_SHOWN]
-        if len(errors) > len(shown):
-            shown.append(f"……另有{len(errors) - len(shown)}处错误未列出")
-        raise ServiceError(
-            f"导入失败:{len(errors)}处错误,未导入任何数据。请修改后重新上传。",
-            errors={"rows": shown},
-            code="import_invalid",
-        )
-    ct = ContentType.objects.get_for_model(Contract)
-    with transaction.atomic():
-        created = Contract.objects.bulk_create(good, batch_size=500)
-        StatusChange.objects.bulk_create(
-            [
-                StatusChange(
-                    org_unit=unit,
-                    content_type=ct,
-                    object_id=c.pk,
-                    verb="import",
-                    label="导入历史台账",
-                    from_status="",
-                    to_status=c.status,
-                    actor=actor,
-                    note=f"线下审核记录:{c.review_reference}",
-                )
-                for c in created
-            ],
-            batch_size=500,
-        )
-        audit.record(
-            verb="contract.import",
-            actor=actor,
-            obj=unit,
-            org_unit=unit,
-            object_type="contracts.contract",
-            object_id=f"{created[0].pk}-{created[-1].pk}",
-            object_repr=f"导入合同台账 {len(created)} 份",
-            changes={
-                "file": str(getattr(uploaded_file, "name", ""))[:200],
-                "count": len(created),
-                "ids": [c.pk for c in created][:1000],
-            },
-        )
-    return created

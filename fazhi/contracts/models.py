@@ -18,6 +18,9 @@ from fazhi.core.scoping import ScopedQuerySet
 READER_ROLES = frozenset(
     {Role.LAW_OFFICER, Role.TOWN_LEADER, Role.LEGAL_ADVISER, Role.COUNTY_SUPERVISOR}
 )
+# Who registers and runs contracts: the town's law office (product.md: "runs every ledger
+# and workflow"). Leaders, advisers and the county read.
+WRITER_ROLES = frozenset({Role.LAW_OFFICER})
 
 
 class Category(models.TextChoices):
@@ -173,13 +176,6 @@ class Contract(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("contracts:contract_detail", args=[self.pk])
-
-    def review_concluded(self, review, actor) -> None:
-        """Called by fazhi.reviews when this contract's legality review is concluded (in
-        the same transaction): a pass moves it to 审核通过, a rejection back to 登记."""
-        from .services import contract_review_concluded
-
-        contract_review_concluded(contract=self, review=review, actor=actor)
 
     @property
     def is_administrative_agreement(self) -> bool:

@@ -9,8 +9,8 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from fazhi.core import clock
 from fazhi.core.scoping import get_visible_or_404
 
-from . import rules
-from .models import READER_ROLES, Contract, ContractPayment
+from .models import AGREEMENT_CATEGORIES, READER_ROLES, Contract, ContractPayment
+from .params import PAYMENT_WARNING_DAYS, TERM_WARNING_DAYS
 
 Status = Contract.Status
 OPEN_STATUSES = (Status.SIGNED, Status.ARCHIVED, Status.PERFORMING)
@@ -25,8 +25,8 @@ WARNINGS = {
 }
 
 
-def contracts_visible(user):
-    return Contract.objects.visible_to(user, READER_ROLES).select_related("org_unit", "created_by")
+def _visible(actor):
+    return Contract.objects.visible_to(actor, READER_ROLES).select_related("org_unit", "created_by")
 
 
 def _unpaid(today: dt.date, *, overdue: bool, horizon: dt.date | None = None):
@@ -38,7 +38,7 @@ def _unpaid(today: dt.date, *, overdue: bool, horizon: dt.date | None = None):
 
 def with_warnings(qs, today: dt.date, unit=None):
     """Annotate each contract with payment_overdue / payment_due (Exists subqueries)."""
-    horizon = today + dt.timedelta(days=rules.PAYMENT_WARNING_DAYS.value(unit))
+    horizon = today + dt.timedelta(days=PAYMENT_WARNING_DAYS.value(unit))
     return qs.annotate(
         payment_overdue=Exists(_unpaid(today, overdue=True)),
         payment_due=Exists(_unpaid(today, overdue=False, horizon=horizon)),
@@ -46,7 +46,7 @@ def with_warnings(qs, today: dt.date, unit=None):
 
 
 def contract_list(
-    user,
+    actor,
     *,
     category: str = "",
     status: str = "",
@@ -56,22 +56,23 @@ def contract_list(
     kind: str = "",
     today: dt.date | None = None,
 ):
-    """The list page's rows, newest first, each with its warning flags."""
+    """The contracts the actor sees under the list's filters, newest first, each with its
+    warning flags: the list page, the API list and the export all read through it."""
     today = today or clock.today()
-    qs = with_warnings(contracts_visible(user), today)
+    qs = with_warnings(_visible(actor), today)
     if category:
         qs = qs.filter(category=category)
     if kind == "agreement":
-        qs = qs.filter(category__in=[c.value for c in _agreement_categories()])
+        qs = qs.filter(category__in=[c.value for c in AGREEMENT_CATEGORIES])
     elif kind == "contract":
-        qs = qs.exclude(category__in=[c.value for c in _agreement_categories()])
+        qs = qs.exclude(category__in=[c.value for c in AGREEMENT_CATEGORIES])
     if status:
         qs = qs.filter(status=status)
     if year:
         qs = qs.filter(created_on__year=year)
     if q:
         qs = qs.filter(Q(counterparty_name__contains=q) | Q(title__contains=q))
-    term_horizon = today + dt.timedelta(days=rules.TERM_WARNING_DAYS.default)
+    term_horizon = today + dt.timedelta(days=TERM_WARNING_DAYS.default)
     if warning == "archive_overdue":
         qs = qs.filter(status=Status.SIGNED, archive_due__lt=today)
     elif warning == "archive_due":
@@ -85,28 +86,23 @@ def contract_list(
     return qs.order_by("-created_on", "-id")
 
 
-def _agreement_categories():
-    from .models import AGREEMENT_CATEGORIES
-
-    return AGREEMENT_CATEGORIES
-
-
-def contract_detail(user, pk: int) -> Contract:
-    """One contract the user may see, with its payments; else 404."""
+def contract_get(actor, pk: int) -> Contract:
+    """One contract the actor may see, with its payments; else 404."""
     return get_visible_or_404(
-        contracts_visible(user).prefetch_related(
+        _visible(actor).prefetch_related(
             Prefetch("payments", queryset=ContractPayment.objects.order_by("due_on", "id"))
         ),
-        user,
+        actor,
         READER_ROLES,
         pk=pk,
     )
 
 
-def payment_visible(user, contract_pk: int, pk: int) -> ContractPayment:
+def payment_get(actor, pk: int, *, contract_pk: int) -> ContractPayment:
+    """One instalment of contract `contract_pk` the actor may see; else 404."""
     return get_visible_or_404(
         ContractPayment.objects.select_related("contract__org_unit"),
-        user,
+        actor,
         READER_ROLES,
         pk=pk,
         contract_id=contract_pk,

@@ -11,7 +11,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from fazhi.core import audit, clock
+from fazhi.core import clock
 from fazhi.core.attachments import attachments_for
 from fazhi.core.forms import apply_service_error
 from fazhi.core.permissions import Forbidden, ServiceError, role_required
@@ -107,7 +107,7 @@ def contract_create(request):
 
 @role_required(*services.WRITER_ROLES)
 def contract_edit(request, pk):
-    contract = selectors.contract_detail(request.user, pk)
+    contract = selectors.contract_get(request.user, pk)
     if contract.status != Status.DRAFT:
         messages.error(request, "只有登记状态的合同可以修改")
         return redirect(contract)
@@ -150,7 +150,7 @@ def _transition_form(t, contract, data=None):
 
 @role_required(*READER_ROLES)
 def contract_detail(request, pk):
-    contract = selectors.contract_detail(request.user, pk)
+    contract = selectors.contract_get(request.user, pk)
     today = clock.today()
     payments = list(contract.payments.all())
     actions = [
@@ -186,7 +186,7 @@ def contract_detail(request, pk):
 @require_POST
 @role_required(*READER_ROLES)
 def contract_transition(request, pk, verb):
-    contract = selectors.contract_detail(request.user, pk)
+    contract = selectors.contract_get(request.user, pk)
     try:
         t = services.CONTRACT_FLOW.get(verb)
     except ServiceError as exc:
@@ -207,7 +207,7 @@ def contract_transition(request, pk, verb):
 @require_POST
 @role_required(*services.WRITER_ROLES)
 def payment_add(request, pk):
-    contract = selectors.contract_detail(request.user, pk)
+    contract = selectors.contract_get(request.user, pk)
     form = PaymentForm(request.POST)
     if not form.is_valid():
         messages.error(
@@ -234,7 +234,7 @@ def payment_add(request, pk):
 @require_POST
 @role_required(*services.WRITER_ROLES)
 def payment_pay(request, pk, payment_pk):
-    payment = selectors.payment_visible(request.user, pk, payment_pk)
+    payment = selectors.payment_get(request.user, payment_pk, contract_pk=pk)
     form = PayForm(request.POST, prefix=f"pay{payment.pk}")
     url = payment.contract.get_absolute_url() + "#payments"
     if not form.is_valid():
@@ -253,21 +253,7 @@ def payment_pay(request, pk, payment_pk):
 
 @role_required(*READER_ROLES)
 def contract_export(request):
-    filters = _filters(request)
-    qs = selectors.export_rows(selectors.contract_list(request.user, **filters))
-    content = ledger.export_xlsx(qs)
-    audit.record(
-        verb="contract.export",
-        actor=request.user,
-        object_type="contracts.contract",
-        object_repr="合同台账导出",
-        changes={k: v for k, v in filters.items() if v},
-    )
-    return ledger_response(f"合同台账_{clock.today():%Y%m%d}.xlsx", content)
-
-
-def ledger_response(name, content):
-    return xlsx_response(name, content)
+    return services.contract_export(actor=request.user, filters=_filters(request)).response()
 
 
 @role_required(*services.WRITER_ROLES)
@@ -279,7 +265,7 @@ def contract_import(request):
         status = 400
         if form.is_valid():
             try:
-                created = ledger.contracts_import(
+                created = services.contracts_import(
                     actor=request.user, uploaded_file=form.cleaned_data["file"]
                 )
             except Forbidden as exc:

@@ -16,7 +16,6 @@ from .roles import RECORD_ROLES, UNIT_MANAGER_ROLES, Role
 from .scoping import ScopedQuerySet
 from .verbs import verb_label
 
-
 # How long a code is at each level of the tree: county 6 digits, town 9, village or
 # community 12, grid 15. The one place that knows it.
 CODE_LENGTHS = {"county": 6, "town": 9, "village": 12, "community": 12, "grid": 15}

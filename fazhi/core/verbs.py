@@ -30,6 +30,7 @@ VERB_LABELS = {
     "admin.change": "后台修改",
     "admin.delete": "后台删除",
     "system.bootstrap": "系统初始化",
+    "system.scale_data": "生成规模测试数据",
 }
 
 

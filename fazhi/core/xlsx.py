@@ -74,15 +74,26 @@ class Ledger:
 
 
 def export_ledger(
-    *, actor, verb: str, name: str, sheets: Iterable[Sheet], counts: dict, filters: dict
+    *,
+    actor,
+    verb: str,
+    name: str,
+    sheets: Iterable[Sheet],
+    counts: dict,
+    filters: dict,
+    model=None,
+    summary: str = "",
 ) -> Ledger:
     """Build the workbook of `sheets` and record the export as `verb` with how many rows
-    of what left and under which filters (the empty ones left out). Every `<entity>_export`
-    service ends here, so an export is never unaudited."""
+    of what left and under which filters (the empty ones left out); `model` and `summary`
+    name what was exported on the audit page. Every `<entity>_export` service ends here,
+    so an export is never unaudited."""
     content = build_xlsx_sheets(sheets)
     audit.record(
         verb=verb,
         actor=actor,
+        object_type=model._meta.label_lower if model is not None else "",
+        object_repr=summary,
         changes={**counts, **{k: v for k, v in filters.items() if v not in (None, "", [])}},
     )
     return Ledger(f"{name}{clock.today():%Y%m%d}.xlsx", content)

@@ -232,9 +232,7 @@ def documents_list(
     _reader(request)
     if status and status not in Document.Status.values:
         raise ServiceError("状态不正确", errors={"status": ["状态不正确"]})
-    qs = selectors.documents_visible_to(
-        request.auth, status=status, year=year, q=q.replace("\x00", "")
-    )
+    qs = selectors.document_list(request.auth, status=status, year=year, q=q.replace("\x00", ""))
     return {"count": qs.count(), "items": list(qs[offset : offset + limit])}
 
 
@@ -242,14 +240,14 @@ def documents_list(
              summary="起草规范性文件")  # fmt: skip
 def document_create(request, payload: DocumentIn):
     doc = services.document_create(actor=request.auth, **payload.dict())
-    return Status(201, _detail(request, selectors.document_visible(request.auth, doc.pk)))
+    return Status(201, _detail(request, selectors.document_get(request.auth, doc.pk)))
 
 
 @router.get("/documents/{document_id}", response={200: DocumentDetailOut, **ERRORS},
             url_name="document_detail", summary="一件规范性文件及其办理过程")  # fmt: skip
 def document_detail(request, document_id: Id):
     _reader(request)
-    return _detail(request, selectors.document_visible(request.auth, document_id))
+    return _detail(request, selectors.document_get(request.auth, document_id))
 
 
 @router.post("/documents/{document_id}/transitions/{verb}",
@@ -257,20 +255,20 @@ def document_detail(request, document_id: Id):
              summary="办理一个步骤(征求意见、送审、审议、登记编号、公布……)")  # fmt: skip
 def document_transition(request, document_id: Id, verb: str, payload: TransitionIn):
     _reader(request)
-    doc = selectors.document_visible(request.auth, document_id)
+    doc = selectors.document_get(request.auth, document_id)
     fields = payload.dict(exclude_unset=True)
     note = fields.pop("note", "")
     if "reviewer_id" in fields:
         fields["reviewer"] = _reviewer(doc, fields.pop("reviewer_id"))
     services.document_transition(actor=request.auth, obj=doc, verb=verb[:40], note=note, **fields)
-    return _detail(request, selectors.document_visible(request.auth, document_id))
+    return _detail(request, selectors.document_get(request.auth, document_id))
 
 
 @router.post("/documents/{document_id}/review", response={201: DocumentDetailOut, **ERRORS},
              url_name="document_review_request", summary="重新送请合法性审核")  # fmt: skip
 def document_review_request(request, document_id: Id, payload: ReviewIn):
     _reader(request)
-    doc = selectors.document_visible(request.auth, document_id)
+    doc = selectors.document_get(request.auth, document_id)
     services.document_request_review(
         actor=request.auth, document=doc, reviewer=_reviewer(doc, payload.reviewer_id)
     )
@@ -281,7 +279,7 @@ def document_review_request(request, document_id: Id, payload: ReviewIn):
              url_name="filing_submit", summary="报送县级备案")  # fmt: skip
 def filing_submit(request, document_id: Id, payload: FilingIn):
     _reader(request)
-    doc = selectors.document_visible(request.auth, document_id)
+    doc = selectors.document_get(request.auth, document_id)
     filing = services.filing_submit(actor=request.auth, document=doc, materials=payload.materials)
     return Status(201, _filing_detail(request, filing))
 
@@ -302,7 +300,7 @@ def filings_list(
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
     _reader(request)
-    qs = selectors.filings_visible_to(request.auth, status=status, year=year)
+    qs = selectors.filing_list(request.auth, status=status, year=year)
     return {"count": qs.count(), "items": list(qs[offset : offset + limit])}
 
 
@@ -321,7 +319,7 @@ def filing_rates(request, year: int = Query(..., ge=1900, le=2999)):
             url_name="filing_detail", summary="一件备案及其审查过程")  # fmt: skip
 def filing_detail(request, filing_id: Id):
     _reader(request)
-    return _filing_detail(request, selectors.filing_visible(request.auth, filing_id))
+    return _filing_detail(request, selectors.filing_get(request.auth, filing_id))
 
 
 @router.post("/filings/{filing_id}/transitions/{verb}", response={200: FilingDetailOut, **ERRORS},
@@ -329,11 +327,11 @@ def filing_detail(request, filing_id: Id):
              summary="县级审查(准予备案、退回补正、责令纠正或撤销)或镇的补正、纠错报告")  # fmt: skip
 def filing_transition(request, filing_id: Id, verb: str, payload: FilingTransitionIn):
     _reader(request)
-    filing = selectors.filing_visible(request.auth, filing_id)
+    filing = selectors.filing_get(request.auth, filing_id)
     fields = payload.dict(exclude_unset=True)
     note = fields.pop("note", "")
     services.filing_transition(actor=request.auth, obj=filing, verb=verb[:40], note=note, **fields)
-    return _filing_detail(request, selectors.filing_visible(request.auth, filing_id))
+    return _filing_detail(request, selectors.filing_get(request.auth, filing_id))
 
 
 __all__ = ["router", "Http404"]

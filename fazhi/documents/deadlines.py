@@ -12,22 +12,19 @@ from datetime import date, timedelta
 
 from django.urls import reverse
 
+from fazhi.core import pending
 from fazhi.core.dates import add_months
 from fazhi.core.pending import PendingItem
 from fazhi.core.roles import Role
 
-from . import rules
+from . import params
 from .models import Document, Filing
 
 S = Document.Status
 
 
-def _level(due: date | None, today: date, warn_days: int = 3) -> str:
-    if due is None:
-        return "info"
-    if due < today:
-        return "danger"
-    return "warning" if (due - today).days <= warn_days else "info"
+# Due within 3 days is shown as warning (core.pending.level, this app's threshold).
+WARN_DAYS = 3
 
 
 def pending_items(user, today: date) -> list[PendingItem]:
@@ -57,7 +54,7 @@ def _officer_items(user, today: date) -> list[PendingItem]:
                 due=d.filing_due,
                 url=reverse("documents:document_detail", args=[d.pk]),
                 unit=d.org_unit.name,
-                level=_level(d.filing_due, today),
+                level=pending.level(d.filing_due, today, warn_days=WARN_DAYS),
             )
         )
     answers = (
@@ -76,7 +73,11 @@ def _officer_items(user, today: date) -> list[PendingItem]:
                 due=f.correction_due,
                 url=reverse("documents:filing_detail", args=[f.pk]),
                 unit=f.org_unit.name,
-                level=_level(f.correction_due, today) if f.correction_due else "warning",
+                level=(
+                    pending.level(f.correction_due, today, warn_days=WARN_DAYS)
+                    if f.correction_due
+                    else "warning"
+                ),
             )
         )
     # The reminder window is a parameter per town; the widest is 12 months, read per row's
@@ -93,7 +94,7 @@ def _officer_items(user, today: date) -> list[PendingItem]:
     months: dict[int, int] = {}
     for d in expiring[:100]:
         if d.org_unit_id not in months:
-            months[d.org_unit_id] = int(rules.EXPIRY_REMINDER_MONTHS.value(d.org_unit))
+            months[d.org_unit_id] = int(params.EXPIRY_REMINDER_MONTHS.value(d.org_unit))
         if d.valid_until > add_months(today, months[d.org_unit_id]):
             continue
         items.append(
@@ -103,7 +104,7 @@ def _officer_items(user, today: date) -> list[PendingItem]:
                 due=d.valid_until,
                 url=reverse("documents:document_detail", args=[d.pk]),
                 unit=d.org_unit.name,
-                level=_level(d.valid_until, today, warn_days=30),
+                level=pending.level(d.valid_until, today, warn_days=30),
             )
         )
     return items
@@ -120,7 +121,7 @@ def _county_items(user, today: date) -> list[PendingItem]:
     items = []
     for f in waiting[:100]:
         if review_days is None:
-            review_days = int(rules.FILING_REVIEW_DAYS.value(f.org_unit))
+            review_days = int(params.FILING_REVIEW_DAYS.value(f.org_unit))
         due = f.submitted_on + timedelta(days=review_days)
         items.append(
             PendingItem(
@@ -129,7 +130,7 @@ def _county_items(user, today: date) -> list[PendingItem]:
                 due=due,
                 url=reverse("documents:filing_detail", args=[f.pk]),
                 unit=f.org_unit.name,
-                level=_level(due, today),
+                level=pending.level(due, today, warn_days=WARN_DAYS),
             )
         )
     return items

@@ -37,7 +37,7 @@ from fazhi.core.demo_plan import (
 )
 from fazhi.core.models import OrgUnit, User
 
-from . import rules, services
+from . import params, services
 from .models import Document
 
 T = services.document_transition
@@ -104,7 +104,7 @@ def _story(key, title, start, *, business=False, until="filed", county=()) -> St
     s.registered = after(s.meeting, 2)
     s.published = after(s.registered, 2)
     s.effective = s.published + timedelta(days=30)
-    years = rules.PROVISIONAL_VALIDITY_YEARS if s.provisional else rules.VALIDITY_YEARS
+    years = params.PROVISIONAL_VALIDITY_YEARS if s.provisional else params.VALIDITY_YEARS
     s.valid_until = add_years(s.effective, int(years.default)) - timedelta(days=1)
     s.filed = after(s.published, 3)
     day = s.filed
@@ -171,7 +171,7 @@ def plan_problems(today: date) -> list[str]:
                 services._validity(stub, None, published_on=s.published,
                                    effective_from=s.effective, valid_until=s.valid_until)
             )  # fmt: skip
-            due = deadline(s.published, int(rules.FILING_DAYS.default), "days")
+            due = deadline(s.published, int(params.FILING_DAYS.default), "days")
             if s.filed and s.filed > due:
                 problems.append(f"{s.title}:报送备案 {s.filed} 晚于备案期限 {due}")
     y1 = today.year - 1

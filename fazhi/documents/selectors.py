@@ -9,6 +9,7 @@ from django.db.models import Q
 
 from fazhi.core.models import OrgUnit
 from fazhi.core.scoping import get_visible_or_404
+from fazhi.core.summary import percent
 
 from .models import READER_ROLES, CleanupBatch, Document, Filing
 
@@ -17,10 +18,10 @@ S = Document.Status
 PUBLISHED_STATES = (S.PUBLISHED, S.IN_FORCE, S.EXPIRED, S.REVISED, S.REPEALED)
 
 
-def documents_visible_to(user, *, status: str = "", year: int | None = None, q: str = ""):
-    """Documents of the user's scope, newest first, with their unit, drafter and filing."""
+def document_list(actor, *, status: str = "", year: int | None = None, q: str = ""):
+    """Documents of the actor's scope, newest first, with their unit, drafter and filing."""
     qs = (
-        Document.objects.visible_to(user, READER_ROLES)
+        Document.objects.visible_to(actor, READER_ROLES)
         .select_related("org_unit", "created_by", "filing")
         .order_by("-created_at", "-id")
     )
@@ -33,9 +34,9 @@ def documents_visible_to(user, *, status: str = "", year: int | None = None, q: 
     return qs
 
 
-def document_visible(user, pk: int) -> Document:
+def document_get(actor, pk: int) -> Document:
     return get_visible_or_404(
-        Document.objects.select_related("org_unit", "created_by"), user, READER_ROLES, pk=pk
+        Document.objects.select_related("org_unit", "created_by"), actor, READER_ROLES, pk=pk
     )
 
 
@@ -43,9 +44,9 @@ def filing_of(document: Document) -> Filing | None:
     return Filing.objects.select_related("county", "submitted_by").filter(document=document).first()
 
 
-def filings_visible_to(user, *, status: str = "", year: int | None = None):
+def filing_list(actor, *, status: str = "", year: int | None = None):
     qs = (
-        Filing.objects.visible_to(user, READER_ROLES)
+        Filing.objects.visible_to(actor, READER_ROLES)
         .select_related("document", "org_unit", "county", "submitted_by")
         .order_by("-submitted_on", "-id")
     )
@@ -56,26 +57,26 @@ def filings_visible_to(user, *, status: str = "", year: int | None = None):
     return qs
 
 
-def filing_visible(user, pk: int) -> Filing:
+def filing_get(actor, pk: int) -> Filing:
     return get_visible_or_404(
         Filing.objects.select_related("document", "org_unit", "county", "submitted_by"),
-        user,
+        actor,
         READER_ROLES,
         pk=pk,
     )
 
 
-def cleanups_visible_to(user):
+def cleanup_list(actor):
     return (
-        CleanupBatch.objects.visible_to(user, READER_ROLES)
+        CleanupBatch.objects.visible_to(actor, READER_ROLES)
         .select_related("org_unit", "created_by")
         .order_by("-created_at", "-id")
     )
 
 
-def cleanup_visible(user, pk: int) -> CleanupBatch:
+def cleanup_get(actor, pk: int) -> CleanupBatch:
     return get_visible_or_404(
-        CleanupBatch.objects.select_related("org_unit", "created_by"), user, READER_ROLES, pk=pk
+        CleanupBatch.objects.select_related("org_unit", "created_by"), actor, READER_ROLES, pk=pk
     )
 
 
@@ -97,21 +98,18 @@ class FilingRates:
     corrections_ordered: int = 0
     corrections_done: int = 0
 
-    @staticmethod
-    def _rate(n: int, d: int) -> float | None:
-        return round(100 * n / d, 1) if d else None
-
+    # Rates are per cent with one decimal; None (shown "—") when there is nothing to count.
     @property
     def filing_rate(self) -> float | None:
-        return self._rate(self.filed, self.published)
+        return percent(self.filed, self.published, empty=None)
 
     @property
     def on_time_rate(self) -> float | None:
-        return self._rate(self.on_time, self.filed)
+        return percent(self.on_time, self.filed, empty=None)
 
     @property
     def conformity_rate(self) -> float | None:
-        return self._rate(self.conforming, self.reviewed)
+        return percent(self.conforming, self.reviewed, empty=None)
 
 
 def _towns_for(units) -> list[OrgUnit]:

@@ -10,16 +10,15 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from fazhi.core import audit, clock
+from fazhi.core import clock
 from fazhi.core.dates import add_months
 from fazhi.core.forms import apply_service_error
 from fazhi.core.permissions import Forbidden, ServiceError, role_required
 from fazhi.core.roles import Role
 from fazhi.core.views.workflow import run_transition
 from fazhi.core.workflow import timeline
-from fazhi.core.xlsx import build_xlsx, xlsx_response
 
-from . import rules, selectors, services
+from . import params, selectors, services
 from .forms import (
     DOCUMENT_FORMS,
     FILING_FORMS,
@@ -74,7 +73,7 @@ def _filters(request):
 @role_required(*READER_ROLES)
 def document_list(request):
     status, year, q = _filters(request)
-    qs = selectors.documents_visible_to(request.user, status=status, year=year, q=q)
+    qs = selectors.document_list(request.user, status=status, year=year, q=q)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -113,7 +112,7 @@ def document_create(request):
 
 @role_required(*services.DRAFTER_ROLES)
 def document_edit(request, pk):
-    doc = selectors.document_visible(request.user, pk)
+    doc = selectors.document_get(request.user, pk)
     initial = {k: getattr(doc, k) for k in services.EDITABLE}
     form = DocumentForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -139,7 +138,7 @@ def document_edit(request, pk):
 def document_detail(request, pk):
     from fazhi.reviews.selectors import active_review, reviews_of
 
-    doc = selectors.document_visible(request.user, pk)
+    doc = selectors.document_get(request.user, pk)
     user = request.user
     today = clock.today()
     actions = [
@@ -157,7 +156,7 @@ def document_detail(request, pk):
         and filing is None
         and user.has_role(*services.DRAFTER_ROLES)
     )
-    reminder_months = int(rules.EXPIRY_REMINDER_MONTHS.value(doc.org_unit))
+    reminder_months = int(params.EXPIRY_REMINDER_MONTHS.value(doc.org_unit))
     expiring = (
         doc.status in (Document.Status.IN_FORCE, Document.Status.PUBLISHED)
         and doc.valid_until
@@ -186,7 +185,7 @@ def document_detail(request, pk):
 @require_POST
 @role_required(*ACTOR_ROLES)
 def document_transition(request, pk, verb):
-    doc = selectors.document_visible(request.user, pk)
+    doc = selectors.document_get(request.user, pk)
     form = _document_form(verb, doc, request.POST)
     return run_transition(
         request,
@@ -201,7 +200,7 @@ def document_transition(request, pk, verb):
 @require_POST
 @role_required(*services.DRAFTER_ROLES)
 def document_review_request(request, pk):
-    doc = selectors.document_visible(request.user, pk)
+    doc = selectors.document_get(request.user, pk)
     form = ReviewRequestForm(request.POST, reviewers=_reviewers(doc))
     if not form.is_valid():
         messages.error(request, "请选择合法性审核人")
@@ -217,55 +216,11 @@ def document_review_request(request, pk):
     return redirect(doc)
 
 
-LEDGER_HEADERS = [
-    "文号", "标题", "制定单位", "制定主体", "状态", "涉及经营主体", "公平竞争审查",
-    "征求意见开始", "征求意见截止", "收到意见数", "审议会议", "审议日期", "登记日期",
-    "公布日期", "公布载体", "施行日期", "有效期至", "备案状态", "按时报送", "起草人",
-]  # fmt: skip
-
-
-def _d(value):
-    return value.isoformat() if value else ""
-
-
 @role_required(*READER_ROLES)
 def document_export(request):
     status, year, q = _filters(request)
-    qs = selectors.documents_visible_to(request.user, status=status, year=year, q=q)
-    rows = []
-    for d in qs:
-        f = getattr(d, "filing", None) if _has_filing(d) else None
-        rows.append(
-            [
-                d.number, d.title, d.org_unit.name, d.get_issuer_display(), d.get_status_display(),
-                "是" if d.touches_business else "否",
-                d.get_fair_competition_display() if d.fair_competition else "",
-                _d(d.comment_start), _d(d.comment_end),
-                "" if d.comment_count is None else d.comment_count,
-                d.deliberation_meeting, _d(d.deliberation_date), _d(d.registered_on),
-                _d(d.published_on), d.publish_channel, _d(d.effective_from), _d(d.valid_until),
-                f.get_status_display() if f else "未报备",
-                ("是" if f.on_time else "否") if f else "",
-                str(d.created_by),
-            ]
-        )  # fmt: skip
-    audit.record(
-        verb="document.export",
-        actor=request.user,
-        changes={"rows": len(rows), "status": status, "year": year, "q": q},
-    )
-    return xlsx_response(
-        f"规范性文件台账{clock.today():%Y%m%d}.xlsx",
-        build_xlsx("规范性文件台账", LEDGER_HEADERS, rows),
-    )
-
-
-def _has_filing(doc) -> bool:
-    try:
-        doc.filing  # noqa: B018 - select_related: no query
-    except Filing.DoesNotExist:
-        return False
-    return True
+    filters = {"status": status, "year": year, "q": q}
+    return services.document_export(actor=request.user, filters=filters).response()
 
 
 # --- filing review, town ↔ county ---------------------------------------------------------
@@ -274,7 +229,7 @@ def _has_filing(doc) -> bool:
 @require_POST
 @role_required(*services.DRAFTER_ROLES)
 def filing_submit(request, pk):
-    doc = selectors.document_visible(request.user, pk)
+    doc = selectors.document_get(request.user, pk)
     form = FilingSubmitForm(request.POST)
     form.is_valid()
     try:
@@ -298,10 +253,10 @@ def filing_list(request):
     status = request.GET.get("status", "")
     if status not in Filing.Status.values:
         status = ""
-    qs = selectors.filings_visible_to(request.user, status=status, year=year)
+    qs = selectors.filing_list(request.user, status=status, year=year)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     unfiled = (
-        selectors.documents_visible_to(request.user)
+        selectors.document_list(request.user)
         .filter(
             status__in=(Document.Status.PUBLISHED, Document.Status.IN_FORCE), filing__isnull=True
         )
@@ -326,7 +281,7 @@ def filing_list(request):
 
 @role_required(*READER_ROLES)
 def filing_detail(request, pk):
-    filing = selectors.filing_visible(request.user, pk)
+    filing = selectors.filing_get(request.user, pk)
     actions = [
         (t, FILING_FORMS[t.verb](prefix=t.verb) if t.verb in FILING_FORMS else None)
         for t in services.FILING_FLOW.available(request.user, filing)
@@ -346,7 +301,7 @@ def filing_detail(request, pk):
 @require_POST
 @role_required(*FILING_ACTOR_ROLES)
 def filing_transition(request, pk, verb):
-    filing = selectors.filing_visible(request.user, pk)
+    filing = selectors.filing_get(request.user, pk)
     cls = FILING_FORMS.get(verb)
     form = cls(request.POST, prefix=verb) if cls else None
     return run_transition(
@@ -359,32 +314,10 @@ def filing_transition(request, pk, verb):
     )
 
 
-FILING_HEADERS = [
-    "文号", "标题", "报备单位", "公布日期", "报送期限", "报送日期", "按时报送", "状态",
-    "退回补正次数", "曾责令纠错", "纠错方式", "整改期限", "审查意见",
-]  # fmt: skip
-
-
 @role_required(*READER_ROLES)
 def filing_export(request):
     year = _int(request.GET.get("year")) or clock.today().year
-    qs = selectors.filings_visible_to(request.user, year=year)
-    rows = [
-        [
-            f.document.number, f.document.title, f.org_unit.name, _d(f.document.published_on),
-            _d(f.due_date), _d(f.submitted_on), "是" if f.on_time else "否",
-            f.get_status_display(), f.returned_count, "是" if f.correction_ordered else "否",
-            f.get_order_kind_display() if f.order_kind else "", _d(f.correction_due),
-            f.county_opinion,
-        ]
-        for f in qs
-    ]  # fmt: skip
-    audit.record(
-        verb="filing.export", actor=request.user, changes={"rows": len(rows), "year": year}
-    )
-    return xlsx_response(
-        f"规范性文件备案台账{year}.xlsx", build_xlsx(f"{year}年备案台账", FILING_HEADERS, rows)
-    )
+    return services.filing_export(actor=request.user, filters={"year": year}).response()
 
 
 # --- clean-up (清理) ------------------------------------------------------------------------
@@ -409,7 +342,7 @@ def cleanup_list(request):
         request,
         "documents/cleanup_list.html",
         {
-            "batches": selectors.cleanups_visible_to(request.user)[:100],
+            "batches": selectors.cleanup_list(request.user)[:100],
             "form": form,
             "can_create": can_create,
         },
@@ -419,7 +352,7 @@ def cleanup_list(request):
 
 @role_required(*READER_ROLES)
 def cleanup_detail(request, pk):
-    batch = selectors.cleanup_visible(request.user, pk)
+    batch = selectors.cleanup_get(request.user, pk)
     items = list(batch.items.select_related("document"))
     editable = batch.status == CleanupBatch.Status.DRAFT and request.user.has_role(
         *services.DRAFTER_ROLES
@@ -440,7 +373,7 @@ def cleanup_detail(request, pk):
 @require_POST
 @role_required(*services.DRAFTER_ROLES)
 def cleanup_outcome(request, pk, item_pk):
-    batch = selectors.cleanup_visible(request.user, pk)
+    batch = selectors.cleanup_get(request.user, pk)
     form = CleanupOutcomeForm(request.POST)
     if not form.is_valid():
         messages.error(request, "请选择清理结论")
@@ -457,7 +390,7 @@ def cleanup_outcome(request, pk, item_pk):
 @require_POST
 @role_required(*services.DRAFTER_ROLES)
 def cleanup_publish(request, pk):
-    batch = selectors.cleanup_visible(request.user, pk)
+    batch = selectors.cleanup_get(request.user, pk)
     try:
         services.cleanup_publish(actor=request.user, batch=batch)
     except ServiceError as exc:

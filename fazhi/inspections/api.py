@@ -221,9 +221,7 @@ def inspections_list(
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
     _read(request)
-    qs = selectors.inspections_visible_to(
-        request.auth, kind=kind or "", status=status or "", year=year
-    )
+    qs = selectors.inspection_list(request.auth, kind=kind or "", status=status or "", year=year)
     return {"count": qs.count(), "items": list(qs[offset : offset + limit])}
 
 
@@ -244,7 +242,7 @@ def inspection_create(request, payload: InspectionIn):
         raise Http404
     data = payload.dict(exclude={"org_unit_id"})
     inspection = services.inspection_create(actor=request.auth, org_unit=town, **data)
-    return Status(201, selectors.inspection_detail(request.auth, inspection.pk))
+    return Status(201, selectors.inspection_get(request.auth, inspection.pk))
 
 
 @router.get(
@@ -255,7 +253,7 @@ def inspection_create(request, payload: InspectionIn):
 )
 def inspection_detail(request, inspection_id: Id):
     _read(request)
-    return selectors.inspection_detail(request.auth, inspection_id)
+    return selectors.inspection_get(request.auth, inspection_id)
 
 
 @router.patch(
@@ -275,7 +273,7 @@ def inspection_update(request, inspection_id: Id, payload: InspectionUpdateIn):
     services.inspection_update(
         actor=request.auth, inspection=inspection, **payload.dict(exclude_unset=True)
     )
-    return selectors.inspection_detail(request.auth, inspection_id)
+    return selectors.inspection_get(request.auth, inspection_id)
 
 
 @router.post(
@@ -304,7 +302,7 @@ def finding_create(request, inspection_id: Id, payload: FindingIn):
         owner=owner,
         deadline=payload.deadline,
     )
-    return Status(201, selectors.finding_detail(request.auth, finding.pk))
+    return Status(201, selectors.finding_get(request.auth, finding.pk))
 
 
 @router.post(
@@ -331,7 +329,7 @@ def inspection_transition(
         conclusion=payload.conclusion,
         ended_on=payload.ended_on,
     )
-    return selectors.inspection_detail(request.auth, inspection_id)
+    return selectors.inspection_get(request.auth, inspection_id)
 
 
 @router.get(
@@ -342,7 +340,7 @@ def inspection_transition(
 )
 def finding_detail(request, finding_id: Id):
     _read(request)
-    return selectors.finding_detail(request.auth, finding_id)
+    return selectors.finding_get(request.auth, finding_id)
 
 
 @router.patch(
@@ -373,7 +371,7 @@ def finding_update(request, finding_id: Id, payload: FindingUpdateIn):
         if "owner" in exc.errors:  # the API's field is owner_id
             exc.errors = {("owner_id" if k == "owner" else k): v for k, v in exc.errors.items()}
         raise
-    return selectors.finding_detail(request.auth, finding_id)
+    return selectors.finding_get(request.auth, finding_id)
 
 
 @router.post(
@@ -384,7 +382,7 @@ def finding_update(request, finding_id: Id, payload: FindingUpdateIn):
 )
 def finding_transition(request, finding_id: Id, verb: FindingVerb, payload: FindingTransitionIn):
     _read(request)
-    finding = selectors.finding_detail(request.auth, finding_id)
+    finding = selectors.finding_get(request.auth, finding_id)
     services.finding_transition(
         actor=request.auth,
         obj=finding,
@@ -392,4 +390,4 @@ def finding_transition(request, finding_id: Id, verb: FindingVerb, payload: Find
         note=payload.note,
         rectification=payload.rectification,
     )
-    return selectors.finding_detail(request.auth, finding_id)
+    return selectors.finding_get(request.auth, finding_id)

@@ -16,3 +16,11 @@ class InspectionsConfig(registry.FazhiAppConfig):
             "依法行政",
         ),
     )
+    # The audit verbs that are no workflow step (the workflows name their own steps).
+    audit_labels = {
+        "inspection.create": "发起督查",
+        "inspection.update": "修改督查",
+        "inspection_finding.update": "修改督查问题",
+        "inspection_finding.create": "记录督查问题",
+        "inspection.export": "导出督查整改台账",
+    }

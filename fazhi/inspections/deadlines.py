@@ -4,23 +4,18 @@ submitted and awaiting 销号. Two queries at most, however many findings there 
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.urls import reverse
 
-from fazhi.core.pending import PendingItem
+from fazhi.core.pending import PendingItem, level
 from fazhi.core.roles import Role
 
 from .models import OWNER_ROLES, Finding, Inspection
 from .services import INSPECTOR_ROLES
 
-SOON = timedelta(days=7)
-
-
-def _level(due: date, today: date) -> str:
-    if due < today:
-        return "danger"
-    return "warning" if due - today <= SOON else "info"
+# An owner's finding turns amber a week before its deadline.
+WARN_DAYS = 7
 
 
 def _owned(user, today: date) -> list[PendingItem]:
@@ -42,7 +37,7 @@ def _owned(user, today: date) -> list[PendingItem]:
             due=f.deadline,
             url=reverse("inspections:finding_detail", args=[f.pk]),
             unit=f.org_unit.name,
-            level=_level(f.deadline, today),
+            level=level(f.deadline, today, warn_days=WARN_DAYS),
         )
         for f in findings
     ]

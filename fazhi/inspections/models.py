@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import Q
 
 from fazhi.core import clock
-from fazhi.core.models import OrgUnit
+from fazhi.core.models import CODE_LENGTHS, OrgUnit
 from fazhi.core.roles import Role
 from fazhi.core.scoping import ScopedQuerySet
 
@@ -28,17 +28,15 @@ OWNER_ROLES = frozenset(
 )
 
 
-TOWN_CODE_LENGTH = 9
-
-
 def owner_town_codes(user) -> set[str]:
     """Codes of the towns in which `user` holds a staff role (OWNER_ROLES) now."""
     if user is None or not user.is_authenticated or not user.is_active:
         return set()
+    town = CODE_LENGTHS["town"]
     return {
-        m.org_unit.code[:TOWN_CODE_LENGTH]
+        m.org_unit.code[:town]
         for m in user.active_memberships()
-        if m.role in OWNER_ROLES and len(m.org_unit.code) >= TOWN_CODE_LENGTH
+        if m.role in OWNER_ROLES and len(m.org_unit.code) >= town
     }
 
 

@@ -13,10 +13,10 @@ Status = Finding.Status
 OPEN = [Status.PENDING, Status.SUBMITTED, Status.RETURNED]
 
 
-def inspections_visible_to(user, *, kind="", status="", year=None):
+def inspection_list(actor, *, kind="", status="", year=None):
     """Inspections the user may see, newest first, with their finding counts."""
     qs = (
-        Inspection.objects.visible_to(user)
+        Inspection.objects.visible_to(actor)
         .select_related("org_unit", "conducted_by", "created_by")
         .annotate(
             finding_count=Count("findings", distinct=True),
@@ -34,20 +34,21 @@ def inspections_visible_to(user, *, kind="", status="", year=None):
     return qs
 
 
-def inspection_detail(user, pk: int) -> Inspection:
+def inspection_get(actor, pk: int) -> Inspection:
     """One inspection with the findings this user may see; else 404."""
-    findings = Finding.objects.visible_to(user).select_related("owner", "closed_by").order_by("id")
+    findings = Finding.objects.visible_to(actor).select_related("owner", "closed_by").order_by("id")
     return get_visible_or_404(
         Inspection.objects.select_related(
             "org_unit", "conducted_by", "created_by"
         ).prefetch_related(Prefetch("findings", queryset=findings, to_attr="visible_findings")),
-        user,
+        actor,
         None,
         pk=pk,
     )
 
 
-def finding_detail(user, pk: int) -> Finding:
+def finding_get(actor, pk: int) -> Finding:
+    """One finding with its inspection and the people it names; else 404."""
     return get_visible_or_404(
         Finding.objects.select_related(
             "org_unit",
@@ -57,7 +58,7 @@ def finding_detail(user, pk: int) -> Finding:
             "closed_by",
             "created_by",
         ),
-        user,
+        actor,
         None,
         pk=pk,
     )
@@ -75,7 +76,7 @@ def findings_owned_open(user):
 
 def findings_for_export(user, *, kind="", status="", year=None):
     """Every finding of the visible inspections, for the ledger (one query)."""
-    inspections = inspections_visible_to(user, kind=kind, status=status, year=year)
+    inspections = inspection_list(user, kind=kind, status=status, year=year)
     return inspections, (
         Finding.objects.visible_to(user)
         .filter(inspection__in=inspections.values("pk"))

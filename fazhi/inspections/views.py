@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from fazhi.core import audit, clock
+from fazhi.core import clock
 from fazhi.core.attachments import attachments_for
 from fazhi.core.forms import apply_service_error
 from fazhi.core.models import OrgUnit
@@ -23,7 +23,6 @@ from fazhi.core.roles import Role
 from fazhi.core.scoping import get_visible_or_404
 from fazhi.core.views.workflow import run_transition
 from fazhi.core.workflow import timeline
-from fazhi.core.xlsx import build_xlsx, xlsx_response
 
 from . import selectors, services
 from .forms import (
@@ -51,7 +50,7 @@ def _filters(request):
 @role_required(*services.PAGE_ROLES)
 def inspection_list(request):
     form, filters = _filters(request)
-    qs = selectors.inspections_visible_to(request.user, **filters)
+    qs = selectors.inspection_list(request.user, **filters)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     query = urlencode({k: v for k, v in filters.items() if v})
     context = {
@@ -104,7 +103,7 @@ def inspection_create(request):
 
 @role_required(*services.PAGE_ROLES)
 def inspection_detail(request, pk):
-    inspection = selectors.inspection_detail(request.user, pk)
+    inspection = selectors.inspection_get(request.user, pk)
     user = request.user
     can_add = (
         services.is_inspector(user, inspection) and inspection.status != Inspection.Status.COMPLETED
@@ -225,7 +224,7 @@ def inspection_transition(request, pk, verb):
 
 @role_required(*services.PAGE_ROLES)
 def finding_detail(request, pk):
-    finding = selectors.finding_detail(request.user, pk)
+    finding = selectors.finding_get(request.user, pk)
     actions = [
         (
             t,
@@ -288,7 +287,7 @@ def finding_edit(request, pk):
 @require_POST
 @role_required(*services.PAGE_ROLES)
 def finding_transition(request, pk, verb):
-    finding = selectors.finding_detail(request.user, pk)
+    finding = selectors.finding_get(request.user, pk)
     _transition_or_denied(services.FINDING_FLOW, request.user, finding, verb)
     form = SubmitForm(request.POST) if verb == "submit" else None
     return run_transition(
@@ -301,88 +300,10 @@ def finding_transition(request, pk, verb):
     )
 
 
-LEDGER_HEADERS = [
-    "督查名称",
-    "督查类型",
-    "督查内容",
-    "被督查单位",
-    "督查单位",
-    "督查依据",
-    "开始日期",
-    "结束日期",
-    "督查状态",
-    "督查结论",
-    "问题序号",
-    "问题描述",
-    "依据",
-    "整改责任人",
-    "整改期限",
-    "整改状态",
-    "整改情况",
-    "销号人",
-    "销号日期",
-]
-
-
-def _iso(d):
-    return d.isoformat() if d else ""
-
-
-def ledger_rows(inspections, findings):
-    """One row per finding; an inspection without findings is one row stating its
-    conclusion (a clean inspection is a recorded outcome, not a missing row)."""
-    by_inspection: dict[int, list[Finding]] = {}
-    for f in findings:
-        by_inspection.setdefault(f.inspection_id, []).append(f)
-    for i in inspections:
-        head = [
-            i.title,
-            i.get_kind_display(),
-            i.get_topic_display(),
-            i.org_unit.name,
-            i.conducted_by.name,
-            i.basis,
-            _iso(i.started_on),
-            _iso(i.ended_on),
-            i.get_status_display(),
-            i.get_conclusion_display() if i.conclusion else "",
-        ]
-        rows = by_inspection.get(i.pk, [])
-        if not rows:
-            yield [*head, "", "未发现需整改问题" if i.conclusion == "no_issues" else "", *[""] * 7]
-        for n, f in enumerate(rows, start=1):
-            yield [
-                *head,
-                n,
-                f.description,
-                f.basis,
-                str(f.owner),
-                _iso(f.deadline),
-                f.get_status_display(),
-                f.rectification,
-                str(f.closed_by) if f.closed_by_id else "",
-                _iso(f.closed_on),
-            ]
-
-
 @role_required(*services.PAGE_ROLES)
 def inspection_export(request):
     form, filters = _filters(request)
     if form.is_bound and not form.is_valid():
         messages.error(request, "筛选条件有误,未导出")
         return redirect("inspections:inspection_list")
-    inspections, findings = selectors.findings_for_export(request.user, **filters)
-    inspections = list(inspections)
-    findings = list(findings)
-    content = build_xlsx("督查整改台账", LEDGER_HEADERS, ledger_rows(inspections, findings))
-    audit.record(
-        verb="inspection.export",
-        actor=request.user,
-        changes={
-            "inspections": len(inspections),
-            "findings": len(findings),
-            **{k: v for k, v in filters.items() if v},
-        },
-    )
-    stamp = clock.today().strftime("%Y%m%d")
-    return xlsx_response(f"督查整改台账_{stamp}.xlsx", content)
+    return services.inspection_export(actor=request.user, filters=filters).response()

@@ -141,7 +141,7 @@ def prechecks_list(
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
     check_role(request.auth, services.READER_ROLES, "无权查看智能预审")
-    qs = selectors.runs_visible_to(request.auth, kind or "")
+    qs = selectors.run_list(request.auth, kind=kind or "")
     return {"count": qs.count(), "items": list(qs[offset : offset + limit])}
 
 
@@ -150,7 +150,7 @@ def precheck_create(request, payload: RunCreateIn):
     run = services.precheck_run_create(
         actor=request.auth, title=payload.title, kind=payload.kind, text=payload.text
     )
-    return Status(201, selectors.run_with_findings(request.auth, run.pk))
+    return Status(201, selectors.run_get(request.auth, run.pk))
 
 
 @router.post(
@@ -172,7 +172,7 @@ def precheck_check(request, payload: CheckIn):
 )
 def precheck_detail(request, run_id: Id):
     check_role(request.auth, services.READER_ROLES, "无权查看智能预审")
-    return selectors.run_with_findings(request.auth, run_id)
+    return selectors.run_get(request.auth, run_id)
 
 
 @router.post(
@@ -182,7 +182,7 @@ def precheck_detail(request, run_id: Id):
 )
 def precheck_finding_decision(request, run_id: Id, finding_id: Id, payload: DecisionIn):
     check_role(request.auth, services.DECIDER_ROLES, "只有法律顾问或法治办工作人员可以审核预审意见")
-    finding = selectors.finding_visible(request.auth, run_id, finding_id)
+    finding = selectors.finding_get(request.auth, run_id, finding_id)
     return services.precheck_finding_decide(
         actor=request.auth, finding=finding, decision=payload.decision, note=payload.note
     )
@@ -333,7 +333,7 @@ class WithdrawIn(StrictIn):
 
 def _review(request, review_id):
     check_role(request.auth, services.REVIEW_READER_ROLES, "无权查看合法性审核")
-    return selectors.review_detail(request.auth, review_id)
+    return selectors.review_get(request.auth, review_id)
 
 
 @review_router.get(
@@ -398,7 +398,7 @@ def review_conclude(request, review_id: Id, payload: ConcludeIn):
         services.REVIEWER_ROLES,
         "只有法律顾问或法治办工作人员可以出具合法性审核意见",
     )
-    review = selectors.review_detail(request.auth, review_id)
+    review = selectors.review_get(request.auth, review_id)
     done = services.review_conclude(
         actor=request.auth,
         review=review,
@@ -406,7 +406,7 @@ def review_conclude(request, review_id: Id, payload: ConcludeIn):
         conclusion=payload.conclusion,
         checklist={k: v.model_dump() for k, v in payload.checklist.items()},
     )
-    return selectors.review_detail(request.auth, done.pk)
+    return selectors.review_get(request.auth, done.pk)
 
 
 @review_router.post(
@@ -417,9 +417,9 @@ def review_conclude(request, review_id: Id, payload: ConcludeIn):
 )
 def review_withdraw(request, review_id: Id, payload: WithdrawIn):
     check_role(request.auth, services.REQUESTER_ROLES, "只有法治办工作人员可以撤回送审")
-    review = selectors.review_detail(request.auth, review_id)
+    review = selectors.review_get(request.auth, review_id)
     done = services.review_withdraw(actor=request.auth, review=review, reason=payload.reason)
-    return selectors.review_detail(request.auth, done.pk)
+    return selectors.review_get(request.auth, done.pk)
 
 
 router.add_router("", review_router)

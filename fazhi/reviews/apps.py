@@ -12,4 +12,8 @@ class ReviewsConfig(registry.FazhiAppConfig):
         MenuEntry("智能预审", "reviews:precheck_list", LAWFUL_ADMIN_ROLES, "依法行政"),
         MenuEntry("合法性审核", "reviews:review_list", LAWFUL_ADMIN_ROLES, "依法行政"),
     )
-    audit_labels = {"precheck.run": "智能预审", "precheck.decide": "审核预审意见"}
+    audit_labels = {
+        "precheck.run": "智能预审",
+        "precheck.decide": "审核预审意见",
+        "review.request": "送请合法性审核",
+    }

@@ -12,7 +12,7 @@ from datetime import date
 from django.db.models import Count, Q
 from django.urls import reverse
 
-from fazhi.core.pending import PendingItem
+from fazhi.core.pending import PendingItem, level
 
 from .models import PrecheckFinding, PrecheckRun, ReviewRequest
 from .services import DECIDER_ROLES, REQUESTER_ROLES, REVIEWER_ROLES
@@ -24,12 +24,6 @@ def pending_items(user, today: date) -> list[PendingItem]:
     if not (user and user.is_authenticated):
         return []
     return review_items(user, today) + precheck_items(user, today)
-
-
-def _level(due: date, today: date) -> str:
-    if due < today:
-        return "danger"
-    return "warning" if (due - today).days <= 2 else "info"
 
 
 def review_items(user, today: date) -> list[PendingItem]:
@@ -53,7 +47,7 @@ def review_items(user, today: date) -> list[PendingItem]:
                     due=r.due_date,
                     url=reverse("reviews:review_detail", args=[r.pk]),
                     unit=r.org_unit.name,
-                    level=_level(r.due_date, today),
+                    level=level(r.due_date, today, warn_days=2),
                 )
             )
     if user.has_role(*REQUESTER_ROLES):

@@ -9,6 +9,7 @@ from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 
 from fazhi.core import clock
 from fazhi.core.scoping import get_visible_or_404
+from fazhi.core.summary import percent
 
 from .models import Conclusion, PrecheckFinding, PrecheckRun, ReviewRequest
 from .precheck.rules import CATEGORIES
@@ -17,7 +18,7 @@ from .services import READER_ROLES, REVIEW_READER_ROLES, REVIEWER_ROLES
 Decision = PrecheckFinding.Decision
 
 
-def runs_visible_to(user, kind: str = ""):
+def run_list(user, *, kind: str = ""):
     """Runs of the user's scope, newest first, each with its finding counts."""
     qs = (
         PrecheckRun.objects.visible_to(user, READER_ROLES)
@@ -34,7 +35,7 @@ def runs_visible_to(user, kind: str = ""):
     return qs
 
 
-def run_with_findings(user, pk: int) -> PrecheckRun:
+def run_get(user, pk: int) -> PrecheckRun:
     """One run the user may see, with its findings in the engine's order; else 404."""
     findings = PrecheckFinding.objects.select_related("decided_by").order_by("position", "id")
     return get_visible_or_404(
@@ -47,7 +48,7 @@ def run_with_findings(user, pk: int) -> PrecheckRun:
     )
 
 
-def finding_visible(user, run_pk: int, finding_pk: int) -> PrecheckFinding:
+def finding_get(user, run_pk: int, finding_pk: int) -> PrecheckFinding:
     """One finding of a run the user may see; else 404."""
     return get_visible_or_404(
         PrecheckFinding.objects.select_related("run__org_unit", "run__created_by", "decided_by"),
@@ -82,8 +83,9 @@ class RuleStat:
 
     @property
     def rate(self) -> float | None:
-        """Acceptance rate among decided findings; None while nothing is decided."""
-        return self.accepted / self.decided if self.decided else None
+        """Acceptance rate among decided findings, per cent with one decimal; None while
+        nothing is decided."""
+        return percent(self.accepted, self.decided, empty=None)
 
 
 def rule_acceptance(user) -> list[RuleStat]:
@@ -151,27 +153,25 @@ def review_passed(subject) -> bool:
     )
 
 
-def reviews_visible(user):
-    """Reviews in the user's scope, with what the list shows (no N+1)."""
-    return ReviewRequest.objects.visible_to(user, REVIEW_READER_ROLES).select_related(
-        "org_unit", "reviewer", "requested_by", "content_type"
-    )
-
-
 def review_list(user, *, status="", kind="", overdue=False, mine=False, today=None):
-    """The list page's rows: the user's own queue (pending reviews assigned to them)
-    first, then other pending ones, then the rest, newest first."""
+    """Reviews in the user's scope, with what the list shows (no N+1): the user's own
+    queue (pending reviews assigned to them) first, then other pending ones, then the
+    rest, newest first."""
     today = today or clock.today()
     pending = ReviewRequest.Status.PENDING
-    qs = reviews_visible(user).annotate(
-        queue=Case(
-            When(reviewer_id=user.pk, status=pending, then=Value(1)),
-            default=Value(0),
-            output_field=IntegerField(),
-        ),
-        pending_first=Case(
-            When(status=pending, then=Value(1)), default=Value(0), output_field=IntegerField()
-        ),
+    qs = (
+        ReviewRequest.objects.visible_to(user, REVIEW_READER_ROLES)
+        .select_related("org_unit", "reviewer", "requested_by", "content_type")
+        .annotate(
+            queue=Case(
+                When(reviewer_id=user.pk, status=pending, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            ),
+            pending_first=Case(
+                When(status=pending, then=Value(1)), default=Value(0), output_field=IntegerField()
+            ),
+        )
     )
     if status:
         qs = qs.filter(status=status)
@@ -184,7 +184,7 @@ def review_list(user, *, status="", kind="", overdue=False, mine=False, today=No
     return qs.order_by("-queue", "-pending_first", "-requested_at", "-id")
 
 
-def review_detail(user, pk: int) -> ReviewRequest:
+def review_get(user, pk: int) -> ReviewRequest:
     """One review the user may see, with its subject and pre-review; else 404."""
     return get_visible_or_404(
         ReviewRequest.objects.select_related(
@@ -201,7 +201,7 @@ def reviewer_candidates(unit, *, exclude=None):
     of its town or county, without `exclude` (the drafter: a user, an id, or several)."""
     from fazhi.core.models import User
 
-    codes = [unit.code[:n] for n in (6, 9, 12, 15) if n <= len(unit.code)]
+    codes = unit.ancestor_codes()
     qs = User.objects.filter(
         is_active=True,
         memberships__is_active=True,

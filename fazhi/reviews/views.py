@@ -47,7 +47,7 @@ def _list_page(request, form, status=200):
     kind = request.GET.get("kind", "")
     if kind not in PrecheckRun.Kind.values:
         kind = ""
-    runs = Paginator(selectors.runs_visible_to(request.user, kind), PAGE_SIZE)
+    runs = Paginator(selectors.run_list(request.user, kind=kind), PAGE_SIZE)
     context = {
         "form": form,
         "page": runs.get_page(request.GET.get("page")),
@@ -159,14 +159,14 @@ def _detail_context(request, run):
 
 @role_required(*services.READER_ROLES)
 def precheck_detail(request, pk):
-    run = selectors.run_with_findings(request.user, pk)
+    run = selectors.run_get(request.user, pk)
     return render(request, "reviews/precheck_detail.html", _detail_context(request, run))
 
 
 @require_POST
 @role_required(*services.DECIDER_ROLES)
 def precheck_decide(request, pk, finding_pk):
-    finding = selectors.finding_visible(request.user, pk, finding_pk)
+    finding = selectors.finding_get(request.user, pk, finding_pk)
     error = ""
     try:
         finding = services.precheck_finding_decide(
@@ -280,14 +280,14 @@ def _review_context(request, review, conclude_form=None, withdraw_form=None):
 
 @role_required(*services.REVIEW_READER_ROLES)
 def review_detail(request, pk):
-    review = selectors.review_detail(request.user, pk)
+    review = selectors.review_get(request.user, pk)
     return render(request, "reviews/review_detail.html", _review_context(request, review))
 
 
 @require_POST
 @role_required(*services.REVIEWER_ROLES)
 def review_conclude(request, pk):
-    review = selectors.review_detail(request.user, pk)
+    review = selectors.review_get(request.user, pk)
     form = ReviewConcludeForm(request.POST, kind=review.kind)
     if form.is_valid():
         try:
@@ -317,7 +317,7 @@ def review_conclude(request, pk):
 @require_POST
 @role_required(*services.REQUESTER_ROLES)
 def review_withdraw(request, pk):
-    review = selectors.review_detail(request.user, pk)
+    review = selectors.review_get(request.user, pk)
     form = ReviewWithdrawForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else request.POST.get("reason", "")
     try:

@@ -46,7 +46,7 @@ def test_demo_shows_the_renewal_reminder(demo_data, people):
 
 
 def test_demo_work_record_and_figures(demo_data, people, tree):
-    advisers = selectors.attach_work_records(selectors.advisers_visible_to(people.officer), 2025)
+    advisers = selectors.attach_work_records(selectors.adviser_list(people.officer), 2025)
     zheng = next(a for a in advisers if a.name == "郑立言")
     assert zheng.record.count("consultation") >= 1
     got = {f.key: f for f in figures(tree.town_a, date(2025, 1, 1), date(2025, 12, 31))}

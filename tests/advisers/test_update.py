@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from fazhi.advisers import services
 from fazhi.advisers.models import Adviser
+from fazhi.core import audit
 from fazhi.core.models import AuditEvent, Membership
 from fazhi.core.permissions import Forbidden, ServiceError
 from fazhi.core.roles import Role
@@ -78,7 +79,7 @@ def test_correction_records_only_the_changed_fields(people):
         "specialty": {"before": "", "after": "行政法"},
         "user": {"before": None, "after": "adviser"},
     }
-    assert "adviser.update" in services.audit.VERB_LABELS
+    assert "adviser.update" in audit.VERB_LABELS
 
 
 def test_practice_date_change_is_audited_as_text(people):

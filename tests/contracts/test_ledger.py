@@ -48,7 +48,7 @@ def counts():
 
 
 def test_good_file_imports_every_row(people):
-    created = ledger.contracts_import(
+    created = services.contracts_import(
         actor=people.officer, uploaded_file=xlsx([row(i) for i in range(1, 6)])
     )
     assert len(created) == 5
@@ -72,7 +72,7 @@ def test_one_bad_row_writes_nothing_and_names_each_row(people):
     ]
     before = counts()
     with pytest.raises(ServiceError) as exc:
-        ledger.contracts_import(actor=people.officer, uploaded_file=xlsx(rows))
+        services.contracts_import(actor=people.officer, uploaded_file=xlsx(rows))
     assert counts() == before
     errors = exc.value.errors["rows"]
     text = "\n".join(errors)
@@ -88,20 +88,22 @@ def test_one_bad_row_writes_nothing_and_names_each_row(people):
 
 def test_wrong_files_are_refused(people):
     with pytest.raises(ServiceError, match="表头缺少必填列"):
-        ledger.contracts_import(actor=people.officer, uploaded_file=xlsx([["x"]], headers=["名称"]))
+        services.contracts_import(
+            actor=people.officer, uploaded_file=xlsx([["x"]], headers=["名称"])
+        )
     with pytest.raises(ServiceError):
-        ledger.contracts_import(
+        services.contracts_import(
             actor=people.officer, uploaded_file=SimpleUploadedFile("a.xlsx", b"not a zip")
         )
     with pytest.raises(ServiceError, match="没有合同数据"):
-        ledger.contracts_import(actor=people.officer, uploaded_file=xlsx([]))
+        services.contracts_import(actor=people.officer, uploaded_file=xlsx([]))
     with pytest.raises(ServiceError) as exc:
-        ledger.contracts_import(
+        services.contracts_import(
             actor=people.officer, uploaded_file=xlsx([row(1, **{"状态*": "登记"})])
         )
     assert "第2行:状态“登记”不正确:历史合同应为" in exc.value.errors["rows"][0]
     with pytest.raises(ServiceError) as exc:
-        ledger.contracts_import(
+        services.contracts_import(
             actor=people.officer, uploaded_file=xlsx([row(1, **{"登记日期": "2025-06-01"})])
         )
     assert exc.value.errors["rows"] == ["第2行:登记日期不能晚于签订日期"]
@@ -126,7 +128,7 @@ def test_import_page_shows_row_errors(people, login):
 def test_template_is_a_valid_import(people, login):
     r = login(people.officer).get(reverse("contracts:contract_import_template"))
     assert r.status_code == 200
-    created = ledger.contracts_import(
+    created = services.contracts_import(
         actor=people.officer, uploaded_file=SimpleUploadedFile("模板.xlsx", r.content)
     )
     assert len(created) == 1
@@ -134,7 +136,7 @@ def test_template_is_a_valid_import(people, login):
 
 def test_export_round_trips_through_import(people, login, tree):
     services.contract_create(actor=people.officer, **fields())
-    ledger.contracts_import(actor=people.officer, uploaded_file=xlsx([row(1), row(2)]))
+    services.contracts_import(actor=people.officer, uploaded_file=xlsx([row(1), row(2)]))
     r = login(people.leader).get(reverse("contracts:contract_export"))
     assert r.status_code == 200
     ws = load_workbook(BytesIO(r.content), read_only=True).worksheets[0]
@@ -144,7 +146,7 @@ def test_export_round_trips_through_import(people, login, tree):
     assert AuditEvent.objects.filter(verb="contract.export").exists()
     # The exported imported rows import again into another town (B) unchanged.
     imported_rows = [v[: len(ledger.HEADERS)] for v in values[1:] if v[17] == "已归档"]
-    created = ledger.contracts_import(
+    created = services.contracts_import(
         actor=people.officer_b, uploaded_file=xlsx([list(r) for r in imported_rows])
     )
     assert len(created) == 2 and {c.org_unit for c in created} == {tree.town_b}

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fazhi.contracts import rules
 from fazhi.contracts.models import AGREEMENT_CATEGORIES, Category
+from fazhi.contracts.services import checks
 
 from .helpers import fields
 
@@ -30,19 +30,19 @@ junk = st.one_of(
     max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
-    overrides=st.dictionaries(st.sampled_from(rules.FIELDS), junk, max_size=6),
+    overrides=st.dictionaries(st.sampled_from(checks.FIELDS), junk, max_size=6),
     category=st.sampled_from(Category.values),
 )
 def test_any_input_is_accepted_lawfully_or_refused_in_chinese(tree, overrides, category):
     data = fields(**{"category": category, **overrides})
     try:
-        out = rules.check(data, tree.town_a).fields
-    except rules.RuleErrors as exc:
+        out = checks.check(data, tree.town_a).fields
+    except checks.RuleErrors as exc:
         assert exc.errors and all(
             isinstance(m, str) and m for ms in exc.errors.values() for m in ms
         )
         return
-    assert isinstance(out["amount"], Decimal) and Decimal(0) <= out["amount"] <= rules.MAX_AMOUNT
+    assert isinstance(out["amount"], Decimal) and Decimal(0) <= out["amount"] <= checks.MAX_AMOUNT
     if out["category"] in AGREEMENT_CATEGORIES:
         assert not out["has_arbitration_clause"]
     if out["counterparty_is_sme"]:

@@ -10,7 +10,7 @@ import pytest
 
 from fazhi.core.models import AuditEvent, ParameterValue, StatusChange
 from fazhi.core.permissions import Forbidden, ServiceError
-from fazhi.documents import rules, services
+from fazhi.documents import params, services
 from fazhi.documents.models import Document
 from fazhi.reviews.models import ReviewRequest
 
@@ -333,4 +333,4 @@ def test_rules_are_parameters_with_citations():
     from fazhi.core.params import REGISTRY
 
     assert REGISTRY["documents.filing_days"].default == 15
-    assert "第六十二条" in rules.COMMENT_DAYS_BUSINESS.basis
+    assert "第六十二条" in params.COMMENT_DAYS_BUSINESS.basis

@@ -309,7 +309,7 @@ def test_town_b_sees_no_run_of_town_a(people, login):
     """Given a run of town A, when town B's law officer lists runs or opens it, then the
     list is empty and the run is 404 (page and API)."""
     run = _run(people.officer)
-    assert list(selectors.runs_visible_to(people.officer_b)) == []
+    assert list(selectors.run_list(people.officer_b)) == []
     client = login(people.officer_b)
     assert run.title not in client.get(reverse("reviews:precheck_list")).content.decode()
     assert client.get(reverse("reviews:precheck_detail", args=[run.pk])).status_code == 404
@@ -515,8 +515,8 @@ def test_rule_acceptance_counts_decisions_per_rule_weakest_first(people, login):
     stats = selectors.rule_acceptance(people.officer)
     by_rule = {s.rule: s for s in stats}
     licence, fee = by_rule[_licence(run).rule], by_rule[_fee(run).rule]
-    assert (licence.flagged, licence.accepted, licence.rejected, licence.rate) == (2, 2, 0, 1.0)
-    assert (fee.decided, fee.accepted, fee.rejected, fee.rate) == (2, 1, 1, 0.5)
+    assert (licence.flagged, licence.accepted, licence.rejected, licence.rate) == (2, 2, 0, 100.0)
+    assert (fee.decided, fee.accepted, fee.rejected, fee.rate) == (2, 1, 1, 50.0)
     assert stats[0] == fee and stats[1] == licence
     assert all(s.rate is None for s in stats[2:])
     assert selectors.rule_acceptance(people.officer_b) == []

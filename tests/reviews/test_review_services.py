@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.apps import apps
 from django.utils import timezone
 
 from fazhi.core import params
@@ -276,8 +277,13 @@ def test_conclude_twice_is_refused(people, review):
 
 def test_subject_hook_is_called_in_the_same_transaction(people, review, monkeypatch):
     seen = []
+    # The subject's app registers its hook on its AppConfig (core.registry.review_hook).
+    monkeypatch.setattr(apps.get_app_config("reviews"), "review_hook", "services.test_hook")
     monkeypatch.setattr(
-        PrecheckRun, "review_concluded", lambda self, r, a: seen.append((r, a)), raising=False
+        services,
+        "test_hook",
+        lambda *, subject, review, actor: seen.append((review, actor)),
+        raising=False,
     )
     done = _conclude(people, review)
     assert seen == [(done, people.adviser)]

@@ -4,7 +4,6 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import path
 
-
 from .. import selectors, services
 from ..forms.audit import AuditFilterForm
 from ..models import AuditEvent

@@ -1,14 +1,16 @@
 """The 法律顾问 ledger (.xlsx) for the provincial adviser information system: sheet 1
-顾问名册, sheet 2 工作记录 (per adviser and year), sheet 3 考核. The cells are written
-like core.xlsx.build_xlsx (bold headers; text that would run as a formula kept text)."""
+顾问名册, sheet 2 工作记录 (per adviser and year), sheet 3 考核, exported through
+core.xlsx.export_ledger (bold headers; text that would run as a formula kept text; the
+export audited)."""
 
 from __future__ import annotations
 
 from fazhi.core import clock
-from fazhi.core.xlsx import build_xlsx_sheets
+from fazhi.core.permissions import check_role
+from fazhi.core.xlsx import Ledger, Sheet, export_ledger
 
-from .models import WorkEntry
-from .selectors import assessments_for_export, work_records
+from ..models import EXPORT_ROLES, Adviser, WorkEntry
+from ..selectors import adviser_list, assessments_for_export, work_records
 
 ROSTER_HEADERS = [
     "所属单位",
@@ -55,7 +57,7 @@ def _status(a, today) -> str:
     return "在聘" if a.term_end >= today else "聘期届满"
 
 
-def ledger_xlsx(advisers, year: int) -> bytes:
+def ledger_sheets(advisers, year: int) -> list[Sheet]:
     """The three sheets for these advisers (already scoped, with term_start/term_end)."""
     today = clock.today()
     advisers = list(advisers)
@@ -114,4 +116,22 @@ def ledger_xlsx(advisers, year: int) -> bytes:
             for s in assessments.get(a.pk, [])
         ),
     )
-    return build_xlsx_sheets([roster, work, assessed])
+    return [roster, work, assessed]
+
+
+def adviser_export(*, actor, filters: dict) -> Ledger:
+    """The ledger of every adviser the actor may see, with their work in `filters["year"]`
+    (default: this year); the export is itself an audit event (adviser.export)."""
+    check_role(actor, EXPORT_ROLES, "无权导出法律顾问台账")
+    year = filters.get("year") or clock.today().year
+    advisers = list(adviser_list(actor))
+    return export_ledger(
+        actor=actor,
+        verb="adviser.export",
+        name=f"法律顾问台账-{year}年-",
+        sheets=ledger_sheets(advisers, year),
+        counts={"count": len(advisers)},
+        filters={"year": year},
+        model=Adviser,
+        summary=f"法律顾问台账({year}年,{len(advisers)}名)",
+    )

@@ -1,6 +1,6 @@
 """The periods and limits of legal-rules.md §1 as configurable parameters (architecture
 rule 10), each with the law's (or the local rule's) default and its citation, and the
-Chinese refusals the guards give."""
+Chinese refusals the guards give, each naming its rule. Validation lives in services."""
 
 from __future__ import annotations
 
@@ -113,6 +113,9 @@ FAIR_COMPETITION_FIRST = (
 FAIR_COMPETITION_NONCOMPLIANT = (
     "公平竞争审查结论为“不符合”的,不得出台,须修改后重新审查(《公平竞争审查条例》第十八条)"
 )
+FAIR_COMPETITION_CONCLUSION = (
+    "请选择公平竞争审查结论:符合、不符合或适用例外(《公平竞争审查条例》第十三条)"
+)
 FAIR_COMPETITION_EXCEPTION = "适用例外规定的,须说明理由并明确实施期限(《公平竞争审查条例》第十二条)"
 REVIEW_FIRST = "未经合法性审核或审核未通过,不得提交集体审议(国办发〔2018〕37号)"
 DELIBERATION_FIRST = "未经集体审议决定,不得登记编号(国办发〔2018〕37号)"
@@ -124,3 +127,10 @@ PUBLISHED_FIRST = "未公布的规范性文件不得报送备案(先公布、后
 RETROACTIVE = (
     "施行日期不得早于公布日期(未经公布的不得作为行政管理依据,《优化营商环境条例》第六十四条)"
 )
+
+# Templates: the rule with its configured figure ({n} days, {years} years).
+COMMENT_MIN_BUSINESS = "涉及经营主体的,征求意见期限不少于{n}日(《优化营商环境条例》第六十二条)"
+COMMENT_MIN_WORKDAYS = "征求意见期限不少于{n}个工作日(法治政府建设示范指标)"
+VALIDITY_REQUIRED = "请填写施行日期和有效期(行政规范性文件实行有效期制度)"
+VALIDITY_MAX_PROVISIONAL = "标题含“暂行”“试行”的,有效期不得超过{years}年(行政规范性文件有效期制度)"
+VALIDITY_MAX = "有效期不得超过{years}年(行政规范性文件有效期制度)"

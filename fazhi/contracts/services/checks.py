@@ -1,7 +1,6 @@
-"""The legal rules a contract must satisfy (legal-rules.md §6), as one validator shared by
-registration, editing, the guards of submission and signing, and the ledger import.
-
-Every period and threshold is a parameter with the law's default and its citation."""
+"""The checks a contract's fields must pass (legal-rules.md §6), as one validator shared by
+registration, editing, the guards of submission and signing, and the ledger import. Each
+refusal names the rule it enforces; the parameters and citations are in params.py."""
 
 from __future__ import annotations
 
@@ -11,10 +10,9 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 
-from fazhi.core import params
 from fazhi.core.validators import validate_credit_code
 
-from .models import (
+from ..models import (
     AGREEMENT_CATEGORIES,
     CATEGORY_PROCUREMENT,
     TENDER_METHODS_REQUIRED,
@@ -22,94 +20,16 @@ from .models import (
     ProcurementKind,
     TenderMethod,
 )
-
-# --- parameters ----------------------------------------------------------------------------
-
-ARCHIVE_WORKDAYS = params.define(
-    "contracts.archive_workdays",
-    "合同签订后归档期限",
-    default=5,
-    unit="工作日",
-    basis="本地合同管理规定(常见为签订后5个工作日内交档案室归档)",
-    minimum=1,
-    maximum=30,
+from ..params import (
+    ARBITRATION_REFUSED,
+    CREDIT_CODE,
+    SME_PAYMENT,
+    SME_PAYMENT_DAYS,
+    SME_PAYMENT_MAX_DAYS,
+    TENDER,
+    TENDER_THRESHOLDS,
+    THIRD_PARTY_PAYMENT_REFUSED,
 )
-SME_PAYMENT_DAYS = params.define(
-    "contracts.sme_payment_days",
-    "向中小企业支付款项期限(未约定时)",
-    default=30,
-    unit="日",
-    basis="《保障中小企业款项支付条例》(2025)第九条:自交付之日起30日内",
-    minimum=1,
-    maximum=60,
-)
-SME_PAYMENT_MAX_DAYS = params.define(
-    "contracts.sme_payment_max_days",
-    "向中小企业支付款项约定期限上限",
-    default=60,
-    unit="日",
-    basis="《保障中小企业款项支付条例》(2025)第九条:合同另有约定的,最长不得超过60日",
-    minimum=1,
-    maximum=60,
-)
-TENDER_THRESHOLD_WORKS = params.define(
-    "contracts.tender_threshold_works",
-    "工程施工必须招标的单项合同估算价",
-    default=4_000_000,
-    unit="元",
-    basis="《必须招标的工程项目规定》(国家发展改革委令第16号)第五条",
-    minimum=0,
-)
-TENDER_THRESHOLD_GOODS = params.define(
-    "contracts.tender_threshold_goods",
-    "货物采购必须招标的单项合同估算价",
-    default=2_000_000,
-    unit="元",
-    basis="《必须招标的工程项目规定》(国家发展改革委令第16号)第五条;政府采购限额标准以本省规定为准",
-    minimum=0,
-)
-TENDER_THRESHOLD_SERVICES = params.define(
-    "contracts.tender_threshold_services",
-    "服务采购必须招标的单项合同估算价",
-    default=1_000_000,
-    unit="元",
-    basis="《必须招标的工程项目规定》(国家发展改革委令第16号)第五条;政府采购限额标准以本省规定为准",
-    minimum=0,
-)
-PAYMENT_WARNING_DAYS = params.define(
-    "contracts.payment_warning_days",
-    "付款到期预警提前天数",
-    default=7,
-    unit="日",
-    basis="本地规则",
-    minimum=1,
-    maximum=60,
-)
-TERM_WARNING_DAYS = params.define(
-    "contracts.term_warning_days",
-    "合同履行期限届满预警提前天数",
-    default=30,
-    unit="日",
-    basis="本地规则",
-    minimum=1,
-    maximum=180,
-)
-TENDER_THRESHOLDS = {
-    ProcurementKind.WORKS: TENDER_THRESHOLD_WORKS,
-    ProcurementKind.GOODS: TENDER_THRESHOLD_GOODS,
-    ProcurementKind.SERVICES: TENDER_THRESHOLD_SERVICES,
-}
-
-# --- citations -------------------------------------------------------------------------------
-
-ARBITRATION = "《最高人民法院关于审理行政协议案件若干问题的规定》第二十六条"
-SME_PAYMENT = "《保障中小企业款项支付条例》第九条"
-TENDER = "《招标投标法》第三条、《必须招标的工程项目规定》第五条"
-CREDIT_CODE = "GB 32100-2015"
-REVIEW_BEFORE_SIGNING = (
-    "中办发〔2016〕30号《关于推行法律顾问制度和公职律师公司律师制度的意见》、本镇合同管理规定"
-)
-ARCHIVE = "本镇合同管理规定"
 
 MAX_AMOUNT = Decimal("999999999999.99")
 TEXT_LIMITS = {
@@ -171,7 +91,7 @@ BOOL_FIELDS = {
 DATE_FIELDS = {"term_start", "term_end", "tender_date"}
 
 
-def _text(value) -> str:
+def text_of(value) -> str:
     return "" if value is None else str(value).strip()
 
 
@@ -179,7 +99,7 @@ def parse_amount(value) -> Decimal | None:
     if isinstance(value, Decimal):
         amount = value
     else:
-        text = _text(value).replace(",", "").replace(",", "")
+        text = text_of(value).replace(",", "").replace(",", "")
         if not text:
             return None
         try:
@@ -199,7 +119,7 @@ def parse_date(value) -> dt.date | None | str:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = _text(value).replace("/", "-").replace(".", "-")
+    text = text_of(value).replace("/", "-").replace(".", "-")
     if not text:
         return None
     try:
@@ -232,7 +152,7 @@ def check(data: dict, unit) -> Checked:
         elif name == "payment_term_days":
             out[name] = value
         else:
-            text = _text(value)
+            text = text_of(value)
             if "\x00" in text:
                 err(name, "含有无效字符(\\x00)")
                 text = text.replace("\x00", "")
@@ -281,10 +201,7 @@ def check(data: dict, unit) -> Checked:
     # 行政协议: an arbitration clause is void (最高法2019规定第二十六条) — refused outright.
     is_agreement = out["category"] in AGREEMENT_CATEGORIES
     if is_agreement and out["has_arbitration_clause"]:
-        err(
-            "has_arbitration_clause",
-            f"行政协议不得约定仲裁条款,争议应通过行政诉讼解决({ARBITRATION})",
-        )
+        err("has_arbitration_clause", ARBITRATION_REFUSED)
 
     # SME payment rule (保障中小企业款项支付条例第九条).
     days = out["payment_term_days"]
@@ -316,10 +233,7 @@ def check(data: dict, unit) -> Checked:
                 f"({SME_PAYMENT})",
             )
         if out["payment_conditional_on_third_party"]:
-            err(
-                "payment_conditional_on_third_party",
-                f"不得以收到第三方付款作为向中小企业支付款项的条件({SME_PAYMENT})",
-            )
+            err("payment_conditional_on_third_party", THIRD_PARTY_PAYMENT_REFUSED)
     out["payment_term_days"] = days
 
     # Procurement kind: fixed by civil procurement categories, optional otherwise.
