@@ -61,3 +61,18 @@ def test_a_new_app_plugs_in_with_only_its_folder_and_installed_apps(tmp_path):
     assert found["api"] is True
     assert found["menu"] == [["示例台账", "基层治理"]]
     assert found["unlisted"] == ["api-1.0.0:example_items", "example_app:index"]
+
+
+def test_the_menu_is_grouped_under_the_seeds_chapters_in_order(db, people, login):
+    """An officer's menu: the workbench, then 依法行政's ledgers under one caption, then
+    报表 and 系统 — each chapter once, in the seed's order, every entry a link."""
+    import re
+
+    html = login(people.officer).get(reverse("workbench")).content.decode()
+    groups = re.findall(r'role="group" aria-label="([^"]+)"', html)
+    assert groups == sorted(groups, key=CHAPTERS.index) and len(groups) == len(set(groups))
+    assert groups[:2] == ["工作台", "依法行政"] and "报表" in groups
+    lawful = html.split('aria-label="依法行政"')[1].split("</li>")[0]
+    for label in ("规范性文件", "备案审查", "合同协议", "智能预审", "法律顾问", "督查整改"):
+        assert f">{label}</a>" in lawful
+    assert ">组织机构</a>" not in lawful
