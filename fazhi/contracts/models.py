@@ -138,6 +138,10 @@ class Contract(models.Model):
     # Historical contracts imported from an existing ledger were reviewed before fazhi:
     # where their review is recorded outside the system (e.g. "线下审核 海司审〔2025〕3号").
     # Only the import sets it; every contract registered in fazhi is reviewed in fazhi.
+    # The earliest due date among unpaid instalments, kept by the payment services: the
+    # list's payment warnings are a range on this indexed column instead of a subquery
+    # over the payments of every contract in scope.
+    next_unpaid_due = models.DateField("最早未付款应付日期", null=True, blank=True, editable=False)
     is_imported = models.BooleanField("历史台账导入", default=False)
     review_reference = models.CharField("线下审核记录", max_length=200, blank=True)
     created_by = models.ForeignKey(
@@ -162,6 +166,9 @@ class Contract(models.Model):
             models.Index(fields=["reviewed_on"]),
             models.Index(fields=["signed_on"]),
             models.Index(fields=["counterparty_name"]),
+            # The list's order (newest first) walked from the index, and its payment warnings.
+            models.Index(fields=["created_on", "id"], name="contract_list_order_idx"),
+            models.Index(fields=["next_unpaid_due"], name="contract_next_unpaid_idx"),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -144,6 +144,8 @@ def _payments(ctx, rng, c: Contract) -> list[ContractPayment]:
                 p.paid_on = min(p.due_on - timedelta(days=rng.randint(0, 10)), ctx.today)
                 p.paid_amount = p.amount
         payments.append(p)
+    unpaid = [p.due_on for p in payments if p.paid_on is None and p.due_on is not None]
+    c.next_unpaid_due = min(unpaid, default=None)  # as the payment services keep it
     return payments
 
 

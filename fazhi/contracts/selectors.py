@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Case, Prefetch, Q, Value, When
 
 from fazhi.core import clock
 from fazhi.core.scoping import get_visible_or_404
@@ -29,20 +29,19 @@ def _visible(actor):
     return Contract.objects.visible_to(actor, READER_ROLES).select_related("org_unit", "created_by")
 
 
-def _unpaid(today: dt.date, *, overdue: bool, horizon: dt.date | None = None):
-    qs = ContractPayment.objects.filter(contract=OuterRef("pk"), paid_on__isnull=True)
-    if overdue:
-        return qs.filter(due_on__lt=today)
-    return qs.filter(due_on__gte=today, due_on__lte=horizon)
+def _payment_windows(today: dt.date, unit=None) -> tuple[Q, Q]:
+    """(overdue, due soon) as ranges on the contract's indexed earliest unpaid due date."""
+    horizon = today + dt.timedelta(days=PAYMENT_WARNING_DAYS.value(unit))
+    return Q(next_unpaid_due__lt=today), Q(next_unpaid_due__gte=today, next_unpaid_due__lte=horizon)
 
 
 def with_warnings(qs, today: dt.date, unit=None):
-    """Annotate each contract with payment_overdue / payment_due (Exists subqueries)."""
-    horizon = today + dt.timedelta(days=PAYMENT_WARNING_DAYS.value(unit))
-    return qs.annotate(
-        payment_overdue=Exists(_unpaid(today, overdue=True)),
-        payment_due=Exists(_unpaid(today, overdue=False, horizon=horizon)),
-    )
+    """Annotate each contract with payment_overdue / payment_due: an unpaid instalment is
+    past its due date, or the next one falls due within the warning period. Read from
+    the contract's own column (kept by the payment services), no per-row subquery."""
+    overdue, due = _payment_windows(today, unit)
+    flag = lambda q: Case(When(q, then=Value(True)), default=Value(False))  # noqa: E731
+    return qs.annotate(payment_overdue=flag(overdue), payment_due=flag(due))
 
 
 def contract_list(
@@ -77,10 +76,9 @@ def contract_list(
         qs = qs.filter(status=Status.SIGNED, archive_due__lt=today)
     elif warning == "archive_due":
         qs = qs.filter(status=Status.SIGNED, archive_due__gte=today)
-    elif warning == "payment_overdue":
-        qs = qs.filter(payment_overdue=True)
-    elif warning == "payment_due":
-        qs = qs.filter(payment_due=True)
+    elif warning in ("payment_overdue", "payment_due"):
+        overdue, due = _payment_windows(today)
+        qs = qs.filter(overdue if warning == "payment_overdue" else due)
     elif warning == "term_ending":
         qs = qs.filter(status__in=OPEN_STATUSES, term_end__gte=today, term_end__lte=term_horizon)
     return qs.order_by("-created_on", "-id")

@@ -7,6 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Min
 
 from fazhi.core import audit, clock
 from fazhi.core.deadlines import deadline
@@ -63,6 +64,17 @@ def payment_due(contract: Contract, delivered_on: dt.date | None, due_on: dt.dat
     return due_on
 
 
+def _refresh_next_unpaid(contract: Contract) -> None:
+    """Keep the contract's earliest unpaid due date (its payment warnings) in step with
+    its schedule, in the same transaction as the payment change."""
+    earliest = (
+        contract.payments.filter(paid_on__isnull=True).aggregate(first=Min("due_on"))["first"]
+    )
+    if contract.next_unpaid_due != earliest:
+        contract.next_unpaid_due = earliest
+        contract.save(update_fields=["next_unpaid_due"])
+
+
 def payment_add(
     *, actor, contract: Contract, condition, amount, delivered_on=None, due_on=None
 ) -> ContractPayment:
@@ -92,6 +104,7 @@ def payment_add(
         payment = ContractPayment.objects.create(
             contract=locked, condition=condition, amount=amount, delivered_on=delivered, due_on=due
         )
+        _refresh_next_unpaid(locked)
         audit.record(
             verb="contract_payment.add",
             actor=actor,
@@ -129,6 +142,7 @@ def payment_record(*, actor, payment: ContractPayment, paid_on, paid_amount) -> 
             raise ServiceError(message, errors={"paid_on": [message]})
         locked.paid_on, locked.paid_amount = paid, amount
         locked.save(update_fields=["paid_on", "paid_amount"])
+        _refresh_next_unpaid(locked_contract)
         audit.record(
             verb="contract_payment.pay",
             actor=actor,
