@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_POST
 from fazhi.core import clock
 from fazhi.core.forms import apply_service_error
 from fazhi.core.models import OrgUnit
+from fazhi.core.paging import page_of
 from fazhi.core.permissions import Forbidden, ServiceError, role_required
 from fazhi.core.roles import Role
 from fazhi.core.views.workflow import run_transition
@@ -66,7 +66,7 @@ def adviser_list(request):
     q = request.GET.get("q", "").strip().replace("\x00", "")[:50]
     year = _year(request)
     qs = selectors.adviser_list(request.user, status=status, kind=kind, q=q)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(qs, request.GET.get("page"), PAGE_SIZE)
     advisers = selectors.attach_work_records(page.object_list, year)
     context = {
         "page": page,

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_POST
 from fazhi.core import clock
 from fazhi.core.attachments import attachments_for
 from fazhi.core.forms import apply_service_error
+from fazhi.core.paging import page_of
 from fazhi.core.permissions import Forbidden, ServiceError, role_required
 from fazhi.core.views.workflow import run_transition
 from fazhi.core.workflow import timeline
@@ -55,7 +55,7 @@ def _filters(request) -> dict:
 def contract_list(request):
     filters = _filters(request)
     qs = selectors.contract_list(request.user, **filters)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(qs, request.GET.get("page"), PAGE_SIZE)
     params = request.GET.copy()
     params.pop("page", None)
     this_year = clock.today().year

@@ -10,9 +10,6 @@ from io import BytesIO
 from urllib.parse import quote
 
 from django.http import HttpResponse
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from . import audit, clock
 
@@ -31,6 +28,11 @@ Sheet = tuple[str, Sequence[str], Iterable[Sequence]]  # (title, headers, rows)
 
 def build_xlsx_sheets(sheets: Iterable[Sheet]) -> bytes:
     """A workbook of several ledgers, one sheet each, bold headers, formula-safe cells."""
+    # openpyxl is imported here, not at the top: every process loads the services that
+    # use this module, and only an export needs the library (a tenth of a second).
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
     wb = Workbook(write_only=True)
     for title, headers, rows in sheets:
         ws = wb.create_sheet(title[:31])
@@ -50,6 +52,7 @@ def build_xlsx(title: str, headers: Sequence[str], rows: Iterable[Sequence]) -> 
 
 def _bold(ws, text):
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
 
     cell = WriteOnlyCell(ws, value=text)
     cell.font = Font(bold=True)

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from fazhi.core import clock
 from fazhi.core.dates import add_months
 from fazhi.core.forms import apply_service_error
+from fazhi.core.paging import page_of
 from fazhi.core.permissions import Forbidden, ServiceError, role_required
 from fazhi.core.roles import Role
 from fazhi.core.views.workflow import run_transition
@@ -74,7 +74,7 @@ def _filters(request):
 def document_list(request):
     status, year, q = _filters(request)
     qs = selectors.document_list(request.user, status=status, year=year, q=q)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(qs, request.GET.get("page"), PAGE_SIZE)
     return render(
         request,
         "documents/document_list.html",
@@ -254,7 +254,7 @@ def filing_list(request):
     if status not in Filing.Status.values:
         status = ""
     qs = selectors.filing_list(request.user, status=status, year=year)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(qs, request.GET.get("page"), PAGE_SIZE)
     unfiled = (
         selectors.document_list(request.user)
         .filter(

@@ -8,7 +8,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,6 +17,7 @@ from fazhi.core import clock
 from fazhi.core.attachments import attachments_for
 from fazhi.core.forms import apply_service_error
 from fazhi.core.models import OrgUnit
+from fazhi.core.paging import page_of
 from fazhi.core.permissions import ServiceError, role_required
 from fazhi.core.roles import Role
 from fazhi.core.scoping import get_visible_or_404
@@ -51,7 +51,7 @@ def _filters(request):
 def inspection_list(request):
     form, filters = _filters(request)
     qs = selectors.inspection_list(request.user, **filters)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(qs, request.GET.get("page"), PAGE_SIZE)
     query = urlencode({k: v for k, v in filters.items() if v})
     context = {
         "form": form,

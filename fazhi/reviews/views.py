@@ -10,7 +10,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,6 +18,7 @@ from django.views.decorators.http import require_POST
 from fazhi.core import clock
 from fazhi.core.attachments import attachments_for
 from fazhi.core.forms import apply_service_error
+from fazhi.core.paging import page_of
 from fazhi.core.permissions import Forbidden, ServiceError, role_required
 from fazhi.core.roles import Role
 from fazhi.core.workflow import timeline
@@ -47,10 +47,11 @@ def _list_page(request, form, status=200):
     kind = request.GET.get("kind", "")
     if kind not in PrecheckRun.Kind.values:
         kind = ""
-    runs = Paginator(selectors.run_list(request.user, kind=kind), PAGE_SIZE)
     context = {
         "form": form,
-        "page": runs.get_page(request.GET.get("page")),
+        "page": page_of(
+            selectors.run_list(request.user, kind=kind), request.GET.get("page"), PAGE_SIZE
+        ),
         "kind": kind,
         "kinds": PrecheckRun.Kind.choices,
         "can_create": request.user.has_role(*services.CREATOR_ROLES),
@@ -232,7 +233,7 @@ def review_list(request):
     qs = selectors.review_list(
         request.user, status=status, kind=kind, overdue=overdue, mine=mine, today=today
     )
-    page = Paginator(qs, REVIEW_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(qs, request.GET.get("page"), REVIEW_PAGE_SIZE)
     query = urlencode(
         {k: v for k, v in {"status": status, "kind": kind}.items() if v}
         | ({"overdue": "1"} if overdue else {})

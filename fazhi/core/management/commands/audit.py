@@ -7,6 +7,11 @@ from ... import audit
 
 
 class Command(BaseCommand):
+    # No system checks: they import every page and build the API schema, a second of
+    # start-up for a command that needs neither (`migrate`, `check --deploy` and
+    # `make test` run them).
+    requires_system_checks = []
+
     help = "审计日志:校验哈希链(verify)或清理过期记录(prune)"
 
     def add_arguments(self, parser):

@@ -16,6 +16,11 @@ def _fail(message: str):
 
 
 class Command(BaseCommand):
+    # No system checks: they import every page and build the API schema, a second of
+    # start-up for a command that needs neither (`migrate`, `check --deploy` and
+    # `make test` run them).
+    requires_system_checks = []
+
     help = "计算法定期限的届满日:自起算日次日开始计算,按日(days)或工作日(workdays)"
 
     def add_arguments(self, parser):

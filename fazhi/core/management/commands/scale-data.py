@@ -10,6 +10,11 @@ from fazhi.core.demo import COUNTY_CODE
 
 
 class Command(BaseCommand):
+    # No system checks: they import every page and build the API schema, a second of
+    # start-up for a command that needs neither (`migrate`, `check --deploy` and
+    # `make test` run them).
+    requires_system_checks = []
+
     help = "把演示县扩充到县级规模的测试数据(用于性能基准),系数1.0约为一个县五年的数据量"
 
     def add_arguments(self, parser):

@@ -15,6 +15,11 @@ from ...precheck.rules import CATEGORIES
 
 
 class Command(BaseCommand):
+    # No system checks: they import every page and build the API schema, a second of
+    # start-up for a command that needs neither (`migrate`, `check --deploy` and
+    # `make test` run them).
+    requires_system_checks = []
+
     help = "用标注语料评估智能预审规则的精确率和召回率(句子级),未达标时以非零状态退出"
 
     def add_arguments(self, parser):
