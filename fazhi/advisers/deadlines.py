@@ -68,6 +68,7 @@ def _assessment_items(user, today: date) -> list[PendingItem]:
             PendingItem(
                 title=f"法律顾问{adviser.name}的{year}年度考核尚未进行(考核结果决定是否续聘)",
                 category="法律顾问",
+                    list_url=reverse("advisers:adviser_list"),
                 due=due[unit.pk],
                 url=reverse("advisers:assessment_create", args=[adviser.pk]) + f"?year={year}",
                 unit=unit.name,
@@ -93,6 +94,7 @@ def pending_items(user, today: date) -> list[PendingItem]:
                     title=f"法律顾问{term.adviser.name}的聘期已于{term.end:%Y年%-m月%-d日}届满,"
                     "尚未续聘或解聘",
                     category="法律顾问",
+                            list_url=reverse("advisers:adviser_list"),
                     due=term.end,
                     url=url,
                     unit=unit.name,
@@ -105,6 +107,7 @@ def pending_items(user, today: date) -> list[PendingItem]:
                     title=f"法律顾问{term.adviser.name}的聘期将于{term.end:%Y年%-m月%-d日}届满,"
                     "请组织年度考核并决定是否续聘",
                     category="法律顾问",
+                            list_url=reverse("advisers:adviser_list"),
                     due=renewal_due(term.end, days),
                     url=url,
                     unit=unit.name,

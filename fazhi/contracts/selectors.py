@@ -21,6 +21,7 @@ WARNINGS = {
     "archive_due": "待归档",
     "payment_overdue": "付款逾期",
     "payment_due": "付款临近",
+    "payment": "付款逾期或临近",
     "term_ending": "期限将满",
 }
 
@@ -76,9 +77,9 @@ def contract_list(
         qs = qs.filter(status=Status.SIGNED, archive_due__lt=today)
     elif warning == "archive_due":
         qs = qs.filter(status=Status.SIGNED, archive_due__gte=today)
-    elif warning in ("payment_overdue", "payment_due"):
+    elif warning in ("payment_overdue", "payment_due", "payment"):
         overdue, due = _payment_windows(today)
-        qs = qs.filter(overdue if warning == "payment_overdue" else due)
+        qs = qs.filter({"payment_overdue": overdue, "payment_due": due}.get(warning, overdue | due))
     elif warning == "term_ending":
         qs = qs.filter(status__in=OPEN_STATUSES, term_end__gte=today, term_end__lte=term_horizon)
     return qs.order_by("-created_on", "-id")

@@ -1,10 +1,11 @@
 """Pending items for the workbench: every app's `deadlines.py` has a
-`pending_items(user, today)` that yields PendingItem; the workbench collects them all
-and shows the nearest deadline first."""
+`pending_items(user, today)` that yields PendingItem (each provider reads at most a bounded
+number per kind, nearest first); the workbench collects them all and shows, per kind,
+the nearest few with how many there are and a link to the list that holds them all."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from .hooks import app_hooks
@@ -18,6 +19,9 @@ class PendingItem:
     url: str = ""
     unit: str = ""
     level: str = "info"  # info / warning / danger
+    # The page listing every item of this kind (e.g. the contract list filtered to overdue
+    # payments): the workbench's "查看全部".
+    list_url: str = ""
 
     def overdue(self, today: date) -> bool:
         return self.due is not None and self.due < today
@@ -38,3 +42,33 @@ def collect(user, today: date) -> list[PendingItem]:
     for provider in app_hooks("deadlines", "pending_items"):
         items.extend(provider(user, today))
     return sorted(items, key=lambda i: (i.due is None, i.due or date.max, i.title))
+
+
+PER_KIND = 5
+
+
+@dataclass
+class PendingGroup:
+    """One kind of pending item on the workbench: the nearest few, and how many in all."""
+
+    category: str
+    items: list[PendingItem] = field(default_factory=list)
+    total: int = 0
+    list_url: str = ""
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.items)
+
+
+def grouped(items: list[PendingItem], per_kind: int = PER_KIND) -> list[PendingGroup]:
+    """`items` (nearest first) by kind, each kind's nearest `per_kind`; kinds in the order
+    of their nearest item, so the most urgent kind comes first."""
+    groups: dict[str, PendingGroup] = {}
+    for item in items:
+        group = groups.setdefault(item.category, PendingGroup(item.category))
+        group.total += 1
+        if len(group.items) < per_kind:
+            group.items.append(item)
+        group.list_url = group.list_url or item.list_url
+    return list(groups.values())

@@ -51,6 +51,7 @@ def _officer_items(user, today: date) -> list[PendingItem]:
             PendingItem(
                 title=f"报送备案:{d.number} {d.title}",
                 category="规范性文件备案",
+                    list_url=reverse("documents:filing_list"),
                 due=d.filing_due,
                 url=reverse("documents:document_detail", args=[d.pk]),
                 unit=d.org_unit.name,
@@ -70,6 +71,7 @@ def _officer_items(user, today: date) -> list[PendingItem]:
             PendingItem(
                 title=f"县级备案审查意见:{what} · {f.document.title}",
                 category="规范性文件备案",
+                    list_url=reverse("documents:filing_list"),
                 due=f.correction_due,
                 url=reverse("documents:filing_detail", args=[f.pk]),
                 unit=f.org_unit.name,
@@ -101,6 +103,7 @@ def _officer_items(user, today: date) -> list[PendingItem]:
             PendingItem(
                 title=f"有效期即将届满,请评估:{d.number} {d.title}",
                 category="规范性文件有效期",
+                    list_url=reverse("documents:document_list"),
                 due=d.valid_until,
                 url=reverse("documents:document_detail", args=[d.pk]),
                 unit=d.org_unit.name,
@@ -127,6 +130,7 @@ def _county_items(user, today: date) -> list[PendingItem]:
             PendingItem(
                 title=f"备案审查:{f.org_unit.name} {f.document.number} {f.document.title}",
                 category="规范性文件备案审查",
+                    list_url=reverse("documents:filing_list"),
                 due=due,
                 url=reverse("documents:filing_detail", args=[f.pk]),
                 unit=f.org_unit.name,

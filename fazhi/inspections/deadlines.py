@@ -34,6 +34,7 @@ def _owned(user, today: date) -> list[PendingItem]:
             title=f"整改督查问题:{f}"
             + ("(已退回,请补充后重新提交)" if f.status == Finding.Status.RETURNED else ""),
             category="督查整改",
+            list_url=reverse("inspections:inspection_list"),
             due=f.deadline,
             url=reverse("inspections:finding_detail", args=[f.pk]),
             unit=f.org_unit.name,
@@ -65,6 +66,7 @@ def _awaiting_closure(user) -> list[PendingItem]:
         PendingItem(
             title=f"审核整改销号:{f}",
             category="督查整改",
+            list_url=reverse("inspections:inspection_list"),
             due=f.deadline,
             url=reverse("inspections:finding_detail", args=[f.pk]),
             unit=f.org_unit.name,

@@ -1,4 +1,4 @@
-"""The workbench (工作台): a user's pending items from every app, nearest deadline first;
+"""The workbench (工作台): a user's pending items from every app, by kind, nearest first;
 and 数据汇总: every app's figures for a town or the county and a year."""
 
 from django.contrib.auth.decorators import login_required
@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 
 from fazhi.core import clock
 from fazhi.core.models import OrgUnit
-from fazhi.core.pending import collect
+from fazhi.core.pending import collect, grouped
 from fazhi.core.permissions import role_required
 
 from . import selectors
@@ -16,7 +16,8 @@ from . import selectors
 def workbench(request):
     today = clock.today()
     items = collect(request.user, today)
-    return render(request, "reports/workbench.html", {"items": items, "today": today})
+    context = {"items": items, "groups": grouped(items), "today": today}
+    return render(request, "reports/workbench.html", context)
 
 
 def _int(value, default: int, low: int, high: int) -> int:
