@@ -12,6 +12,7 @@ from fazhi.core import clock
 from fazhi.core.models import OrgUnit
 from fazhi.core.roles import Role
 from fazhi.core.scoping import ScopedQuerySet
+from fazhi.core.search import SearchableMixin
 
 # Who reads contracts (and their attachments): the town's law office and leaders, its
 # legal advisers, and the county supervisor (read-only).
@@ -83,7 +84,7 @@ class TenderMethod(models.TextChoices):
 TENDER_METHODS_REQUIRED = frozenset({TenderMethod.OPEN, TenderMethod.INVITED})
 
 
-class Contract(models.Model):
+class Contract(SearchableMixin, models.Model):
     """One administrative agreement or civil contract of a town."""
 
     reader_roles = READER_ROLES
@@ -142,6 +143,9 @@ class Contract(models.Model):
     # list's payment warnings are a range on this indexed column instead of a subquery
     # over the payments of every contract in scope.
     next_unpaid_due = models.DateField("最早未付款应付日期", null=True, blank=True, editable=False)
+    # The character pairs of title and counterparty, indexed for ?q= (core.search).
+    search = models.TextField(default="", editable=False)
+    search_fields = ("title", "counterparty_name")
     is_imported = models.BooleanField("历史台账导入", default=False)
     review_reference = models.CharField("线下审核记录", max_length=200, blank=True)
     created_by = models.ForeignKey(
@@ -168,7 +172,7 @@ class Contract(models.Model):
             models.Index(fields=["counterparty_name"]),
             # The list's order (newest first) walked from the index, and its payment warnings.
             models.Index(fields=["created_on", "id"], name="contract_list_order_idx"),
-            models.Index(fields=["next_unpaid_due"], name="contract_next_unpaid_idx"),
+            models.Index(fields=["org_unit", "next_unpaid_due"], name="contract_next_unpaid_idx"),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -157,6 +157,7 @@ def generate(ctx) -> None:
         for seq in range(1, ctx.n(CONTRACTS) + 1):
             town = rng.choice(ctx.towns)
             c, ps = _contract(ctx, rng, town, seq)
+            c.fill_search()  # as save() would
             contracts.append(c)
             payments.append(ps)
     saved = ctx.bulk(Contract, contracts, "合同协议")

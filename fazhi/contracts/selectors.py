@@ -8,6 +8,7 @@ from django.db.models import Case, Prefetch, Q, Value, When
 
 from fazhi.core import clock
 from fazhi.core.scoping import get_visible_or_404
+from fazhi.core.search import search_q
 
 from .models import AGREEMENT_CATEGORIES, READER_ROLES, Contract, ContractPayment
 from .params import PAYMENT_WARNING_DAYS, TERM_WARNING_DAYS
@@ -71,7 +72,7 @@ def contract_list(
     if year:
         qs = qs.filter(created_on__year=year)
     if q:
-        qs = qs.filter(Q(counterparty_name__contains=q) | Q(title__contains=q))
+        qs = qs.filter(search_q(Contract, q))
     term_horizon = today + dt.timedelta(days=TERM_WARNING_DAYS.default)
     if warning == "archive_overdue":
         qs = qs.filter(status=Status.SIGNED, archive_due__lt=today)

@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='contract',
-            index=models.Index(fields=['next_unpaid_due'], name='contract_next_unpaid_idx'),
+            index=models.Index(fields=['org_unit', 'next_unpaid_due'], name='contract_next_unpaid_idx'),
         ),
         migrations.RunPython(fill_next_unpaid_due, migrations.RunPython.noop),
     ]

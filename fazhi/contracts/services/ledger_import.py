@@ -136,6 +136,8 @@ def contracts_import(*, actor, uploaded_file, org_unit=None, on: dt.date | None 
             code="import_invalid",
         )
     ct = ContentType.objects.get_for_model(Contract)
+    for contract in good:
+        contract.fill_search()  # bulk_create skips save()
     with transaction.atomic():
         created = Contract.objects.bulk_create(good, batch_size=500)
         StatusChange.objects.bulk_create(

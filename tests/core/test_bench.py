@@ -1,0 +1,76 @@
+"""`make bench`'s pure parts (scripts/bench.py): which routes it measures, found in the URL
+patterns, and the report that keeps the other database's section. No server, no data."""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[2] / "scripts" / "bench.py"
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("fazhi_bench_script", BENCH)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    yield module
+    del sys.modules[spec.name]
+
+
+def test_routes_come_from_the_url_patterns(bench):
+    routes = {r.name: r for r in bench.discover_routes()}
+
+    assert routes["contracts:contract_list"].kind == "list"
+    assert routes["workbench"].kind == "workbench" and routes["workbench"].path == "/"
+    assert routes["report_figures"].kind == "figures"
+    detail = routes["contracts:contract_detail"]
+    assert detail.kind == "detail" and detail.url(7) == "/contracts/7/"
+    assert routes["api-1.0.0:contracts_list"].kind == "api list"
+    assert routes["api-1.0.0:contract_detail"].url(7) == "/api/v1/contracts/7"
+
+
+def test_forms_exports_transitions_and_post_only_views_are_left_out(bench):
+    names = {r.name for r in bench.discover_routes()}
+
+    for left_out in (
+        "contracts:contract_export",
+        "contracts:contract_transition",
+        "contracts:contract_create",
+        "contracts:contract_edit",
+        "contracts:contract_import",
+        "inspections:inspection_export",
+        "documents:filing_transition",
+        "api-1.0.0:contract_transition",
+        "api-1.0.0:contract_create",  # POST on the list's path
+        "api-1.0.0:openapi-json",
+        "core:membership_end",  # require_POST, and an action on a record
+        "core:parameter_reset",
+        "login",
+        "logout",
+    ):
+        assert left_out not in names, left_out
+    assert not [n for n in names if n.startswith("admin:")]
+
+
+def test_ids_and_query_values_for_api_routes(bench):
+    assert bench.first_id({"count": 2, "items": [{"id": 5}, {"id": 6}]}) == 5
+    assert bench.first_id([{"unit": {"name": "x"}, "id": 9}]) == 9
+    assert bench.first_id({"count": 0, "items": []}) is None
+    body = b'{"code": "validation_error", "errors": {"year": ["\\u5b57"]}}'
+    assert bench.fill_query(body, {"year": 2026, "unit_id": 3}) == {"year": 2026}
+    assert bench.fill_query(b'{"errors": {"record_id": ["x"]}}', {"year": 2026}) is None
+
+
+def test_the_report_replaces_only_its_own_database_section(bench):
+    first = bench.update_markdown(None, "postgresql", "## PostgreSQL\n\npg figures\n")
+    both = bench.update_markdown(first, "sqlite", "## SQLite\n\nold sqlite\n\n### officer\n")
+    again = bench.update_markdown(both, "sqlite", "## SQLite\n\nnew sqlite\n")
+
+    assert again.startswith(bench.PREAMBLE)
+    assert "new sqlite" in again and "old sqlite" not in again and "### officer" not in again
+    assert "pg figures" in again
+    assert again.index("## SQLite") < again.index("## PostgreSQL")
+    assert again.count("## SQLite") == 1 and again.count("## PostgreSQL") == 1
