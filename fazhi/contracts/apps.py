@@ -19,3 +19,5 @@ class ContractsConfig(registry.FazhiAppConfig):
     }
     # A concluded legality review (fazhi.reviews) moves the contract: 审核通过 or back to 登记.
     review_hook = "services.contract_review_concluded"
+    # 智能预审 of a contract sent for legality review reads its record (title, stage).
+    precheck_context = "review_context.precheck_context"

@@ -9,6 +9,9 @@ A fazhi app's `apps.py` subclasses `FazhiAppConfig` and says:
 - `review_hook`: for an app whose records go to legality review (fazhi.reviews), the
   function ("module.function" inside the app) told in the review's transaction when a
   review of one of its records is concluded: `hook(subject=, review=, actor=)`;
+- `precheck_context`: for such an app, the function ("module.function" inside the app)
+  that gives the 智能预审 engine what a record holds (`fn(subject)` → the engine's
+  Context: title, issuer, stage, dates), so a pre-review reads the record, not only its text;
 and, found by module name (core.hooks), `<app>/api.py`'s `router` (mounted under /api/v1/),
 `deadlines.py` (workbench), `summary.py` (figures), `tick.py`, `demo.py`, `services.py`
 (imported when the app loads, so its audit labels and parameters exist in every process).
@@ -54,6 +57,7 @@ class FazhiAppConfig(AppConfig):
     menu: tuple[MenuEntry, ...] = ()
     audit_labels: dict[str, str] = {}
     review_hook: str | None = None
+    precheck_context: str | None = None
 
     def ready(self):
         from . import audit
@@ -99,3 +103,14 @@ def review_hook(subject) -> Callable | None:
         return None
     module, _, function = name.rpartition(".")
     return getattr(import_module(f"{config.name}.{module}"), function)
+
+
+def precheck_context(subject):
+    """What the subject's record holds for its pre-review (the engine's Context), from
+    the function its app registered as `precheck_context`, or None."""
+    config = apps.get_app_config(subject._meta.app_label)
+    name = getattr(config, "precheck_context", None)
+    if not name:
+        return None
+    module, _, function = name.rpartition(".")
+    return getattr(import_module(f"{config.name}.{module}"), function)(subject)

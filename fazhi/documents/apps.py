@@ -23,3 +23,6 @@ class DocumentsConfig(registry.FazhiAppConfig):
         "cleanup.set_outcome": "确定清理结论",
         "cleanup.publish": "公布清理结果",
     }
+    # 智能预审 of a document sent for legality review reads its record (issuer, stage,
+    # number, dates), not only its text.
+    precheck_context = "review_context.precheck_context"

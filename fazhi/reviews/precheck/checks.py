@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from fazhi.core.dates import add_years
 
+from .context import PUBLISHED, REGISTERED, Context
 from .segment import Sentence
 
 Hit = tuple[str, Sentence | None]
@@ -80,12 +81,18 @@ _REASON = re.compile(
 _EARLIER_YEAR = re.compile(
     r"(\d{4})年度?[^。；]{0,12}(参照|适用|按照|依照)本(办法|规定|细则|通知|意见)"
 )
-_VALIDITY_YEARS = re.compile(r"(有效期|试行期)(为|是)?" + NUM + r"年")
+# Validity written as a period: "有效期5年", "有效期限为五年", "试行期二年", and the
+# verb form "(自施行之日起)试行二年" / "暂行一年".
+_VALIDITY_YEARS = re.compile(
+    r"(?:(?:有效|试行|暂行)期限?(?:为|是)?|试行|暂行)" + NUM + r"(年|个月)"
+)
 _VALIDITY_UNTIL = re.compile(r"有效期(至|到)" + DATE)
 _OWN_DOCUMENT = re.compile(
-    r"本[^，。；]{0,6}(办法|规定|细则|通知|意见|通告|决定|方案|制度|公告)|施行"
+    r"本[^，。；]{0,6}(办法|规定|细则|通知|意见|通告|决定|方案|制度|公告|措施|规则)|施行"
 )
 _VALIDITY_ANY = re.compile(r"有效期|试行期|长期有效|长期执行|永久有效")
+# Only an article number before the validity ("第十条 有效期五年。"): the document's own.
+_ARTICLE_ONLY = re.compile(r"^\s*(第[一二三四五六七八九十百零〇\d]{1,8}条)?[\s、:：]*$")
 TEMPORARY = re.compile(r"暂行|试行")
 
 
@@ -106,8 +113,17 @@ def publication_date(paragraphs: list[str], sents: list[Sentence]) -> date | Non
     return None
 
 
-def effective_dates(sents: list[Sentence], published: date | None, whole: bool) -> Iterator[Hit]:
-    """Missing, retroactive or under-30-days effective dates."""
+def _workflow_sets(context: Context | None, stage: str) -> bool:
+    """Whether the record's workflow will require this later (at `stage`), so its absence
+    from the text is not a finding yet."""
+    return context is not None and context.before(stage)
+
+
+def effective_dates(
+    sents: list[Sentence], published: date | None, whole: bool, context: Context | None = None
+) -> Iterator[Hit]:
+    """Missing, retroactive or under-30-days effective dates. The record's effective date,
+    or a stage before 公布 (which requires it), excuses its absence from the text."""
     found = False
     for s in sents:
         eff = None
@@ -136,6 +152,8 @@ def effective_dates(sents: list[Sentence], published: date | None, whole: bool) 
             y = _EARLIER_YEAR.search(s.text)
             if y and int(y.group(1)) < eff.year:
                 yield "effective_date.retroactive", s
+    if context is not None and (context.effective_from or _workflow_sets(context, PUBLISHED)):
+        found = True
     if whole and not found:
         yield "effective_date.missing", None
 
@@ -150,20 +168,38 @@ def effective_date_of(sents: list[Sentence], published: date | None) -> date | N
     return None
 
 
+def _months(n: int, unit: str) -> int:
+    return n if unit == "个月" else n * 12
+
+
+def _own_validity(s: Sentence, m: re.Match) -> bool:
+    """A validity period of the document itself: the sentence names the document (or its
+    施行), or nothing but an article number comes before the period."""
+    return bool(_OWN_DOCUMENT.search(s.text) or _ARTICLE_ONLY.match(s.text[: m.start()]))
+
+
 def validity(
-    sents: list[Sentence], effective: date | None, temporary_title: bool, whole: bool
+    sents: list[Sentence],
+    effective: date | None,
+    temporary_title: bool,
+    whole: bool,
+    context: Context | None = None,
 ) -> Iterator[Hit]:
-    """Validity missing, over 5 years, or over 2 years for 暂行/试行 documents."""
+    """Validity missing, over 5 years, or over 2 years for 暂行/试行 documents. A period
+    ("有效期五年", "自施行之日起试行二年") is a validity; so is the record's end date, and a
+    stage before 公布 (which requires one) excuses its absence from the text."""
     found = False
     for s in sents:
         if _VALIDITY_ANY.search(s.text) and _OWN_DOCUMENT.search(s.text):
             found = True
         temporary = temporary_title or bool(TEMPORARY.search(s.text))
         limit = 2 if temporary else 5
-        years = None
+        months = None
         m = _VALIDITY_YEARS.search(s.text)
-        if m and _OWN_DOCUMENT.search(s.text):
-            years = cn_number(m.group(3))
+        if m and _own_validity(s, m):
+            found = True
+            n = cn_number(m.group(1))
+            months = None if n is None else _months(n, m.group(2))
         m = _VALIDITY_UNTIL.search(s.text)
         if m and _OWN_DOCUMENT.search(s.text):
             start = effective
@@ -172,16 +208,18 @@ def validity(
                 start = _date(own) or start
             end = _date(m, 2)
             if start and end:
-                years = limit + 1 if end >= add_years(start, limit) else 0
-        if years is not None and years > limit:
+                months = limit * 12 + 1 if end >= add_years(start, limit) else 0
+        if months is not None and months > limit * 12:
             yield (
                 (
                     "validity.temporary_too_long"
-                    if temporary and years <= 5
+                    if temporary and months <= 60
                     else "validity.too_long"
                 ),
                 s,
             )
+    if context is not None and (context.valid_until or _workflow_sets(context, PUBLISHED)):
+        found = True
     if whole and not found:
         yield "validity.missing", None
 
@@ -196,15 +234,20 @@ _NUMBER_OK = re.compile(
 )
 
 
-def numbers(sents: list[Sentence], paragraphs: list[str], whole: bool) -> Iterator[Hit]:
+def numbers(
+    sents: list[Sentence], paragraphs: list[str], whole: bool, context: Context | None = None
+) -> Iterator[Hit]:
     """The document's own number is a line by itself; a number cited in a sentence is
-    another document's and is not checked."""
+    another document's and is not checked. The record's number, or a stage before 统一登记
+    (where the workflow gives it), excuses its absence from the text."""
     found = False
     for s in sents:
         if _NUMBER_LINE.match(s.text):
             found = True
             if not _NUMBER_OK.match(s.text.replace(" ", "")):
                 yield "number.format", s
+    if context is not None and (context.number or _workflow_sets(context, REGISTERED)):
+        found = True
     if whole and not found:
         yield "number.missing", None
 
@@ -218,10 +261,11 @@ _GOVERNMENT_ISSUER = re.compile(r"(镇|乡|街道)人民政府(办公室)?$|(镇
 _SIGNATURE = re.compile(r"^[\u4e00-\u9fff]{1,10}(镇|乡|街道)人民政府(办公室)?(\s+" + DATE + r")?$")
 
 
-def issuers(sents: list[Sentence], whole: bool) -> Iterator[Hit]:
+def issuers(sents: list[Sentence], whole: bool, context: Context | None = None) -> Iterator[Hit]:
     """A normative document is issued by the town government (or its office); an internal
-    office, a leading group or a task force may not issue one."""
-    found = False
+    office, a leading group or a task force may not issue one. The issuer the record
+    names (the workflow offers only the government or its office) is not missing."""
+    found = bool(context is not None and context.issuer)
     for s in sents:
         m = _TITLE.match(s.text) or _SIGNED.match(s.text)
         if m and _TOWN_BODY.search(m.group("org")):

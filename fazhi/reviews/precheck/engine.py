@@ -1,7 +1,8 @@
-"""The pre-review engine: `precheck(text_or_paragraphs, kind) -> Result`.
+"""The pre-review engine: `precheck(text_or_paragraphs, kind, context) -> Result`.
 
 Pure Python, no network, no model. A page calls `precheck` and highlights each finding's
-`paragraph`/`start`/`end`; the command prints the same result.
+`paragraph`/`start`/`end`; the command prints the same result. A run attached to a record
+passes the record's `Context` (precheck/context.py), which the document-level checks read.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
 from . import checks
+from .context import Context
 from .rules import (
     CATEGORIES,
     DOCUMENT_RULES,
@@ -132,11 +134,17 @@ def _sentence_hit(c: _Compiled, s: Sentence, paragraph: str, general_lawful: boo
 
 
 def precheck(
-    source: str | Sequence[str], kind: str | None = None, *, whole_document: bool = True
+    source: str | Sequence[str],
+    kind: str | None = None,
+    context: Context | None = None,
+    *,
+    whole_document: bool = True,
 ) -> Result:
     """Pre-review a draft given as text or as a list of paragraphs.
 
     kind: "normative", "contract" or "agreement"; None guesses it from the title.
+    context: what the record holds (title, issuer, stage, number, dates); None reads the
+    text alone.
     whole_document=False checks sentences only (no "missing issuer/date/clause"
     findings) — that is how the sentence corpus is evaluated.
     """
@@ -157,13 +165,19 @@ def precheck(
 
     if kind == "normative":
         published = checks.publication_date(paragraphs, sents)
+        if published is None and context is not None:
+            published = context.published_on
         effective = checks.effective_date_of(sents, published)
+        if effective is None and context is not None:
+            effective = context.effective_from
         title = " ".join(p for p in paragraphs if p.strip())[:120]
+        if context is not None:
+            title = f"{context.title} {title}"
         temporary = bool(checks.TEMPORARY.search(title))
-        hits += checks.effective_dates(sents, published, whole_document)
-        hits += checks.validity(sents, effective, temporary, whole_document)
-        hits += checks.numbers(sents, paragraphs, whole_document)
-        hits += checks.issuers(sents, whole_document)
+        hits += checks.effective_dates(sents, published, whole_document, context)
+        hits += checks.validity(sents, effective, temporary, whole_document, context)
+        hits += checks.numbers(sents, paragraphs, whole_document, context)
+        hits += checks.issuers(sents, whole_document, context)
     else:
         hits += checks.payment_periods(sents)
         if whole_document:

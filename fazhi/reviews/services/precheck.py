@@ -19,6 +19,7 @@ from fazhi.core.scoping import unit_in_scope
 
 from ..models import PrecheckFinding, PrecheckRun
 from ..precheck import precheck
+from ..precheck.context import Context
 from ..precheck.engine import Result, to_paragraphs
 from ..precheck.reader import PrecheckInputError, check_text, read_bytes
 from ..precheck.rules import KINDS
@@ -104,11 +105,19 @@ def _creator_unit(actor, org_unit: OrgUnit | None) -> OrgUnit:
 
 
 def precheck_run_create(
-    *, actor, title, kind, text=None, uploaded_file=None, org_unit=None
+    *,
+    actor,
+    title,
+    kind,
+    text=None,
+    uploaded_file=None,
+    org_unit=None,
+    context: Context | None = None,
 ) -> PrecheckRun:
     """Run the pre-review on a pasted text or an uploaded .docx and store the run with its
     findings; the .docx is kept as an attachment of the run. Nothing is stored when the
-    input is refused."""
+    input is refused. `context`: what the record the text belongs to holds (a run made
+    for a legality review request); the engine then reads the record, not only the text."""
     check_role(actor, CREATOR_ROLES, "只有法治办工作人员或法律顾问可以发起智能预审")
     unit = _creator_unit(actor, org_unit)
     title = clean_text(title, "title", "文件标题", MAX_TITLE)
@@ -125,7 +134,7 @@ def precheck_run_create(
         message = "请粘贴文件内容或上传 Word(.docx)文件"
         raise ServiceError(message, errors={"text": [message]})
 
-    result = precheck(paragraphs, kind)
+    result = precheck(paragraphs, kind, context)
     with transaction.atomic():
         run = PrecheckRun.objects.create(
             org_unit=unit,
@@ -163,6 +172,7 @@ def precheck_run_create(
                 "paragraphs": len(result.paragraphs),
                 "findings": len(result.findings),
                 "high": sum(f.severity == "high" for f in result.findings),
+                **({"context_stage": context.stage} if context is not None else {}),
             },
         )
         if uploaded_file is not None:

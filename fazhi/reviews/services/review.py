@@ -85,7 +85,9 @@ def review_request_create(*, actor, subject, kind, reviewer, text: str = "") -> 
     """Send `subject` for legality review to `reviewer`. Runs inside the caller's
     transaction if there is one (the subject's own state change and this request are
     written together or not at all). With `text` (the draft), the automated pre-review
-    runs on it and its findings are attached to the request."""
+    runs on it, in the context of the subject's record (what its app registered as
+    `precheck_context`: title, issuer, stage, dates), and its findings are attached to
+    the request."""
     check_role(actor, REQUESTER_ROLES, "只有法治办工作人员可以送请合法性审核")
     subject = _subject_of(subject)
     unit = subject.org_unit
@@ -124,6 +126,7 @@ def review_request_create(*, actor, subject, kind, reviewer, text: str = "") -> 
                 kind=PRECHECK_KINDS[SubjectKind(kind)],
                 text=text,
                 org_unit=unit,
+                context=registry.precheck_context(subject),
             )
         try:
             with transaction.atomic():
