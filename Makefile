@@ -15,7 +15,12 @@ UNIT   := --ignore=tests/e2e -n 2
 FAZHI_HOST ?= 127.0.0.1
 FAZHI_PORT ?= 8000
 
-.PHONY: help run test lint e2e format precheck-eval bench
+.PHONY: help run test lint e2e format precheck-eval bench bench-precheck
+
+# make bench: county-scale data factor, database (sqlite or postgresql), requests per measurement.
+FACTOR   ?= 1.0
+DB       ?= sqlite
+REQUESTS ?= 30
 
 help:
 	@echo "make run   — 安装依赖、迁移数据库、载入演示数据并启动服务 ($(FAZHI_HOST):$(FAZHI_PORT))"
@@ -23,7 +28,9 @@ help:
 	@echo "make lint  — ruff 检查"
 	@echo "make e2e   — 只跑浏览器旅程测试"
 	@echo "make precheck-eval — 智能预审在标注语料上的精确率/召回率(未达标即失败)"
-	@echo "make bench — 智能预审速度基准(20页文件)"
+	@echo "make bench — 页面与API性能基准(gunicorn,1/8并发,p50/p95,查询数,对比原始SQL与admin)"
+	@echo "             FACTOR=1.0 DB=sqlite|postgresql REQUESTS=30;结果写入 docs/benchmarks.md"
+	@echo "make bench-precheck — 智能预审速度基准(20页文件)"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -69,4 +76,13 @@ precheck-eval: $(STAMP)
 	env -u DATABASE_URL $(BIN)/fazhi precheck_eval
 
 bench: $(STAMP)
+	@if [ "$(DB)" = postgresql ]; then \
+		scripts/pg-test.sh $(BIN)/python scripts/bench.py --db postgresql \
+			--factor $(FACTOR) --requests $(REQUESTS); \
+	elif [ "$(DB)" = sqlite ]; then \
+		env -u DATABASE_URL $(BIN)/python scripts/bench.py --db sqlite \
+			--factor $(FACTOR) --requests $(REQUESTS); \
+	else echo "DB 只能是 sqlite 或 postgresql" >&2; exit 2; fi
+
+bench-precheck: $(STAMP)
 	$(BIN)/python scripts/bench_precheck.py

@@ -64,6 +64,22 @@ def test_ids_and_query_values_for_api_routes(bench):
     assert bench.fill_query(b'{"errors": {"record_id": ["x"]}}', {"year": 2026}) is None
 
 
+def test_detail_samples_come_from_links_and_api_lists(bench):
+    routes = {r.name: r for r in bench.discover_routes()}
+    page = '<a href="/contracts/?page=2">next</a> <a href="/contracts/41/">合同</a>'
+    links = bench.links_by_name([("contracts", page), ("", '<a href="/contracts/7/">x</a>')])
+    api_lists = {"/api/v1/contracts": {"count": 1, "items": [{"id": 12}]}}
+
+    assert links["contracts:contract_detail"] == "/contracts/41/"
+    assert bench.detail_url(routes["contracts:contract_detail"], links, api_lists) == (
+        "/contracts/41/"
+    )
+    api_detail = routes["api-1.0.0:contract_detail"]
+    assert bench.detail_url(api_detail, links, api_lists) == "/api/v1/contracts/12"
+    assert bench.detail_url(api_detail, links, {}) == "/api/v1/contracts/41"  # the page's id
+    assert bench.detail_url(routes["documents:document_detail"], links, api_lists) is None
+
+
 def test_the_report_replaces_only_its_own_database_section(bench):
     first = bench.update_markdown(None, "postgresql", "## PostgreSQL\n\npg figures\n")
     both = bench.update_markdown(first, "sqlite", "## SQLite\n\nold sqlite\n\n### officer\n")
