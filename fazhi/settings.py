@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "fazhi.core.middleware.SessionRenewalMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "fazhi.core.middleware.PasswordChangeRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -105,6 +106,8 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": os.environ.get("FAZHI_SQLITE_PATH", str(DATA_DIR / "fazhi.sqlite3")),
+            # A worker keeps its connection (and its page cache) between requests.
+            "CONN_MAX_AGE": 60,
             "OPTIONS": {
                 # IMMEDIATE takes the write lock up front: no "database is locked" on upgrade.
                 "transaction_mode": "IMMEDIATE",
@@ -152,7 +155,8 @@ FAZHI_IP_FAILURE_LIMIT = int(os.environ.get("FAZHI_IP_FAILURE_LIMIT", "30"))
 
 # Idle timeout: the session expires 30 minutes after the last request.
 SESSION_COOKIE_AGE = 30 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# Renewed by activity at most once a minute (core.middleware.SessionRenewalMiddleware).
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
