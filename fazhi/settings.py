@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "fazhi.core.middleware.SessionRenewalMiddleware",
+    "fazhi.core.params.RequestCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "fazhi.core.middleware.PasswordChangeRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.db.models import Count, F, Q
 
+from fazhi.core.scoping import in_subtree
 from fazhi.core.summary import Figure, percent
 
 from .models import AGREEMENT_CATEGORIES, Category, Contract, ContractPayment
@@ -15,7 +16,7 @@ SECTION = "依法行政"
 
 
 def _in_unit(qs, unit, field="org_unit"):
-    return qs.filter(**{f"{field}__code__startswith": unit.code})
+    return qs.filter(in_subtree(unit, field))
 
 
 def figures(unit, start: dt.date, end: dt.date) -> list[Figure]:

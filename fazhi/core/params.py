@@ -15,6 +15,7 @@ applies to all its towns) or on one town; the nearest unit's value wins, else th
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -89,19 +90,58 @@ def _to_type(param: Param, stored):
     return type(param.default)(stored)
 
 
+# Within one request a page may read a dozen parameters for the same town: the local
+# values of a unit and its ancestors are read once per request (RequestCacheMiddleware)
+# and kept for its duration only, so a value set in another process is seen on the next
+# request. Outside a request (commands, tests) every read goes to the database.
+_request_values: ContextVar[dict | None] = ContextVar("fazhi_parameter_values", default=None)
+
+
+def _local_values(unit: OrgUnit) -> dict[str, str]:
+    """key → stored value in force for `unit` (the nearest ancestor's). One query."""
+    cache = _request_values.get()
+    if cache is not None and unit.code in cache:
+        return cache[unit.code]
+    found: dict[str, str] = {}
+    rows = (
+        ParameterValue.objects.filter(org_unit__code__in=unit.ancestor_codes())
+        .order_by("org_unit__code")  # the county first, the town's own value last (wins)
+        .values_list("key", "value")
+    )
+    for key, stored in rows:
+        found[key] = stored
+    if cache is not None:
+        cache[unit.code] = found
+    return found
+
+
+class RequestCacheMiddleware:
+    """Keeps the parameter values read during one request for that request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_values.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _request_values.reset(token)
+
+
+def _forget_cached_values() -> None:
+    cache = _request_values.get()
+    if cache is not None:
+        cache.clear()
+
+
 def value(key: str, unit: OrgUnit | None):
-    """The value in force for `unit`: the nearest ancestor's local value, else the default.
-    One indexed query."""
+    """The value in force for `unit`: the nearest ancestor's local value, else the default."""
     param = REGISTRY[key]
     if unit is None:
         return param.default
-    row = (
-        ParameterValue.objects.filter(key=key, org_unit__code__in=unit.ancestor_codes())
-        .order_by("-org_unit__code")
-        .values_list("value", flat=True)
-        .first()
-    )
-    return param.default if row is None else _to_type(param, row)
+    stored = _local_values(unit).get(key)
+    return param.default if stored is None else _to_type(param, stored)
 
 
 def parameter_set(*, actor, unit: OrgUnit, key: str, raw_value, reason: str = "") -> ParameterValue:
@@ -116,6 +156,7 @@ def parameter_set(*, actor, unit: OrgUnit, key: str, raw_value, reason: str = ""
         )
     parsed = param.parse(raw_value)
     stored = str(parsed) if isinstance(parsed, Decimal) else parsed
+    _forget_cached_values()
     with transaction.atomic():
         row = ParameterValue.objects.filter(org_unit=unit, key=key).first()
         before = row.value if row else None
@@ -138,6 +179,7 @@ def parameter_reset(*, actor, unit: OrgUnit, key: str) -> None:
     check_role(actor, PARAMETER_ROLES, "只有县级督导可以设置参数")
     if not unit_in_scope(actor, unit, PARAMETER_ROLES):
         raise ServiceError("只能为本县或本县的乡镇设置参数")
+    _forget_cached_values()
     with transaction.atomic():
         row = ParameterValue.objects.filter(org_unit=unit, key=key).first()
         if row is None:

@@ -79,3 +79,11 @@ def unit_in_scope(user, unit, roles=None) -> bool:
     from .roles import RECORD_ROLES
 
     return any(unit.code.startswith(p) for p in _visible_prefixes(user, roles or RECORD_ROLES))
+
+
+def in_subtree(unit, field: str = "org_unit") -> Q:
+    """Records whose unit (`field`, a path like "contract__org_unit") lies in `unit`'s
+    subtree: the figures' filter, with the same shape as scoping (ids from the org tree,
+    no join and LIKE per record)."""
+    ids = apps.get_model("core", "OrgUnit").objects.filter(code__startswith=unit.code).values("id")
+    return Q(**{f"{field}_id__in": ids})

@@ -39,7 +39,9 @@ def test_the_default_applies_until_a_local_value_is_set(tree, people):
 )
 def test_a_bad_value_is_refused_and_nothing_is_written(tree, people, raw, message):
     with pytest.raises(ServiceError, match=message):
-        params.parameter_set(actor=people.supervisor, unit=tree.county, key=PROBE.key, raw_value=raw)
+        params.parameter_set(
+            actor=people.supervisor, unit=tree.county, key=PROBE.key, raw_value=raw
+        )
     assert not ParameterValue.objects.exists()
 
 
@@ -64,9 +66,7 @@ def test_the_page_shows_default_basis_and_the_value_in_force(tree, people, login
     assert 'data-testid="parameter-form"' not in body  # the officer reads, does not set
 
 
-def test_the_supervisor_sets_a_value_through_the_page_and_bad_input_is_a_400(
-    tree, people, login
-):
+def test_the_supervisor_sets_a_value_through_the_page_and_bad_input_is_a_400(tree, people, login):
     client = login(people.supervisor)
     bad = client.post(
         "/core/parameters/set/", {"key": PROBE.key, "unit": tree.town_b.pk, "value": "99"}
@@ -86,3 +86,30 @@ def test_tick_runs_every_app_hook_and_rejects_a_bad_date():
     assert "2026-11-27:完成" in out.getvalue()
     with pytest.raises(Exception, match="YYYY-MM-DD"):
         call_command("tick", "--today", "27/11/2026")
+
+
+def test_within_a_request_a_units_values_are_read_once_and_a_new_value_is_seen(
+    tree, people, count_queries
+):
+    """RequestCacheMiddleware: a page reading a dozen parameters for its town costs one
+    query; setting a value in the same request forgets what was read."""
+    from fazhi.core.params import RequestCacheMiddleware
+
+    seen = {}
+
+    def page(request):
+        seen["queries"] = count_queries(lambda: [p.value(tree.town_a) for p in params.all_params()])
+        params.parameter_set(
+            actor=people.supervisor, unit=tree.town_a, key=PROBE.key, raw_value="9"
+        )
+        seen["after"] = PROBE.value(tree.town_a)
+
+    RequestCacheMiddleware(page)(object())
+    assert seen == {"queries": 1, "after": 9}
+
+
+def test_the_parameter_page_costs_a_flat_number_of_queries(people, login, count_queries):
+    from django.urls import reverse
+
+    client = login(people.officer)
+    assert count_queries(lambda: client.get(reverse("core:parameter_list"))) <= 12

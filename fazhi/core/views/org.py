@@ -9,6 +9,7 @@ from .. import selectors, services
 from ..forms import apply_service_error
 from ..forms.org import CHILD_KINDS, MembershipGrantForm, UnitCreateForm, UnitEditForm
 from ..models import Membership, OrgUnit, User
+from ..paging import page_of
 from ..permissions import ServiceError, role_required
 from ..roles import (
     MEMBERSHIP_MANAGER_ROLES,
@@ -32,7 +33,8 @@ def unit_detail(request, pk):
     context = {
         "unit": unit,
         "children": selectors.unit_children(user, unit),
-        "members": selectors.unit_members(user, unit),
+        # A town office may hold hundreds of cadres: a page of them at a time.
+        "members": page_of(selectors.unit_members(user, unit), request.GET.get("page"), 50),
         "can_manage_units": unit_in_scope(user, unit, UNIT_MANAGER_ROLES),
         "can_add_child": bool(CHILD_KINDS[unit.kind]) and unit_in_scope(user, unit, UNIT_MANAGER_ROLES),
         "can_manage_members": unit_in_scope(user, unit, MEMBERSHIP_MANAGER_ROLES),
