@@ -43,6 +43,11 @@ class RequestContextMiddleware:
 RENEW_EVERY_SECONDS = 60
 
 
+def mark_renewed(session) -> None:
+    """The session's expiry was just (re)set: the next renewal is due a minute from now."""
+    session["_renewed_at"] = int(clock.wall_now().timestamp())
+
+
 class SessionRenewalMiddleware:
     """Renews a logged-in session's expiry at most once a minute (instead of
     SESSION_SAVE_EVERY_REQUEST)."""
@@ -57,7 +62,7 @@ class SessionRenewalMiddleware:
         if session is not None and user is not None and user.is_authenticated:
             now = int(clock.wall_now().timestamp())
             if now - session.get("_renewed_at", 0) >= RENEW_EVERY_SECONDS:
-                session["_renewed_at"] = now  # modified: SessionMiddleware saves it
+                mark_renewed(session)  # modified: SessionMiddleware saves it
         return response
 
 

@@ -6,12 +6,16 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from . import audit
+from .middleware import mark_renewed
 from .models import AuditEvent
 
 
 @receiver(user_logged_in)
 def _logged_in(sender, request, user, **kwargs):
     audit.record(verb="auth.login", actor=user, obj=user)
+    session = getattr(request, "session", None)
+    if session is not None:  # logging in starts the idle timeout: no renewal on the next page
+        mark_renewed(session)
 
 
 @receiver(user_logged_out)
