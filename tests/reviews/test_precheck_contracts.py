@@ -174,7 +174,87 @@ def test_every_contract_rule_has_positives_and_hard_negatives_in_the_corpus():
         ]
         assert len(hits) >= 2, rid
         assert len(near) >= 2, rid
-        assert all(rule.category in i["expected"] for i in hits), rid
+        # The blind sets label one category per clause (corpus/blind/README.md): a 垫资
+        # clause that also pays over three years is labelled 垫资 only there.
+        labelled = [i for i in hits if not str(i.get("batch", "")).startswith("blind")]
+        assert all(rule.category in i["expected"] for i in labelled), rid
+
+
+# ---- round 2: the wordings held-out set A showed (the sentences below are new ones) --------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "category"),
+    [
+        # Exclusivity in other words: "独家享有", every unit of a kind, granted, given first.
+        ("镇域内的生活垃圾焚烧发电项目由乙方独家享有经营权。", "agreement", "competition"),
+        ("镇内各农贸市场的冷鲜肉统一交由乙方配送，期限五年。", "agreement", "competition"),
+        ("本镇公共区域的充电桩建设运营权全部授予乙方。", "agreement", "competition"),
+        ("甲方今后实施的道路养护项目，同等条件下优先委托乙方承担。", "contract", "competition"),
+        # Keeping rivals out: a new outlet, "其他…企业" after the verb, a radius.
+        ("本协议签订后，甲方不再审批新建同类型的建材市场。", "agreement", "competition"),
+        ("甲方保证不再准许其他快递分拣企业在镇工业园入驻。", "agreement", "competition"),
+        (
+            "以乙方充电站为中心半径三公里内，甲方不再审批建设其他充电设施。",
+            "agreement",
+            "competition",
+        ),
+        # Rewards tied to volume or retained tax, fees waived for this company alone.
+        ("乙方可按其每年实际产量每吨20元获得甲方发放的生产奖励。", "agreement", "competition"),
+        (
+            "乙方上缴的增值税镇级留成部分，甲方按50%比例给予乙方技术改造奖励。",
+            "agreement",
+            "competition",
+        ),
+        (
+            "甲方免收乙方三年的城市基础设施配套费，本镇其他企业不适用本条。",
+            "agreement",
+            "competition",
+        ),
+        # The town's own offices as guarantors; its fee rights pledged; fixed returns paid.
+        ("镇财政所为乙方在农商银行的流动资金贷款提供连带责任保证。", "agreement", "guarantee"),
+        ("本镇以镇属停车场的收费权为乙方项目贷款办理质押登记。", "agreement", "guarantee"),
+        ("甲方每年向乙方兑付固定回报300万元，直至合作期满。", "agreement", "guarantee"),
+        ("不论文旅项目经营盈亏，甲方均按年向乙方支付投资收益。", "agreement", "guarantee"),
+        ("乙方投入的本金到期不能全额收回的，不足部分由镇财政补足。", "agreement", "guarantee"),
+        # 垫资 in other words, and working first while nothing is paid.
+        ("承包人以自筹资金完成敬老院维修工程的全部施工内容。", "contract", "prefinancing"),
+        ("施工方应以自有资金先行开工建设，甲方暂缓拨付工程预付款。", "contract", "prefinancing"),
+        # Unappraised, unbid, buyer-priced, discounted or free disposals.
+        ("甲方将镇农机站的闲置库房未经资产评估直接租给乙方使用。", "contract", "state_assets"),
+        ("镇属旧办公楼按乙方出价出售，不进行公开挂牌交易。", "contract", "state_assets"),
+        ("镇政府所有的沿街门面以评估价的七折出租给乙方。", "contract", "state_assets"),
+        ("甲方将原供销社旧址无偿转让给乙方，作为项目用地补偿。", "agreement", "state_assets"),
+    ],
+)
+def test_round_two_wordings_are_flagged(text, kind, category):
+    """Given another wording of a family set A's misses showed, then its category is found."""
+    assert category in categories(text, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("本协议不视为甲方授予乙方任何独家或排他性的经营权利。", "agreement"),
+        ("本项目所需全部投资均由乙方自行承担，甲方不提供资金支持。", "agreement"),
+        ("乙方加油站周边五十米范围内，甲方依法不再审批新建居民住宅。", "agreement"),
+        ("乙方依法享受国家规定的小微企业税费减免，甲方不另行给予返还。", "agreement"),
+        ("乙方以项目公司股权为本项目贷款提供质押的，应提前书面告知甲方。", "agreement"),
+        ("乙方应向镇财政所提供金额为合同价款10%的履约保函。", "agreement"),
+        ("甲方不对乙方投资的本金安全作出任何承诺，投资风险由乙方自行承担。", "agreement"),
+        ("不论项目运营盈亏，乙方均应按期向甲方支付土地租金。", "agreement"),
+        ("乙方投资建设的冷链物流中心，全部资金由乙方自筹解决。", "agreement"),
+        ("工程质量验收不合格的，甲方暂不支付进度款，直至乙方整改合格。", "contract"),
+        ("乙方以不低于注册资本的出资额在本镇设立项目公司。", "agreement"),
+        ("未经资产评估，甲方不得出租、出借镇属房产。", "contract"),
+        ("资产未经评估的，甲方应当先行委托评估机构评估。", "contract"),
+        ("镇属闲置校舍以不低于评估价的价格公开挂牌转让，乙方摘牌受让。", "contract"),
+        ("合作期满后，乙方将项目全部设施无偿移交给甲方。", "agreement"),
+    ],
+)
+def test_round_two_look_alikes_are_lawful(text, kind):
+    """Given a lawful clause in the words of a round-two rule, then nothing is found."""
+    assert categories(text, kind) == set()
 
 
 def test_a_twenty_page_contract_is_reviewed_within_200_ms():

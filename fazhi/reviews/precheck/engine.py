@@ -15,6 +15,7 @@ from . import checks
 from .context import Context
 from .rules import (
     CATEGORIES,
+    CITATIONS,
     DOCUMENT_RULES,
     GENERAL_EXEMPTIONS,
     KINDS,
@@ -93,6 +94,8 @@ def _compile(rule: Rule) -> _Compiled:
 _RULES = tuple(_compile(r) for r in RULES)
 _NEGATION = re.compile(NEGATION)
 _GENERAL = re.compile("|".join(f"(?:{p})" for p in GENERAL_EXEMPTIONS.values()))
+# A normative document citing a higher law or rule applies a measure, it does not create it.
+_CITED = re.compile("|".join(f"(?:{p})" for p in CITATIONS.values()))
 _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 _TITLE_LINES = 3
@@ -157,7 +160,9 @@ def precheck(
 
     rules = [c for c in _RULES if kind in c.rule.kinds]
     for s in sents:
-        general_lawful = bool(_GENERAL.search(s.text))
+        general_lawful = bool(_GENERAL.search(s.text)) or (
+            kind == "normative" and bool(_CITED.search(s.text))
+        )
         paragraph = paragraphs[s.paragraph]
         for c in rules:
             if _sentence_hit(c, s, paragraph, general_lawful):

@@ -3,7 +3,11 @@ corpus, per category and overall, reported for normative documents and for contr
 agreements apart; exits non-zero when the targets are missed.
 
 `--corpus PATH` measures another JSONL file of the same format (a held-out set) without
-merging it: the scores are printed, the targets only reported unless `--strict`."""
+merging it: the scores are printed, the targets only reported unless `--strict`.
+
+`--real` measures the engine on the real published documents of corpus/real (dev files
+01–07, held-out 08–13, all): precision of the findings against the reviewer labels.
+Reported only; `--mistakes` lists the wrong findings and the problems missed."""
 
 from __future__ import annotations
 
@@ -18,8 +22,13 @@ from ...precheck.evaluate import (
     MIN_CATEGORY,
     MIN_OVERALL_PRECISION,
     MIN_OVERALL_RECALL,
+    MIN_REAL_HIGH_PRECISION,
+    REAL,
+    REAL_DEV,
+    REAL_HELD_OUT,
     Score,
     evaluate,
+    evaluate_real,
     load_corpus,
 )
 from ...precheck.rules import CATEGORIES, KINDS
@@ -52,12 +61,19 @@ class Command(BaseCommand):
             help="评估另一份 JSONL 语料(格式同 corpus/sentences.jsonl,如盲测集),不并入语料",
         )
         parser.add_argument(
+            "--real",
+            action="store_true",
+            help="在真实规范性文件(corpus/real)上评估:开发集 01–07、留出集 08–13 与全部",
+        )
+        parser.add_argument(
             "--strict",
             action="store_true",
             help="对 --corpus 指定的语料也执行达标检查(默认只报告)",
         )
 
-    def handle(self, *args, mistakes, corpus, strict, **options):
+    def handle(self, *args, mistakes, corpus, strict, real=False, **options):
+        if real:
+            return self.handle_real(mistakes)
         path = corpus or CORPUS
         try:
             items = load_corpus(path)
@@ -112,3 +128,27 @@ class Command(BaseCommand):
             self.stdout.write("未达到目标(仅报告,不影响退出状态):" + ";".join(failures))
         else:
             self.stdout.write("全部达标。")
+
+    def handle_real(self, mistakes: bool) -> None:
+        if not (REAL / "labels.jsonl").exists():
+            raise CommandError(f"找不到真实文件语料:{REAL}")
+        out = [f"真实文件:{REAL}(规范性文件;高风险精确率目标 ≥ {MIN_REAL_HIGH_PRECISION})"]
+        for label, files in (
+            ("开发集 01–07", REAL_DEV),
+            ("留出集 08–13", REAL_HELD_OUT),
+            ("全部", None),
+        ):
+            ev = evaluate_real(files)
+            out.append(
+                f"{label}:高风险 {ev.high.tp + ev.high.fp} 条、正确 {ev.high.tp},"
+                f"精确率 {ev.high.precision:.3f};全部 {ev.all.tp + ev.all.fp} 条、正确 {ev.all.tp},"
+                f"精确率 {ev.all.precision:.3f};标注问题 {ev.problems} 个、发现 {ev.caught};"
+                f"限定交易 {ev.competition} 个、按排除限制竞争报告 {ev.competition_caught}"
+            )
+            if mistakes and files is not None:
+                for name, cat, severity, rule, quote, ok in ev.findings:
+                    if not ok:
+                        out.append(f"  ✗ [{name[:2]}] {severity} {cat}({rule}):{quote[:80]}")
+                for name, cat, text in ev.missed:
+                    out.append(f"  漏 [{name[:2]}] {cat}:{text[:80]}")
+        self.stdout.write("\n".join(out))
