@@ -61,5 +61,8 @@ def test_the_list_reads_its_table_through_an_index(name, call, table, index, peo
     plan = _plan(call(people.supervisor))
     assert table in plan, plan  # the check looks at the right table
     assert not _full_scans(plan, table), f"{name}: full scan of {table}\n{plan}"
-    if index:
+    # SQLite's planner takes the filter's index on any data; PostgreSQL's choice on a test
+    # database of a few rows depends on its statistics (it may walk the list-order index
+    # instead, which is as cheap there), so the named index is asserted on SQLite only.
+    if index and connection.vendor == "sqlite":
         assert index in plan, f"{name}: {index} not used\n{plan}"
