@@ -73,15 +73,18 @@ def search_q(model, query: str) -> Q:
         exact |= Q(**{f"{field}__icontains": query})
     if not grams:
         return exact
+    return Q(pk__in=RawSQL(*candidates_sql(model, grams))) & exact
+
+
+def candidates_sql(model, grams: list[str]) -> tuple[str, list]:
+    """The ids whose pairs include all of `grams`, answered by the search index alone."""
     table = model._meta.db_table
     if connection.vendor == "postgresql":
         sql = (f"SELECT id FROM {table} "  # noqa: S608 - table name from the model, grams are bound
                f"WHERE to_tsvector('simple', search) @@ to_tsquery('simple', %s)")  # fmt: skip
-        candidates = RawSQL(sql, [" & ".join(grams)])
-    else:
-        sql = f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH %s"  # noqa: S608
-        candidates = RawSQL(sql, [" ".join(f'"{g}"' for g in grams)])
-    return Q(pk__in=candidates) & exact
+        return sql, [" & ".join(grams)]
+    sql = f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH %s"  # noqa: S608
+    return sql, [" ".join(f'"{g}"' for g in grams)]
 
 
 def _create_index(apps, schema_editor, table: str) -> None:
