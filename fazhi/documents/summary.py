@@ -8,6 +8,7 @@ from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
 
+from fazhi.core.scoping import in_subtree
 from fazhi.core.summary import Figure, percent, period_bounds
 
 from .models import CleanupBatch, CleanupItem, Document, Filing
@@ -23,8 +24,8 @@ def reviewed_count(unit, start: date, end: date) -> int:
     lo, hi = period_bounds(start, end)
     return (
         ReviewRequest.objects.filter(
+            in_subtree(unit),
             content_type=ContentType.objects.get_for_model(Document),
-            org_unit__code__startswith=unit.code,
             status=ReviewRequest.Status.CONCLUDED,
             concluded_at__gte=lo,
             concluded_at__lt=hi,
@@ -36,13 +37,13 @@ def reviewed_count(unit, start: date, end: date) -> int:
 
 
 def figures(unit, start: date, end: date) -> list[Figure]:
-    docs = Document.objects.filter(org_unit__code__startswith=unit.code)
+    docs = Document.objects.filter(in_subtree(unit))
     reviewed = reviewed_count(unit, start, end)
     published = docs.filter(published_on__range=(start, end)).count()
     in_force = docs.filter(status=S.IN_FORCE).count()
     filings = list(
         Filing.objects.filter(
-            org_unit__code__startswith=unit.code, document__published_on__range=(start, end)
+            in_subtree(unit), document__published_on__range=(start, end)
         ).only("status", "on_time", "returned_count", "correction_ordered", "decided_on")
     )
     filed = len(filings)
@@ -56,7 +57,7 @@ def figures(unit, start: date, end: date) -> list[Figure]:
     )
     returned = sum(bool(f.returned_count) for f in filings)
     cleaned = CleanupItem.objects.filter(
-        batch__org_unit__code__startswith=unit.code,
+        in_subtree(unit, "batch__org_unit"),
         batch__status=CleanupBatch.Status.PUBLISHED,
         batch__published_on__range=(start, end),
     )

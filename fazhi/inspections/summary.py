@@ -11,6 +11,7 @@ from datetime import date
 from django.db.models import Count, Q
 
 from fazhi.core.models import OrgUnit
+from fazhi.core.scoping import in_subtree
 from fazhi.core.summary import Figure
 
 from .models import Finding, Inspection
@@ -22,7 +23,7 @@ def _counts(unit: OrgUnit, start: date, end: date, kind: str) -> dict:
     """Inspections of `kind` started in the period in the unit's subtree, with how many
     were completed clean and their findings by state (two queries)."""
     inspections = Inspection.objects.filter(
-        org_unit__code__startswith=unit.code, started_on__range=(start, end), kind=kind
+        in_subtree(unit), started_on__range=(start, end), kind=kind
     )
     agg = inspections.aggregate(
         total=Count("id"),

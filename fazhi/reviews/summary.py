@@ -8,6 +8,7 @@ from datetime import date
 
 from django.utils import timezone
 
+from fazhi.core.scoping import in_subtree
 from fazhi.core.summary import Figure, percent, period_bounds
 
 from .models import ReviewRequest, SubjectKind
@@ -18,7 +19,7 @@ SECTION = "依法行政"
 def concluded_in(unit, start: date, end: date):
     lo, hi = period_bounds(start, end)
     return ReviewRequest.objects.filter(
-        org_unit__code__startswith=unit.code,
+        in_subtree(unit),
         status=ReviewRequest.Status.CONCLUDED,
         concluded_at__gte=lo,
         concluded_at__lt=hi,
