@@ -37,7 +37,6 @@ import bisect
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from functools import cache
 
 from django.utils import timezone
 
@@ -94,12 +93,6 @@ _WORK = {
 }  # fmt: skip
 _WORK_KINDS = list(_WORK)
 _WORK_WEIGHTS = [_WORK[k][0] for k in _WORK_KINDS]
-
-
-@cache
-def _value(param, unit):
-    """A parameter's value in force for a town, read once per town (not per row)."""
-    return param.value(unit)
 
 
 @dataclass
@@ -368,16 +361,15 @@ class _Generator:
 
 def _rules(unit) -> _Rules:
     return _Rules(
-        min_years=int(_value(MIN_PRACTICE_YEARS, unit)),
-        notice=int(_value(RENEWAL_NOTICE_DAYS, unit)),
-        max_years=int(_value(MAX_TERM_YEARS, unit)),
-        due_days=int(_value(ASSESSMENT_DUE_DAYS, unit)),
+        min_years=int(MIN_PRACTICE_YEARS.value(unit)),
+        notice=int(RENEWAL_NOTICE_DAYS.value(unit)),
+        max_years=int(MAX_TERM_YEARS.value(unit)),
+        due_days=int(ASSESSMENT_DUE_DAYS.value(unit)),
         scheme=scheme_for(unit),
     )
 
 
 def generate(ctx) -> None:
-    _value.cache_clear()
     rng = ctx.rng("advisers")
     # The demo's towns keep the demo's advisers (one query for all towns).
     staffed = set(

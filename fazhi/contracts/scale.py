@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 from decimal import Decimal
-from functools import cache
 
 from django.utils import timezone
 
@@ -49,12 +48,6 @@ _SUBJECTS = {
     Category.CONCESSION: ["公交线路特许经营协议"],
 }
 _COMPANY = ["建设工程", "物业服务", "环境科技", "贸易", "信息技术", "园林绿化", "文化传媒", "劳务"]
-
-
-@cache
-def _value(param, unit):
-    """A parameter's value in force for a town, read once per town (not per row)."""
-    return param.value(unit)
 
 
 def _status(rng, created, today):
@@ -102,7 +95,7 @@ def _contract(ctx, rng, town, seq: int) -> tuple[Contract, list[ContractPayment]
     if c.has_arbitration_clause:
         c.dispute_resolution = "提交仲裁委员会仲裁"
     threshold = TENDER_THRESHOLDS.get(kind)
-    if threshold is not None and amount >= Decimal(_value(threshold, town.unit)):
+    if threshold is not None and amount >= Decimal(threshold.value(town.unit)):
         c.tender_method = rng.choice([TenderMethod.OPEN, TenderMethod.INVITED])
         c.tender_date = created - timedelta(days=rng.randint(10, 40))
         c.tender_notice_ref = f"ZB{created.year}{seq:06d}"
@@ -114,7 +107,7 @@ def _contract(ctx, rng, town, seq: int) -> tuple[Contract, list[ContractPayment]
     if c.status == S.APPROVED:
         return c, []
     c.signed_on = min(c.reviewed_on + timedelta(days=rng.randint(1, 10)), today - timedelta(days=1))
-    c.archive_due = deadline(c.signed_on, int(_value(ARCHIVE_WORKDAYS, town.unit)), "workdays")
+    c.archive_due = deadline(c.signed_on, int(ARCHIVE_WORKDAYS.value(town.unit)), "workdays")
     if c.status != S.SIGNED:
         late = rng.random() < 0.05
         c.archived_on = min(c.archive_due + timedelta(days=rng.randint(1, 9) if late else 0), today)
@@ -127,7 +120,7 @@ def _contract(ctx, rng, town, seq: int) -> tuple[Contract, list[ContractPayment]
 def _payments(ctx, rng, c: Contract) -> list[ContractPayment]:
     payments = []
     shares = [Decimal(1)] if rng.random() < 0.6 else [Decimal("0.3"), Decimal("0.7")]
-    period = int(_value(SME_PAYMENT_DAYS, c.org_unit))
+    period = int(SME_PAYMENT_DAYS.value(c.org_unit))
     for i, share in enumerate(shares):
         delivered = c.term_start + timedelta(
             days=(c.term_end - c.term_start).days * (i + 1) // len(shares)
@@ -150,7 +143,6 @@ def _payments(ctx, rng, c: Contract) -> list[ContractPayment]:
 
 
 def generate(ctx) -> None:
-    _value.cache_clear()
     rng = ctx.rng("contracts")
     contracts, payments = [], []
     with overrides_read_once():

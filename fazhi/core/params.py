@@ -15,6 +15,8 @@ applies to all its towns) or on one town; the nearest unit's value wins, else th
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -93,7 +95,7 @@ def _to_type(param: Param, stored):
 # Within one request a page may read a dozen parameters for the same town: the local
 # values of a unit and its ancestors are read once per request (RequestCacheMiddleware)
 # and kept for its duration only, so a value set in another process is seen on the next
-# request. Outside a request (commands, tests) every read goes to the database.
+# request. Outside `values_cached()` (commands, tests) every read goes to the database.
 _request_values: ContextVar[dict | None] = ContextVar("fazhi_parameter_values", default=None)
 
 
@@ -115,6 +117,17 @@ def _local_values(unit: OrgUnit) -> dict[str, str]:
     return found
 
 
+@contextmanager
+def values_cached() -> Iterator[None]:
+    """Within the block each unit's local values are read once (a request; a bulk writer
+    such as scale-data, which reads the same town's parameters for every row)."""
+    token = _request_values.set({})
+    try:
+        yield
+    finally:
+        _request_values.reset(token)
+
+
 class RequestCacheMiddleware:
     """Keeps the parameter values read during one request for that request."""
 
@@ -122,11 +135,8 @@ class RequestCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _request_values.set({})
-        try:
+        with values_cached():
             return self.get_response(request)
-        finally:
-            _request_values.reset(token)
 
 
 def _forget_cached_values() -> None:

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 
 from django.db import connection, transaction
 
-from . import audit, clock
+from . import audit, clock, params
 from .hooks import app_hooks
 from .models import AuditEvent, Membership, OrgUnit, User
 from .roles import Role
@@ -146,9 +146,9 @@ class ScaleContext:
         return out
 
 
-def _units(ctx_seed: int, county: OrgUnit, factor: float):
+def _units(ctx: ScaleContext):
     """The generated towns, villages and grids (codes continue the demo's numbering)."""
-    rng = random.Random(f"{ctx_seed}:units")
+    rng, county, factor = ctx.rng("units"), ctx.county, ctx.factor
     towns = max(1, round(TOWNS * factor)) - 2  # the demo's two towns count
     plan = []
     for t in range(towns):
@@ -163,7 +163,7 @@ def _units(ctx_seed: int, county: OrgUnit, factor: float):
 
 
 def _grow_units(ctx: ScaleContext) -> None:
-    plan = _units(ctx.seed, ctx.county, ctx.factor)
+    plan = _units(ctx)
     towns = ctx.bulk(
         OrgUnit,
         (OrgUnit(kind="town", code=c, name=n, parent=ctx.county, short_name=f"{n}政规")
@@ -278,7 +278,8 @@ def grow(
     progress = progress or Progress()
     ctx = ScaleContext(seed=seed, factor=factor, today=clock.today(), county=county, towns=[],
                        progress=progress)  # fmt: skip
-    with transaction.atomic():
+    # Generators read the same towns' parameters for every row: once per town instead.
+    with transaction.atomic(), params.values_cached():
         for generate_app in (
             generators if generators is not None else app_hooks("scale", "generate")
         ):

@@ -49,15 +49,9 @@ class ScopedQuerySet(models.QuerySet):
         prefixes = _visible_prefixes(user, roles or RECORD_ROLES)
         if not prefixes:
             return None
-        subtree = Q()
-        for prefix in prefixes:
-            subtree |= Q(code__startswith=prefix)
         if not self.scope_field:  # the org tree itself: the indexed prefix on its own code
-            return subtree
-        # The record's own unit column against the subtree's ids: the planner reads the
-        # (small) org tree once instead of joining it and matching a LIKE on every record.
-        ids = apps.get_model("core", "OrgUnit").objects.filter(subtree).values("id")
-        return Q(**{f"{self.scope_field}_id__in": ids})
+            return _under(prefixes)
+        return _unit_in(prefixes, self.scope_field)
 
     def visible_to(self, user, roles=None):
         """Records in the subtree of the user's memberships (of `roles`, default: every
@@ -83,7 +77,20 @@ def unit_in_scope(user, unit, roles=None) -> bool:
 
 def in_subtree(unit, field: str = "org_unit") -> Q:
     """Records whose unit (`field`, a path like "contract__org_unit") lies in `unit`'s
-    subtree: the figures' filter, with the same shape as scoping (ids from the org tree,
-    no join and LIKE per record)."""
-    ids = apps.get_model("core", "OrgUnit").objects.filter(code__startswith=unit.code).values("id")
+    subtree: the figures' filter, with the same shape as scoping."""
+    return _unit_in([unit.code], field)
+
+
+def _under(prefixes) -> Q:
+    """Org units whose code starts with one of `prefixes` (the subtrees)."""
+    q = Q()
+    for prefix in prefixes:
+        q |= Q(code__startswith=prefix)
+    return q
+
+
+def _unit_in(prefixes, field: str) -> Q:
+    """The record's own unit column against the subtrees' ids: the planner reads the
+    (small) org tree once instead of joining it and matching a LIKE on every record."""
+    ids = apps.get_model("core", "OrgUnit").objects.filter(_under(prefixes)).values("id")
     return Q(**{f"{field}_id__in": ids})

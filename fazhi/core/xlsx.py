@@ -86,11 +86,12 @@ def export_ledger(
     filters: dict,
     model=None,
     summary: str = "",
+    stamp: str = "",
 ) -> Ledger:
     """Build the workbook of `sheets` and record the export as `verb` with how many rows
     of what left and under which filters (the empty ones left out); `model` and `summary`
-    name what was exported on the audit page. Every `<entity>_export` service ends here,
-    so an export is never unaudited."""
+    name what was exported on the audit page; the file is `name` + `stamp` (default: today's
+    date). Every `<entity>_export` service ends here, so an export is never unaudited."""
     content = build_xlsx_sheets(sheets)
     audit.record(
         verb=verb,
@@ -99,4 +100,4 @@ def export_ledger(
         object_repr=summary,
         changes={**counts, **{k: v for k, v in filters.items() if v not in (None, "", [])}},
     )
-    return Ledger(f"{name}{clock.today():%Y%m%d}.xlsx", content)
+    return Ledger(f"{name}{stamp or f'{clock.today():%Y%m%d}'}.xlsx", content)

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
@@ -81,12 +80,6 @@ _RETURN_NOTE = "请补充起草说明和征求意见采纳情况"
 _ORDER_NOTE = "第五条增设的证明材料缺乏依据,请予以纠正"
 _URGENT = "为应对防汛防台工作需要,须于公布之日起施行"
 _EXCEPTION = "为促进科学技术进步、推动社会公共利益实现所必需,且不会严重排除、限制竞争"
-
-
-@cache
-def _value(param, unit):
-    """A parameter's value in force for a town, read once per town (not per row)."""
-    return param.value(unit)
 
 
 def _at(day: date, hour: int, minute: int = 0) -> datetime:
@@ -195,9 +188,9 @@ def _plan(ctx, rng, t: _Town, seq: int, ct) -> _Plan:
     doc.status, doc.comment_start = S.PUBLIC_COMMENT, opened
     doc.comment_channel = rng.choice(_CHANNELS)
     if business:
-        earliest = deadline(opened, int(_value(params.COMMENT_DAYS_BUSINESS, unit)), "days")
+        earliest = deadline(opened, int(params.COMMENT_DAYS_BUSINESS.value(unit)), "days")
     else:
-        earliest = deadline(opened, int(_value(params.COMMENT_WORKDAYS, unit)), "workdays")
+        earliest = deadline(opened, int(params.COMMENT_WORKDAYS.value(unit)), "workdays")
     extra = rng.choice([0, 0, 0, 1, 2, 3, 5])
     closed = after(earliest, extra) if extra else earliest
     if closed > last:
@@ -209,7 +202,7 @@ def _plan(ctx, rng, t: _Town, seq: int, ct) -> _Plan:
         "未收到意见" if not count else rng.choice(_ADOPTION).format(a=a, b=count - a)
     )
     # The legality review requested on closing the comment period (close_comment).
-    review_days = int(_value(REVIEW_WORKDAYS, unit))
+    review_days = int(REVIEW_WORKDAYS.value(unit))
     due = deadline(closed, review_days, "workdays")
     late = rng.random() < 0.04
     if late:
@@ -262,13 +255,13 @@ def _publish(ctx, rng, p: _Plan, published: date, provisional: bool) -> None:
     if rng.random() < 0.05:
         doc.effective_from, doc.urgent_reason = published, _URGENT
     else:
-        gap = int(_value(params.EFFECTIVE_GAP_DAYS, unit))
+        gap = int(params.EFFECTIVE_GAP_DAYS.value(unit))
         doc.effective_from = published + timedelta(days=gap + rng.choice([0, 0, 0, 1, 2, 5, 10]))
     validity = params.PROVISIONAL_VALIDITY_YEARS if provisional else params.VALIDITY_YEARS
-    limit = int(_value(validity, unit))
+    limit = int(validity.value(unit))
     years = limit if rng.random() < 0.75 else rng.randint(1, limit)
     doc.valid_until = add_years(doc.effective_from, years) - timedelta(days=1)
-    doc.filing_due = deadline(published, int(_value(params.FILING_DAYS, unit)), "days")
+    doc.filing_due = deadline(published, int(params.FILING_DAYS.value(unit)), "days")
     if doc.effective_from <= ctx.today:
         doc.status = S.IN_FORCE  # at once, or by `fazhi tick` on the effective day
     if doc.valid_until < ctx.today:  # expired by `fazhi tick` the day after
@@ -304,7 +297,7 @@ def _filing(ctx, rng, p: _Plan) -> None:
         submitted_by=town.officer, created_at=_at(filed, 10, rng.randint(0, 59)),
     )  # fmt: skip
     p.filing = f
-    review_days = int(_value(params.FILING_REVIEW_DAYS, town.unit))
+    review_days = int(params.FILING_REVIEW_DAYS.value(town.unit))
     path = rng.random()
     day = filed
     if path < 0.08:  # returned for completion, completed and refiled
@@ -324,7 +317,7 @@ def _filing(ctx, rng, p: _Plan) -> None:
         f.status, f.order_kind = FS.CORRECTION_ORDERED, Filing.OrderKind.CORRECT
         f.correction_ordered = True
         f.decided_on, f.county_opinion = ordered, _ORDER_NOTE
-        f.correction_due = deadline(ordered, int(_value(params.CORRECTION_DAYS, town.unit)), "days")
+        f.correction_due = deadline(ordered, int(params.CORRECTION_DAYS.value(town.unit)), "days")
         day = after(ordered, rng.randint(5, 15))
         if day > last:
             return
@@ -426,7 +419,6 @@ def _number(ctx, plans: list[_Plan]) -> None:
 
 
 def generate(ctx) -> None:
-    _value.cache_clear()
     rng = ctx.rng("documents")
     towns = _towns(ctx)
     if not towns:

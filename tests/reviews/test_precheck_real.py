@@ -20,10 +20,6 @@ from fazhi.reviews.precheck.evaluate import (
     evaluate_real,
 )
 
-needs_real = pytest.mark.skipif(
-    not (REAL / "labels.jsonl").exists(), reason="corpus/real is not present"
-)
-
 
 def categories(text: str) -> set[str]:
     return precheck(text, "normative", whole_document=False).categories()
@@ -85,7 +81,6 @@ def test_a_citation_makes_the_fine_a_reference_the_bare_fine_is_not():
 # ---- the real documents --------------------------------------------------------------------
 
 
-@needs_real
 def test_real_dev_documents_meet_the_high_severity_target():
     """Given the dev documents (01–07), when pre-reviewed, then ≥ 0.8 of the high-severity
     findings are labelled problems, and every 限定交易 clause is reported as competition."""
@@ -96,7 +91,6 @@ def test_real_dev_documents_meet_the_high_severity_target():
     assert ev.competition_caught == ev.competition
 
 
-@needs_real
 def test_real_documents_do_not_fall_back():
     """All 13 documents (the held-out ones were not tuned on): no worse than measured when
     the rules were changed (high-severity precision 0.542, 15 of 26 problems caught; it was
@@ -107,7 +101,6 @@ def test_real_documents_do_not_fall_back():
     assert ev.competition_caught >= 3
 
 
-@needs_real
 def test_precheck_eval_real_prints_dev_held_out_and_all(capsys):
     call_command("precheck_eval", "--real")
     out = capsys.readouterr().out
@@ -115,7 +108,6 @@ def test_precheck_eval_real_prints_dev_held_out_and_all(capsys):
     assert "精确率" in out
 
 
-@needs_real
 def test_a_twenty_page_normative_document_is_reviewed_within_200_ms():
     """Given ~15,000 characters of real normative text, when pre-reviewed, then ≤ 200 ms."""
     text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(REAL.glob("*.txt")))

@@ -3,8 +3,6 @@ trail by core.xlsx.export_ledger."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from fazhi.core import clock
 from fazhi.core.xlsx import Ledger, export_ledger
 
@@ -78,12 +76,12 @@ def filing_export(*, actor, filters: dict) -> Ledger:
         ]
         for f in selectors.filing_list(actor, year=year)
     ]  # fmt: skip
-    ledger = export_ledger(
+    return export_ledger(
         actor=actor,
         verb="filing.export",
         name="规范性文件备案台账",
+        stamp=str(year),
         sheets=[(f"{year}年备案台账", FILING_HEADERS, rows)],
         counts={"rows": len(rows)},
         filters={"year": year},
     )
-    return replace(ledger, filename=f"规范性文件备案台账{year}.xlsx")
