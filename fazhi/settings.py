@@ -57,6 +57,11 @@ INSTALLED_APPS = [
     "fazhi.documents",
     "fazhi.contracts",
     "fazhi.inspections",
+    "fazhi.training",
+    "fazhi.grids",
+    "fazhi.disputes",
+    "fazhi.petitions",
+    "fazhi.earlywarning",
     "fazhi.reports",
 ]
 

@@ -1,0 +1,6 @@
+from fazhi.core import registry
+
+
+class GridsConfig(registry.FazhiAppConfig):
+    name = "fazhi.grids"
+    verbose_name = "网格走访"
