@@ -5,6 +5,11 @@ county scale (a million disputes) that is a full scan per page view. A list coun
 `CAP` rows (one `COUNT(*)` over a `LIMIT` subquery, so the database stops early), shows
 "10000+" beyond it, and pages no further than the cap: whoever needs the rest narrows the
 filters, as with any search engine.
+
+A page past the middle is read from the far end: the reversed order with the small OFFSET
+counted from the end, rows turned back. The last page of 9,999 rows then skips 0 rows,
+not 9,950 (an OFFSET walks every row it skips). Only for an ordered queryset whose count
+is exact: when the count is capped, the end of the list is not the end of the table.
 """
 
 from __future__ import annotations
@@ -29,6 +34,16 @@ class CappedPaginator(Paginator):
         """ "1234", or "10000+" when there are more than the cap."""
         count = self.count
         return f"{count}+" if self.capped else str(count)
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = min(bottom + self.per_page, self.count)
+        ordered = getattr(self.object_list, "ordered", False)
+        if bottom <= self.count // 2 or self.capped or not ordered:
+            return super().page(number)
+        rows = list(self.object_list.reverse()[self.count - top : self.count - bottom])
+        return self._get_page(rows[::-1], number, self)
 
 
 def page_of(queryset, number, per_page: int):

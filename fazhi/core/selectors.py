@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from fazhi.core import clock
@@ -23,33 +24,43 @@ def unit_children(user, unit: OrgUnit):
         unit_list(user)
         .filter(parent=unit)
         .annotate(
-            member_count=Count("memberships", filter=Q(memberships__is_active=True)),
-            child_count=Count("children", distinct=True),
+            member_count=_count(Membership.objects.filter(is_active=True), "org_unit"),
+            child_count=_count(OrgUnit.objects.all(), "parent"),
         )
         .order_by("code")
     )
 
 
-def tree_rows(user, limit: int = 3000) -> list[dict]:
-    """The visible tree above grid level as indented rows, with member and grid counts.
-    One query; grids are listed on their village's page."""
-    units = (
-        unit_list(user)
-        .exclude(kind=OrgUnit.Kind.GRID)
-        .annotate(
-            member_count=Count("memberships", filter=Q(memberships__is_active=True), distinct=True),
-            grid_count=Count("children", filter=Q(children__kind=OrgUnit.Kind.GRID), distinct=True),
-        )
-        .order_by("code")[:limit]
+def tree_rows(user) -> list[dict]:
+    """The top of the visible tree as indented rows: the viewer's own units and the units
+    right under them, with member, sub-unit and grid counts. A county supervisor gets the
+    county and its 30 towns, not 1,500 rows; each unit's page lists its own children.
+    Counts are subqueries per row (a join of members × children would multiply rows)."""
+    visible = unit_list(user).exclude(kind=OrgUnit.Kind.GRID)
+    codes = list(visible.order_by("code").values_list("code", "id", "parent_id"))
+    ids = {pk for _, pk, _ in codes}
+    top_ids = [pk for _, pk, parent in codes if parent not in ids]
+    shown = visible.filter(Q(pk__in=top_ids) | Q(parent_id__in=top_ids))
+    units = shown.annotate(
+        member_count=_count(Membership.objects.filter(is_active=True), "org_unit"),
+        child_count=_count(OrgUnit.objects.exclude(kind=OrgUnit.Kind.GRID), "parent"),
+        grid_count=_count(OrgUnit.objects.filter(kind=OrgUnit.Kind.GRID), "parent"),
+    ).order_by("code")
+    top = set(top_ids)
+    return [{"unit": unit, "depth": 0 if unit.pk in top else 1} for unit in units]
+
+
+def _count(queryset, field: str):
+    """How many rows of `queryset` point at the outer unit through `field`: a correlated
+    COUNT subquery, 0 when none."""
+    counted = (
+        queryset.filter(**{field: OuterRef("pk")})
+        .order_by()
+        .values(field)
+        .annotate(n=Count("pk"))
+        .values("n")[:1]
     )
-    rows = []
-    base = None
-    for unit in units:
-        if base is None or not unit.code.startswith(base):
-            base = unit.code
-            base_level = unit.level
-        rows.append({"unit": unit, "depth": unit.level - base_level})
-    return rows
+    return Coalesce(Subquery(counted), 0)
 
 
 def unit_members(user, unit: OrgUnit):

@@ -30,3 +30,17 @@ def test_a_list_over_the_cap_says_so_and_pages_no_further_than_the_cap(
         rows = list(page)
     assert page.paginator.count_label == "25+"
     assert page.paginator.num_pages == 3 and page.number == 3 and len(rows) == 5
+
+
+def test_pages_past_the_middle_are_read_from_the_far_end_in_the_lists_order(
+    events, django_assert_num_queries
+):
+    listed = events.filter(object_id__in=[str(i) for i in range(23)])
+    expected = [e.object_id for e in listed]
+    with django_assert_num_queries(2) as captured:
+        page = paging.page_of(listed, 5, 5)  # rows 21–23 of 23: the last, short page
+        rows = [e.object_id for e in page]
+    assert rows == expected[20:] and page.number == 5 and page.start_index() == 21
+    assert "DESC" in captured.captured_queries[-1]["sql"]  # reversed, small offset
+    pages = [[e.object_id for e in paging.page_of(listed, n, 5)] for n in range(1, 6)]
+    assert sum(pages, []) == expected  # every row once, in order, across both ends
