@@ -15,12 +15,15 @@ UNIT   := --ignore=tests/e2e -n 2
 FAZHI_HOST ?= 127.0.0.1
 FAZHI_PORT ?= 8000
 
-.PHONY: help run test lint e2e format precheck-eval bench bench-precheck
+.PHONY: help run test lint e2e format precheck-eval bench bench-precheck soak
 
 # make bench: county-scale data factor, database (sqlite or postgresql), requests per measurement.
 FACTOR   ?= 1.0
 DB       ?= sqlite
 REQUESTS ?= 30
+# make soak: simulated people and minutes (database defaults to PostgreSQL there).
+USERS    ?= 200
+MINUTES  ?= 10
 
 help:
 	@echo "make run   — 安装依赖、迁移数据库、载入演示数据并启动服务 ($(FAZHI_HOST):$(FAZHI_PORT))"
@@ -31,6 +34,7 @@ help:
 	@echo "make bench — 页面与API性能基准(gunicorn,1/8并发,p50/p95,查询数,对比原始SQL与admin)"
 	@echo "             FACTOR=1.0 DB=sqlite|postgresql REQUESTS=30;结果写入 docs/benchmarks.md"
 	@echo "make bench-precheck — 智能预审速度基准(20页文件)"
+	@echo "make soak  — 负载与浸泡测试(locust,USERS=200 MINUTES=10,DB 默认 postgresql)"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -86,3 +90,11 @@ bench: $(STAMP)
 
 bench-precheck: $(STAMP)
 	$(BIN)/python scripts/bench_precheck.py
+
+soak: $(STAMP)
+	@test -x $(BIN)/locust || $(BIN)/pip install -q -e '.[load]'
+	@if [ "$(origin DB)" = file ] || [ "$(DB)" = postgresql ]; then \
+		scripts/pg-test.sh $(BIN)/python scripts/soak.py --db postgresql --factor $(FACTOR) \
+			--users $(USERS) --minutes $(MINUTES); \
+	else env -u DATABASE_URL $(BIN)/python scripts/soak.py --db sqlite --factor $(FACTOR) \
+			--users $(USERS) --minutes $(MINUTES); fi

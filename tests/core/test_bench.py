@@ -90,3 +90,34 @@ def test_the_report_replaces_only_its_own_database_section(bench):
     assert "pg figures" in again
     assert again.index("## SQLite") < again.index("## PostgreSQL")
     assert again.count("## SQLite") == 1 and again.count("## PostgreSQL") == 1
+
+
+@pytest.fixture(scope="module")
+def soak(bench):
+    path = BENCH.parent / "soak.py"
+    spec = importlib.util.spec_from_file_location("fazhi_soak_script", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("bench", bench)  # soak.py imports its neighbour by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def _row(name, count, failures, p95):
+    return {"Name": name, "Request Count": str(count), "Failure Count": str(failures),
+            "50%": "20", "95%": str(p95), "99%": str(p95), "Max Response Time": "300",
+            "Requests/s": "40.5"}  # fmt: skip
+
+
+def test_the_soak_report_marks_each_target_from_locusts_figures(soak, bench):
+    meta = dict.fromkeys(["date", "command", "commit", "machine", "database", "data",
+                          "factor", "users", "minutes"], "x")  # fmt: skip
+    rows = [_row("/ (workbench)", 900, 0, 90), _row("Aggregated", 1000, 2, 160)]
+    memory = {"warm": {11: 100.0, 12: 100.0}, "end": {11: 104.0, 12: 115.0}}
+    section = soak.render(meta, rows, memory)
+    assert "| p95 ≤ 150 ms | ✗ | 160 ms |" in section
+    assert "| 0 errors | ✗ | 2 of 1000 |" in section
+    assert "| worker memory growth < 10% | ✗ | +15.0% |" in section  # the worst worker
+    doc = bench.update_markdown(None, soak.HEADING, section)
+    assert doc.count(f"## {soak.HEADING}") == 1
+    again = bench.update_markdown(doc, "sqlite", "## SQLite\n\nfigures\n")
+    assert again.index("## SQLite") < again.index(f"## {soak.HEADING}") and "+15.0%" in again
