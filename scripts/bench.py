@@ -1068,12 +1068,10 @@ patterns, over HTTP against gunicorn (2 sync workers), as `officer` (one town) a
 def update_markdown(text: str | None, key: str, section: str) -> str:
     """The document with one `## …` section replaced or added, the others kept: a
     database's (key "sqlite"/"postgresql") or another one named by its heading (the soak's)."""
-    heading = DB_LABELS.get(key, key)
     sections: dict[str, str] = {}
     for chunk in re.split(r"(?m)^(?=## )", text or "")[1:]:
-        heading = chunk.splitlines()[0][3:].strip()
-        sections[heading] = chunk.rstrip() + "\n"
-    sections[heading] = section.rstrip() + "\n"
+        sections[chunk.splitlines()[0][3:].strip()] = chunk.rstrip() + "\n"
+    sections[DB_LABELS.get(key, key)] = section.rstrip() + "\n"
     ordered = [DB_LABELS[d] for d in DB_LABELS] + [
         h for h in sections if h not in DB_LABELS.values()
     ]
