@@ -2,8 +2,8 @@
 licence, fee, fine or permit set by higher law is lawful; one that *creates* it is not; a
 clause sending all the town's business to operators the town picked is 限定交易.
 
-The real-document figures are measured on corpus/real: files 01–07 tuned the rules (dev),
-08–13 are held out and only measured."""
+The real-document figures are measured on corpus/real: files 01–13 tune the rules (dev),
+14–19 are held out and only measured (docs/precheck.md, third round)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from fazhi.reviews.precheck.evaluate import (
     MIN_REAL_HIGH_PRECISION,
     REAL,
     REAL_DEV,
+    REAL_HELD_OUT,
     evaluate_real,
 )
 
@@ -42,6 +43,13 @@ def categories(text: str) -> set[str]:
         "因宅基地征收已安置的人员不得重复申请。",
         "村民委员会应当召集村民会议讨论。",
         "电工等特种作业人员应当持证上岗。",
+        # Round 3: the named competent body, its own approval, held papers, internal bodies.
+        "在禁放区域燃放烟花爆竹的，由公安机关责令停止燃放，处二百元罚款。",
+        "渣土中转码头必须经县交通运输局许可后方可经营。",
+        "运输船舶应持有建筑垃圾处置证副本，按照核定的航线运输。",
+        "资产出租超过五年的，报街道主任办公会讨论批准后方可签订合同。",
+        "情节严重的，移送公安部门，由公安部门进行刑事处罚。",
+        "业委会与物业服务企业签订合同时，约定垃圾清运的收费标准。",
     ],
 )
 def test_a_cited_measure_is_not_reported(text):
@@ -63,6 +71,12 @@ def test_a_cited_measure_is_not_reported(text):
         ("全镇生活垃圾由镇指定的收运企业统一进行收运。", "competition"),
         ("镇政府择优确定两家企业作为全镇装修垃圾清运单位。", "competition"),
         ("单位产生的装修垃圾应当交由镇清运主体企业清运。", "competition"),
+        # Round 3: outsiders kept out, tax localised, work handed out, blanket maximum fines.
+        ("非本县登记的运输车辆不得进入本镇承运。", "competition"),
+        ("承租企业须确保税收属地化。", "competition"),
+        ("经镇长办公会同意后，委派施工单位先行施工。", "competition"),
+        ("违者一律由县市场监督管理局按有关规定顶格处罚。", "penalty"),
+        ("申请人须取得居委会出具的无违建的证明。", "certificate"),
     ],
 )
 def test_a_created_measure_is_reported(text, category):
@@ -82,29 +96,51 @@ def test_a_citation_makes_the_fine_a_reference_the_bare_fine_is_not():
 
 
 def test_real_dev_documents_meet_the_high_severity_target():
-    """Given the dev documents (01–07), when pre-reviewed, then ≥ 0.8 of the high-severity
-    findings are labelled problems, and every 限定交易 clause is reported as competition."""
+    """Given the dev documents (01–13), when pre-reviewed, then ≥ 0.8 of the high-severity
+    findings are labelled problems (19 of 20 when measured), and every 限定交易 clause is
+    reported as competition (6 of 6)."""
+    assert len(REAL_DEV) == 13
     ev = evaluate_real(REAL_DEV)
-    assert ev.high.tp + ev.high.fp >= 5
+    assert ev.high.tp + ev.high.fp >= 10
     assert ev.high.precision >= MIN_REAL_HIGH_PRECISION, ev.high
-    assert ev.competition >= 3
+    assert ev.competition >= 6
     assert ev.competition_caught == ev.competition
+    assert ev.caught >= 22
 
 
-def test_real_documents_do_not_fall_back():
-    """All 13 documents (the held-out ones were not tuned on): no worse than measured when
-    the rules were changed (high-severity precision 0.542, 15 of 26 problems caught; it was
-    0.043 and 2 of 26 before), competition reported for the dev file's three clauses."""
-    ev = evaluate_real()
-    assert ev.high.precision >= 0.5, ev.high
-    assert ev.caught >= 15
-    assert ev.competition_caught >= 3
+def test_real_held_out_documents_do_not_fall_back():
+    """The held-out documents (14–19, not tuned on): no worse than measured once after the
+    third round (high-severity precision 0.308, 4 of 13; 4 of 15 problems caught). This is a
+    floor against regression, not the target: the target (0.8) is not met on them."""
+    assert REAL_HELD_OUT and not set(REAL_HELD_OUT) & set(REAL_DEV)
+    ev = evaluate_real(REAL_HELD_OUT)
+    assert ev.high.precision >= 0.3, ev.high
+    assert ev.caught >= 4
+    everything = evaluate_real()
+    assert everything.caught >= 26
+
+
+def test_every_real_label_quotes_its_file():
+    """Each label's text occurs in its file, and every file has a source."""
+    import json
+
+    from fazhi.reviews.precheck.evaluate import load_real_labels
+
+    sources = {
+        json.loads(line)["file"]
+        for line in (REAL / "sources.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    }
+    files = {p.name for p in REAL.glob("*.txt")}
+    assert files == sources
+    for item in load_real_labels():
+        assert item["text"] in (REAL / item["file"]).read_text(encoding="utf-8"), item
 
 
 def test_precheck_eval_real_prints_dev_held_out_and_all(capsys):
     call_command("precheck_eval", "--real")
     out = capsys.readouterr().out
-    assert "开发集 01–07" in out and "留出集 08–13" in out and "全部" in out
+    assert "开发集" in out and "留出集" in out and "全部" in out
     assert "精确率" in out
 
 

@@ -284,6 +284,8 @@ _PAY = r"(支付|付款|付清|结清|拨付|偿付)"
 _PERIOD = re.compile(NUM + r"(日|天|个工作日|个月|月)(内|以内)[^。；]{0,12}" + _PAY)
 _PERIOD_AFTER = re.compile(_PAY + r"[^。；]{0,12}?" + NUM + r"(日|天|个工作日|个月|月)(内|以内)")
 _PERIOD_LATER = re.compile(NUM + r"(年|个月|日|天)后[^。；]{0,10}" + _PAY)
+# "付款期限为验收合格后四个月": the term stated as a period.
+_PERIOD_TERM = re.compile(r"(付款|支付)期限[^。；]{0,14}?" + NUM + r"(日|天|个工作日|个月|月)")
 
 
 def _days(n: int, unit: str) -> int:
@@ -307,6 +309,9 @@ def payment_periods(sents: list[Sentence]) -> Iterator[Hit]:
         if not m:
             m = _PERIOD_LATER.search(s.text)
             groups = (1, 2)
+        if not m:
+            m = _PERIOD_TERM.search(s.text)
+            groups = (2, 3)
         if m:
             n = cn_number(m.group(groups[0]))
             if n is not None and _days(n, m.group(groups[1])) > 60:

@@ -5,8 +5,9 @@ agreements apart; exits non-zero when the targets are missed.
 `--corpus PATH` measures another JSONL file of the same format (a held-out set) without
 merging it: the scores are printed, the targets only reported unless `--strict`.
 
-`--real` measures the engine on the real published documents of corpus/real (dev files
-01–07, held-out 08–13, all): precision of the findings against the reviewer labels.
+`--real` measures the engine on the real published documents of corpus/real (dev files,
+held-out files, all; see evaluate.REAL_DEV/REAL_HELD_OUT): precision of the findings
+against the reviewer labels.
 Reported only; `--mistakes` lists the wrong findings and the problems missed."""
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ from ...precheck.evaluate import (
     MIN_REAL_HIGH_PRECISION,
     REAL,
     REAL_DEV,
+    REAL_DEV_LABEL,
     REAL_HELD_OUT,
+    REAL_HELD_OUT_LABEL,
     Score,
     evaluate,
     evaluate_real,
@@ -63,7 +66,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--real",
             action="store_true",
-            help="在真实规范性文件(corpus/real)上评估:开发集 01–07、留出集 08–13 与全部",
+            help=f"在真实规范性文件(corpus/real)上评估:{REAL_DEV_LABEL}、{REAL_HELD_OUT_LABEL} 与全部",
         )
         parser.add_argument(
             "--strict",
@@ -134,8 +137,8 @@ class Command(BaseCommand):
             raise CommandError(f"找不到真实文件语料:{REAL}")
         out = [f"真实文件:{REAL}(规范性文件;高风险精确率目标 ≥ {MIN_REAL_HIGH_PRECISION})"]
         for label, files in (
-            ("开发集 01–07", REAL_DEV),
-            ("留出集 08–13", REAL_HELD_OUT),
+            (REAL_DEV_LABEL, REAL_DEV),
+            (REAL_HELD_OUT_LABEL, REAL_HELD_OUT),
             ("全部", None),
         ):
             ev = evaluate_real(files)
