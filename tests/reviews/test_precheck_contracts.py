@@ -451,3 +451,82 @@ def test_a_missing_corpus_file_is_refused(tmp_path):
         call_command(
             "precheck_eval", "--corpus", str(tmp_path / "none.jsonl"), stdout=io.StringIO()
         )
+
+
+# ---- round 4: structure, not wording (structure.py, rules.FRAMES) --------------------------
+
+
+def test_frames_cite_a_law_and_an_article_and_apply_to_contracts_only():
+    """Given the structural frames, then each cites an article, explains and suggests, and
+    none applies to normative documents."""
+    from fazhi.reviews.precheck.rules import CATEGORIES, FRAMES
+
+    assert FRAMES
+    for f in FRAMES:
+        assert "第" in f.basis and "条" in f.basis, f.id
+        assert f.explanation and f.suggestion and f.category in CATEGORIES
+        assert "normative" not in f.kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Who acts decides: the government side guaranteeing is unlawful, the company side
+        # (or its shareholder) guaranteeing to the town is lawful — in words no rule lists.
+        ("镇农业服务中心对乙方在信用社的周转借款承担连带清偿责任。", "government"),
+        ("乙方实际控制人对乙方在本协议项下的全部义务承担连带清偿责任。", "company"),
+        ("街道办事处同意乙方的流动资金借款到期未还的，由街道财政负责偿付。", "government"),
+    ],
+)
+def test_the_actor_of_a_guarantee_decides_its_direction(text, expected):
+    """Given a guarantee-like act, then the party doing it (subject, 由X) decides."""
+    from fazhi.reviews.precheck.structure import actor, mentions
+
+    pos = max(text.rfind(w) for w in ("承担", "偿付"))
+    assert actor(text, pos, mentions(text))[0] == expected
+    assert ("guarantee" in categories(text)) == (expected == "government")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "category"),
+    [
+        # Self-written for round 4, in none of the corpus batches or blind sets.
+        ("园区管委会负责在乙方融资逾期时代其归还贷款本息。", "agreement", "guarantee"),
+        ("乙方年度净利润未达800万元的，缺口由镇级财政予以补贴。", "agreement", "guarantee"),
+        ("丁方（青石乡人民政府）为乙方的设备融资租赁款承担保证责任。", "contract", "guarantee"),
+        ("设计费待区财政局核拨项目经费后再行支付。", "contract", "payment_term"),
+        ("运维费的支付日期由甲方届时另行通知乙方。", "contract", "payment_term"),
+        ("镇属原供销社门市部以每年500元的租金直接租给乙方经营。", "contract", "state_assets"),
+        (
+            "甲方将村集体闲置仓库交付乙方使用，乙方以修缮费用抵扣全部租金。",
+            "contract",
+            "state_assets",
+        ),
+        ("本镇范围内的农村饮水工程管材一律在乙方门市采购。", "agreement", "competition"),
+        ("甲方不再同意其他物流企业入驻本镇物流园。", "agreement", "competition"),
+        ("承包人须将300万元建设周转金汇入发包人账户后方可进场。", "contract", "prefinancing"),
+    ],
+)
+def test_unseen_wordings_of_the_same_structure_are_flagged(text, kind, category):
+    """Given clauses built from the frames' parts in new words, then they are flagged."""
+    assert category in categories(text, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Negated, turned round, or the company's own affair.
+        ("管委会不为乙方的任何借款承担代偿或清偿责任。", "agreement"),
+        ("乙方控股股东就乙方的投资义务向镇人民政府承担连带保证责任。", "agreement"),
+        ("发包人（某农业发展有限公司）自有仓库工程，承包人垫资部分按约定计息。", "contract"),
+        ("付款不以区财政局核拨经费为前提，甲方在验收合格后三十日内支付。", "contract"),
+        ("甲方以银行转账付款，不采用商业汇票方式支付。", "contract"),
+        ("镇属门市部经评估后通过产权交易平台公开招租，由乙方竞得。", "contract"),
+        ("本协议不授予乙方在本镇范围内的独家经营权。", "agreement"),
+        ("乙方在项目建设中优先采购本地农产品。", "agreement"),
+    ],
+)
+def test_lawful_structures_are_not_flagged(text, kind):
+    """Given the same parts negated, given to the town, or in a private project, then no
+    finding."""
+    assert categories(text, kind) == set()

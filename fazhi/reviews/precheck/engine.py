@@ -23,9 +23,11 @@ from .rules import (
     NEGATION,
     RULES,
     SEVERITIES,
+    Frame,
     Rule,
 )
 from .segment import Sentence, clause_start, sentences
+from .structure import cleared, frame_hits
 
 
 @dataclass(frozen=True)
@@ -164,7 +166,7 @@ def precheck(
     if kind not in KINDS:
         raise ValueError(f"未知的文件类型:{kind}")
     sents = sentences(paragraphs)
-    hits: list[tuple[Rule | str, Sentence | None]] = []
+    hits: list[tuple[Rule | Frame | str, Sentence | None]] = []
 
     rules = [c for c in _compiled_rules() if kind in c.rule.kinds]
     for s in sents:
@@ -175,6 +177,13 @@ def precheck(
         for c in rules:
             if _sentence_hit(c, s, paragraph, general_lawful):
                 hits.append((c.rule, s))
+        # Contracts and agreements: the structure of the clause (who acts, what act, on
+        # what condition) as well as its wording (structure.py).
+        if kind != "normative":
+            hits += [(f, s) for f in frame_hits(s.text, kind)]
+            clear = cleared(s.text)
+            if clear:
+                hits = [h for h in hits if h[1] is not s or h[0].category not in clear]
 
     if kind == "normative":
         published = checks.publication_date(paragraphs, sents)

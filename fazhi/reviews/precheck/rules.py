@@ -599,6 +599,8 @@ RULES: tuple[Rule, ...] = (
             r"出让金[^。；]{0,20}(返还|奖励|补贴|奖补)|(返还|奖励|补贴|奖补)[^。；]{0,10}出让金",
         ),
         exemptions=(
+            # A reward that is taxed is not a reward tied to tax ("奖补资金应当依法纳税").
+            r"依法纳税",
             # Topping up a shortfall is a guarantee (guarantee.return), not a reward.
             r"差额|不足部分",
             # Taking back a reward already paid creates none.
@@ -968,7 +970,7 @@ RULES: tuple[Rule, ...] = (
         ),
         exemptions=(
             _TO_TOWN,
-            r"(?<!拒)不(对|就|为)[^，。；]{0,15}(承担|负责|补|承诺|保证|兜底)",
+            r"(?<!拒)不(对|就|为)[^，。；]{0,15}(承担|负责|补|承诺|保证|兜底|保底|固定)",
             # "据实支付，不承诺固定回报": an express refusal of a fixed return.
             r"不(承诺|保证|约定|提供|给予)[^，。；]{0,6}(任何)?(固定|保底|最低)",
             # The town paying back its own works is pre-financing (prefinancing.contractor).
@@ -1151,7 +1153,7 @@ RULES: tuple[Rule, ...] = (
         category="state_assets",
         severity="high",
         patterns=(
-            r"(直接|协议)(作价[^，。；]{0,10})?(转让|出租|出售|出借|租赁|交给|交由|发包|授予|租给|卖给|承包给)",
+            r"(直接|(?<![本该此原])协议)(作价[^，。；]{0,10})?(转让|出租|出售|出借|租赁|交给|交由|发包|授予|租给|卖给|承包给)",
             # Not appraised, not put to open bidding, or priced by the buyer.
             r"未(经|进行|作|予)?[^，。；]{0,2}(资产)?评估",
             r"(不再|不经|无需|无须|不进行|免于|未经|不通过)[^，。；]{0,10}(招租|竞租|竞价|拍卖|挂牌|进场交易|"
@@ -1234,6 +1236,379 @@ RULES: tuple[Rule, ...] = (
         "同意并报镇人民政府批准。",
     ),
 )
+
+
+# ---- structural frames (contracts and agreements, issue 14 fourth round) -----------------
+# A frame describes the structure of an unlawful clause — who acts, what act, on what,
+# under which condition — rather than its wording; `structure.py` reads each clause's
+# parties and applies the frames. A frame's finding carries its basis and suggestion like a
+# rule's. Parties: the government side and the company side of a contract or agreement.
+GOVERNMENT_PARTY = (
+    r"甲方|发包人|发包方|采购人|招标人|政府方|出租方|出让方|"
+    r"(?:镇|乡|街道)(?:人民)?政府|街道办(?:事处)?|管委会|村民委员会|村委会|村集体(?:经济组织)?|"
+    r"(?:股份)?经济合作社|(?:镇|乡|街道)(?:级|本级)?财政(?:所)?|财政(?:所|资金)?|"
+    r"(?:镇|乡|街道)(?:属|所属)?[\u4e00-\u9fff]{1,8}?(?:办公室|办|所|站|中心|平台公司|城投公司)|"
+    r"本(?:镇|乡|街道)|平台公司|城投公司|政府"
+)
+COMPANY_PARTY = (
+    r"乙方|丙方|投资方|投资人|投资者|社会资本方?|项目公司|(?:控股)?股东|母公司|实际控制人|"
+    r"承包人|承包方|承包商|分包人|施工单位|施工方|施工企业|中标人|中标单位|投标人|供应商|"
+    r"承租人|承租方|受让方|特许经营者|借款人|代建单位|合作社"
+)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A structural rule. `actor`: "government" (the act must be the government side's),
+    "not_company" (anyone but the company side), "company" (anyone but the government side)
+    or "any"; `actions`: the act; `objects`: what it must bear on, in its clause or the one
+    before; `conditions`: what makes it unlawful, anywhere in the sentence and not itself
+    negated; `requires`: context the sentence must have; `lawful`: contexts that clear it;
+    `negatable`: a denial between the actor and the act clears it."""
+
+    id: str
+    category: str
+    severity: str
+    basis: str
+    explanation: str
+    suggestion: str
+    actions: tuple[str, ...]
+    actor: str = "any"
+    objects: tuple[str, ...] = ()
+    conditions: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+    lawful: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = CONTRACTS
+    negatable: bool = True
+
+
+# The company's money at risk: its loan, debt, return, loss or investment.
+_AT_RISK = (
+    r"贷款|借款|融资|债务|欠款|货款|分包款|本息|利息|本金|收益|回报|分红|利润|亏损|损失|差额|不足(部分)?|"
+    r"(支付|付款|还款|清偿)义务|"
+    r"投资额?|出资额?|投入|股权|股份|还款|保函|租金|服务费|收入|水量|运营成本|成本"
+)
+# The narrower list a mere promise or payment must bear on.
+_RISK = (
+    r"贷款|借款|融资|债务|欠款|本息|本金|收益|回报|分红|利润|亏损|损失|差额|不足部分|"
+    r"投资额?|出资额?|投入|股权|股份|还款|运营成本"
+)
+_OUTPUT_BASE = (
+    r"(税|留成|留存|地方贡献|产值|销售(收入|额)|营业(收入|额)|营收|产量|销量|每吨|每头|每件|每台|"
+    r"用电量|用水量|屠宰量|纳税|增加值|交易额|出口额|发电量|吞吐量|出让(价款|金))"
+)
+_RESIDENTIAL = r"被征收|征收补偿|安置|搬迁|附着物|青苗|过渡费"
+_GUARANTEE_LAWFUL = (
+    _RESIDENTIAL,
+    r"(有权|可以)[^，。；]{0,12}(回购|收回|收购)[^，。；]{0,12}(土地|用地)",
+    r"履约(保证金|保函)|质量保证金|投标保证金|投资保证金",
+    # Compensation the law requires when the town ends the agreement.
+    r"依法[^，。；]{0,4}(补偿|赔偿)|公共利益",
+)
+_GUARANTEE_BASIS = (
+    "《中华人民共和国预算法》第三十五条;《中华人民共和国民法典》第六百八十三条;财预〔2017〕50号"
+)
+_GUARANTEE_EXPLANATION = (
+    "镇(乡、街道)政府或其所属单位以担保、承诺、保底、回购、补足差额或承担亏损等方式为企业的"
+    "融资、投资或经营风险兜底,属于违规担保和变相举债;向政府提供的担保不在此列。"
+)
+_GUARANTEE_SUGGESTION = (
+    "删除政府一方的担保、承诺、保底、回购和补足约定;投资和经营风险由企业自行承担。"
+)
+
+# The employer is a private body ("发包人（某果蔬专业合作社）自有冷库扩建工程").
+_PRIVATE_EMPLOYER = (
+    r"(发包人|建设单位|业主)[（(：:][^，。；）)]{0,12}(合作社|公司|企业|个人)|自有[^，。；]{0,4}(冷库|工程|项目)|"
+    r"非政府投资"
+)
+_PREFINANCING_LAWFUL = (
+    # The company's own project, not the government's.
+    r"(自有|自身|自己)的?[^，。；]{0,6}(厂房|项目|生产线|资产|土地|用地|厂区|设施)|归乙方所有|乙方所有|自主(经营|运营)|"
+    r"自行销售|特许经营|项目公司[^，。；]{0,6}(自行|负责)(投融资|融资)|非政府投资|"
+    r"乙方(?:(?!为|政府|甲方)[^，。；]){0,8}投资(建设)?的|乙方及其股东|在其[^，。；]{0,10}(土地|用地|厂区)上|"
+    r"所?(租赁|承租)的?[^，。；]{0,4}(农房|房屋|厂房|场地)|自行承担其|(已)?包含在[^，。；]{0,6}(报价|价款|合同价)",
+    _PRIVATE_EMPLOYER,
+    r"(不得|无需|无须|禁止|严禁|不要求|不应)[^，。；]{0,12}(垫资|垫付|带资)",
+    r"代乙方|(甲方|发包人)[^，。；]{0,4}垫付",
+    # Payment held back for defects or breach.
+    r"不合格|整改|违约|扣留|质保",
+)
+_PREFINANCING_BASIS = "《政府投资条例》第二十二条;《保障中小企业款项支付条例》第八条"
+
+FRAMES: tuple[Frame, ...] = (
+    Frame(
+        id="guarantee.frame",
+        category="guarantee",
+        severity="high",
+        actor="government",
+        actions=(
+            r"担保|保证责任|连带(责任|保证|清偿)|保证人|质押|抵押|兜底|代偿|代为(偿还|清偿|归还|还款|支付)|"
+            r"差额补足|补足差额|保底|固定(回报|收益|收入)|最低(收益|回报)|回购|承诺函|还款(承诺|保证|义务)|"
+            r"(清偿|偿付|偿还|还款)责任|承接债务|劣后",
+        ),
+        objects=(_AT_RISK,),
+        lawful=_GUARANTEE_LAWFUL,
+        basis=_GUARANTEE_BASIS,
+        explanation=_GUARANTEE_EXPLANATION,
+        suggestion=_GUARANTEE_SUGGESTION,
+    ),
+    Frame(
+        id="guarantee.promise",
+        category="guarantee",
+        severity="high",
+        actor="government",
+        # A promise or a payment by the government side that bears the company's risk.
+        actions=(
+            r"保证(?!金)|确保|承诺(?!函)|保障|补足|补齐|补差|补偿|补贴|弥补|承担|退还|返还|收购|负责",
+        ),
+        objects=(_RISK,),
+        lawful=_GUARANTEE_LAWFUL + (r"工程款|进度款|竣工|施工",),
+        basis=_GUARANTEE_BASIS,
+        explanation=_GUARANTEE_EXPLANATION,
+        suggestion=_GUARANTEE_SUGGESTION,
+    ),
+    Frame(
+        id="payment_term.frame",
+        category="payment_term",
+        severity="high",
+        actor="not_company",
+        actions=(r"支付|付款|拨付|结算|付清|结清|兑现|兑付|偿付|付(?=[^，。；]{0,2}(款|费))",),
+        conditions=(
+            # A third party's approval, allocation, audit or final accounts.
+            r"(上级|省|市|县|区|中央|主管部门|有关部门|审计|财政|发改|常委会|常务会|党委|政府|人大|交通|"
+            r"评审中心|领导小组)[^，。；]{0,16}(审批|批复|批准|审定|审议|同意|下达|拨付|到位|到账|考核|"
+            r"验收|审计|安排|研究)[^，。；]{0,10}(后|为准|为前提|为条件|情况|进度|比例)",
+            r"(资金|补助|奖补|专项|转移支付|债券|拨款|经费|收入|出让金|捐赠|捐款|贷款|衔接)[^，。；]{0,8}"
+            r"(到位|到账|拨付|下达|落实|安排|取得|收到|筹集|缴入|归集)[^，。；]{0,8}(后|为前提|为条件|情况|进度|比例)",
+            r"(收到|取得|获得|筹集)[^，。；]{0,16}(资金|收入|款项|补助|奖补|捐赠|拨款|经费|出让金)[^，。；]{0,4}"
+            r"(后|为前提|为条件)",
+            r"(审计|决算|评审|财政评审)[^，。；]{0,12}(后|完成|结束|办结|结论|报告|审定|为准|为条件|为前提)(?!前)",
+            r"审定(金额|价|造价)|以[^，。；]{0,10}批复为准|不约定具体(付款)?(时间|日期)|付款[^，。；]{0,4}顺延|"
+            r"(再|另行)(确定|商定|通知)[^，。；]{0,4}(支付|付款)?(时间|日期)|支付时间[^，。；]{0,10}为准",
+            r"(资金|财政)[^，。；]{0,6}(情况|状况)",
+            # Waiting for someone else's act ("待各村将分摊资金缴入财政专户，采购人再统一支付").
+            r"待[^。；]{0,30}(后|，)[^。；]{0,12}再[^，。；]{0,8}(支付|付款|拨付|结算)",
+            r"(验收)?备案[^，。；]{0,6}后",
+            # The date left to the payer ("支付时间由甲方另行书面通知").
+            r"(支付|付款)(时间|日期)[^，。；]{0,10}(另行|待定|届时|视)",
+            # Paid in a commercial bill: the term is stretched (条例 第十一条).
+            r"商业(承兑)?汇票|电子商业汇票",
+        ),
+        lawful=(
+            r"(不|并不)(以|作为|构成)[^，。；]{0,16}(前提|条件)|不影响[^，。；]{0,10}(支付|付款)|"
+            r"不得以[^，。；]{0,16}为由",
+            r"(资金|资金来源)[^，。；]{0,8}已[^，。；]{0,4}落实|已(全额)?落实",
+            r"(审计|决算)[^，。；]{0,8}前[^，。；]{0,8}(支付|付款|付清)",
+            # A fixed number of days after an acceptance or filing.
+            r"(验收|备案)[^，。；]{0,4}后[^，。；]{0,4}[\d一二三四五六七八九十]{1,3}(个工作日|日|天)(内|以内)",
+        ),
+        negatable=False,
+        basis="《保障中小企业款项支付条例》第七条、第九条、第十一条、第十二条、第十四条",
+        explanation="付款以上级审批、资金拨付到位、审计或决算完成、取得某项收入等不确定的事项为条件,"
+        "或不约定具体付款时间,变相拖延支付中小企业款项。",
+        suggestion="付款期限自交付或验收合格之日起算(最长不超过60日),不以资金到位、审批、审计结论"
+        "或收入取得为付款条件。",
+    ),
+    Frame(
+        id="state_assets.frame",
+        category="state_assets",
+        severity="high",
+        actor="not_company",
+        actions=(
+            r"出租|租给|出让|转让|出售|卖给|发包|承包给|划拨|作价|入股|增资|注资|租赁给|打包给|出借|"
+            r"(交由|交给|交付|委托|提供给)乙方[^，。；]{0,6}(经营|使用|管理|运营|改造|开发)|"
+            r"无偿(使用|提供|交由|转让|划转|赠与)",
+        ),
+        conditions=(
+            r"无偿|象征性|\d元的|(远)?低于|[一二三四五六七八九]折|直接|协议(方式|转让|出让|出售|作价)?|"
+            r"协商确定|双方协商|未经|不经|无需|无须|不进行|不再(另行)?(评估|招租|招标|挂牌|公开)|按乙方|"
+            r"乙方(提出|委托|报价)|免收|"
+            r"不收取|未履行|未(进行|作)|打包|(抵顶|抵扣|抵减|冲抵)[^，。；]{0,6}租金|"
+            r"仅(需|须)?(承担|支付|缴纳)[^，。；]{0,6}(水电|物业|管理)|(出借|借给)乙方",
+        ),
+        requires=(
+            r"国有|集体|村委会|镇属|乡属|街道(办事处)?所属|所属|名下|闲置|原[^，。；]{1,8}(站|所|校|学|院|厂|仓库)|"
+            r"(镇|乡|街道|村)[^，。；]{0,8}(房|楼|铺|摊位|市场|场|地|林|塘|水面|水库|设备|车库|资产|股权|"
+            r"经营权|公司|中心|校舍|礼堂)|政府院内|(甲方|政府)[^，。；]{0,4}(所有|持有)|财政(结余)?资金",
+        ),
+        lawful=(
+            r"(评估|估价)[^。；]{0,30}(公开|挂牌|招租|竞价|拍卖|产权交易|公共资源)",
+            r"公开(招租|挂牌|竞价|拍卖|招标|发包)[^，。；]{0,6}(确定|取得|竞得|结果)|通过[^，。；]{0,16}(交易|招租|竞价)",
+            r"三分之二|村民(代表)?会议[^，。；]{0,8}(同意|通过|决定)",
+            r"(调剂|调拨|划转)给?[^，。；]{0,10}(机关|派出所|学校|卫生院|事业单位|部门)",
+            r"(移交|交还|归还|返还|无偿归)给?(甲方|政府|村|镇|乡)|归甲方所有",
+            r"(不得|严禁|禁止|不允许)[^，。；]{0,12}(低于|无偿|转租|协议|直接|转让|出租)",
+            _RESIDENTIAL,
+            r"服务|工程|施工|保洁|养护|设计|监理|采购",
+        ),
+        negatable=False,
+        basis="《行政事业性国有资产管理条例》第二十九条、第三十六条;《中华人民共和国企业国有资产法》"
+        "第五十四条;《中华人民共和国村民委员会组织法》第二十四条",
+        explanation="镇(乡、街道)或村集体的资产以无偿、象征性、低于评估价或市场价、未经评估、"
+        "不经公开交易或村民会议、按受让方报价等方式出租、转让、发包或入股,造成国有、集体资产流失。",
+        suggestion="先行资产评估,经集体决策后通过公共资源(产权)交易平台公开招租、挂牌转让;"
+        "村集体资产经村民会议讨论决定。",
+    ),
+    Frame(
+        id="state_assets.proceeds",
+        category="state_assets",
+        severity="high",
+        actor="any",
+        # Public land, minerals or timber left to the company to sell for itself.
+        actions=(
+            r"(处置|出售|转让|销售|变卖)(收益|所得|收入)[^，。；]{0,4}归乙方|由乙方(自行)?(处置|出售|变卖)",
+        ),
+        requires=(r"土地|砂石|土方|矿|林木|国有|集体",),
+        lawful=(r"乙方(自有|投资建设|自行建设)|依法(评估|出让|公开)|公开(出让|挂牌|拍卖|交易)",),
+        basis="《行政事业性国有资产管理条例》第三十六条;《中华人民共和国矿产资源法》第三条",
+        explanation="国有、集体的土地、砂石土方、林木等由企业自行处置并取得收益,未经评估和公开交易,"
+        "造成国有、集体资产流失。",
+        suggestion="处置收益归国家或集体所有;需处置的,评估后依法公开交易。",
+    ),
+    Frame(
+        id="competition.frame",
+        category="competition",
+        severity="high",
+        actor="any",
+        actions=(
+            r"独家|排他|独占|专营|唯一|专属|"
+            r"(统一|全部|均|一律|都|只能|仅|必须|只)[^，。；]{0,16}(由|交由|交给|委托|在|采购|使用|选用|购买|供应)"
+            r"[^，。；]{0,4}乙方|(统一|全部|均|一律|都|只能|仅|必须|只)[^，。；]{0,16}(向|从)乙方[^，。；]{0,2}"
+            r"(采购|购买|进货|订购|购进|租用|选购)|(仅|只)(受理|接受|认可|允许|批准|同意|许可)乙方|"
+            r"(指定|确定|选定)乙方|乙方(作为|为|是)[^，。；]{0,6}(指定|定点)|"
+            r"优先(承接|承包|经营|开发|供货|供应|采购|使用|选用|委托|交由|安排|续约)|"
+            r"(优先|首先|率先)(将|把)?[^，。；]{0,20}(交由|交给|委托|发包|授予|租给)乙方|"
+            r"加分|照顾|(其他|同类)[^，。；]{0,10}(不得|不能|不享受|不适用)",
+        ),
+        conditions=(r"乙方|该公司|[\u4e00-\u9fff]{2,12}(公司|集团|合作社)(?!法)",),
+        lawful=(
+            r"(不|非|并非|并不)(构成|授予|赋予|给予|享有|设定|设置|具有|属于|意味着)?[^，。；]{0,16}(独家|排他|独占|专营|唯一)",
+            r"公开(招标|竞争|比选|遴选|选择|选定|竞价|发布|招租|挂牌|拍卖)|依法(自主|自行)?(招标|采购|选择|选定|组织)|"
+            r"政府采购程序|自主选择|平等对待|一视同仁|公平(进入|竞争)|同一标准|(所有|任何)[^，。；]{0,8}(投资者|经营者|企业|供应商|主体)",
+            r"(不得|不准|禁止|严禁)[^，。；]{0,6}(指定|限定|排斥|限制)",
+            r"乙方不得",
+            r"(厂家|生产商|制造商|原厂)[^，。；]{0,8}(授予|授权)",
+            r"负责(日常)?联络|转包|分包|转租|(资金|费用|成本|损失|风险|投资)[^，。；]{0,4}(全部|均)?由乙方",
+            # The company's own purchasing preferences ("乙方应当优先使用绿色建材").
+            r"乙方[^，。；]{0,10}优先(使用|采购|选用|聘用|招用|吸纳|录用)",
+            # The company's own costs and duties ("施工安全均由乙方负责").
+            r"由乙方[^，。；]{0,4}(承担|负担|自负|负责(?!(供|配送|建设|运营|经营|提供|实施|承接|收运|处理)))",
+            r"依法|规划|环保|安全生产|污染",
+        ),
+        negatable=False,
+        basis="《公平竞争审查条例》第八条;《中华人民共和国反垄断法》第三十九条、第四十条",
+        explanation="协议授予特定经营者独家、排他或优先地位,约定镇(乡、街道)内的业务统一交由其承接,"
+        "或承诺不再引进、审批其他经营者,排除、限制了竞争。",
+        suggestion="删除独家、优先、统一交由乙方和不再引进同类经营者的约定;业务依法通过公开竞争方式"
+        "选择经营者。",
+    ),
+    Frame(
+        id="competition.rival_frame",
+        category="competition",
+        severity="high",
+        actor="not_company",
+        # The government side (or its scope: 本镇, 辖区, 各村) keeps others out.
+        actions=(
+            r"不(再|予|会|得|在|于|另行)?[^，。；]{0,10}(引进|引入|招引|审批|批准|规划|支持|扶持|准许|允许|"
+            r"同意|发放|设立|新设|布局|许可|介绍|委托|合作|入驻|进入|参与|选择|选用)",
+        ),
+        objects=(
+            r"(同类|同业|同行业|其他|第二家|新的?|新建|新设|另行)[^，。；]{0,12}(企业|经营者|主体|公司|商户|"
+            r"项目|站点|站|网点|市场|门店|店|厂|机构|平台|单位|景区|所|设施|业务)|(任何)?第三方|他人",
+        ),
+        requires=(r"乙方|该公司",),
+        lawful=(
+            r"乙方不得|公开(招标|竞争|选择|选定)|依法(自主|自行)?(招标|选择|选定|保障)|平等|公平|"
+            r"规划|环保|环境|安全生产|污染|住宅|居民",
+            r"转包|分包|转租|干预",
+        ),
+        negatable=False,
+        basis="《公平竞争审查条例》第八条;《中华人民共和国反垄断法》第四十条",
+        explanation="政府一方承诺不再引进、审批、支持同类经营者或不与其他经营者合作,以协议妨碍其他"
+        "经营者进入相关市场。",
+        suggestion="删除不引进、不审批竞争者的承诺;同类经营者依法平等准入。",
+    ),
+    Frame(
+        id="competition.output_reward",
+        category="competition",
+        severity="high",
+        actor="any",
+        actions=(r"奖励|返还|补贴|扶持资金|奖补|补助|拨付给乙方",),
+        # The amount follows the company's tax, output or the land price it paid.
+        conditions=(
+            r"(按|以|根据|依据|与|超过|达到|每)[^，。；]{0,12}" + _OUTPUT_BASE,
+            _OUTPUT_BASE + r"[^，。；]{0,10}(部分|超过|达到|按|的[\d.]+%|挂钩)",
+        ),
+        requires=(r"乙方|该公司|企业",),
+        lawful=(
+            r"不(另行|得|以任何形式|再)?[^，。；]{0,10}(返还|奖励|补贴)|不作(任何)?[^，。；]{0,6}(返还|承诺)",
+            r"公开发布|普惠|同一标准|国家[^，。；]{0,6}(规定|政策)|依法享受|税务机关",
+            r"差额|不足部分|违约金|扣减|退还|收回|追回|依法纳税",
+        ),
+        basis="《公平竞争审查条例》第十条",
+        explanation="按企业的纳税额、地方留成、产值、销售收入或产量给予奖励、返还或补贴,属于给予特定"
+        "经营者选择性、差异化的财政奖励。",
+        suggestion="删除与税收、产出挂钩的奖励返还;确需支持的,按公开、普惠的政策执行。",
+    ),
+    Frame(
+        id="prefinancing.frame",
+        category="prefinancing",
+        severity="high",
+        actor="company",
+        actions=(
+            r"垫资|带资|垫付|垫支|垫款|先行(融资|出资|投入|筹措|筹集)|全额出资建设|"
+            r"自行(筹措|筹集|解决|承担)[^，。；]{0,16}(资金|费用)|自筹资金[^，。；]{0,8}(完成|施工|建设|实施)|"
+            r"(资金|费用)[^，。；]{0,4}(由|需|须)[^，。；]{0,8}(自行|先行)(筹措|筹集|解决|承担|融资)|"
+            r"(自有|自筹)资金[^，。；]{0,4}先行",
+        ),
+        requires=(r"工程|施工|建设|改造|承包|代建|带资|项目|封顶",),
+        lawful=_PREFINANCING_LAWFUL,
+        basis=_PREFINANCING_BASIS,
+        explanation="政府投资项目由施工单位垫资、带资或自筹资金施工,违反政府投资项目资金应当落实到位、"
+        "不得由施工单位垫资建设的规定。",
+        suggestion="落实项目资金后再发包,按工程进度支付预付款和进度款,删除垫资、带资安排。",
+    ),
+    Frame(
+        id="prefinancing.funds",
+        category="prefinancing",
+        severity="high",
+        actor="company",
+        # The contractor hands money to the employer for the works ("工程周转金", "启动资金").
+        actions=(
+            r"(提供|汇入|缴入|交付|借给|出借|转入)[^，。；]{0,20}(启动资金|周转金|建设资金|前期(工作)?(资金|经费)|借款)",
+            r"(启动资金|周转金|建设资金|借款)[^，。；]{0,8}(汇入|缴入|交付|转入|提供给|借给)[^，。；]{0,4}"
+            r"(发包人|招标人|甲方|建设单位)",
+        ),
+        requires=(r"工程|施工|建设|承包|招标人|发包人",),
+        lawful=_PREFINANCING_LAWFUL + (r"保证金|保函",),
+        basis=_PREFINANCING_BASIS,
+        explanation="施工单位向发包人提供启动资金、周转金或借款用于工程,实质是由施工单位垫资建设。",
+        suggestion="删除施工单位提供资金的约定,项目资金由发包人落实。",
+    ),
+    Frame(
+        id="prefinancing.unpaid",
+        category="prefinancing",
+        severity="high",
+        # "建设期内甲方不支付任何工程款": the words hold their own negation.
+        actions=(
+            r"(不|不予|暂不|暂缓)(支付|拨付|预付)[^，。；]{0,6}(任何|进度款|工程款|款项)|预付款为零",
+        ),
+        requires=(r"工程|施工|建设|改造|承包|代建|带资|项目|封顶",),
+        lawful=_PREFINANCING_LAWFUL,
+        negatable=False,
+        basis=_PREFINANCING_BASIS,
+        explanation="政府投资项目在建设期间不支付进度款,实际由施工单位垫资建设。",
+        suggestion="按工程进度支付预付款和进度款。",
+    ),
+)
+
+# Structure that clears a category whichever rule or frame found it (contracts and
+# agreements): pre-financing of a private employer's own works is lawful; a return paid on
+# an investment is the guarantee category's concern, not a payment term.
+CLEARANCES = {
+    "prefinancing": (_PRIVATE_EMPLOYER,),
+    "payment_term": (r"(支付|兑付|给付)[^，。；]{0,6}(投资)?(回报|收益|分红)",),
+}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,218 @@
+"""Structural reading of contract and agreement clauses (issue 14, fourth round).
+
+The phrase rules of `rules.RULES` list whole wordings; a clause written in words they have
+not seen is missed. A *frame* (`rules.FRAMES`) instead describes the structure a reviewer
+looks for and composes it from parts:
+
+- the **actor**: who does the act — the government side (甲方, 镇/乡/街道人民政府, 街道办,
+  管委会, 村委会, the town's offices, centres and finance, 发包人/采购人) or the company side
+  (乙方, 投资方, 社会资本方, 股东, 承包人, 施工单位…). "由X负责/承担/补足" makes X the actor;
+  otherwise the subject of the clause (its first party not governed by 向/对/为/给/与/将…),
+  else the subject of an earlier clause of the sentence;
+- the **act**: a family of verbs and nouns (guarantee-like, payment, disposal of an asset,
+  exclusivity, pre-financing);
+- **objects** the act must bear on (a company's loan, return, loss…), looked for in the
+  act's clause and the one before it;
+- **conditions** that make it unlawful (a third party's approval before paying, no
+  appraisal before letting…), anywhere in the sentence and not themselves negated;
+- **negation** between the actor and the act ("甲方不提供任何担保") and **lawful** contexts
+  (appraised and openly let, a guarantee *to* the town) that clear the clause.
+
+So "乙方股东向甲方提供连带责任保证" is lawful (the actor is the company side) and
+"乡财政所为乙方的借款提供反担保" is not, whatever the words between them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .rules import CLEARANCES, COMPANY_PARTY, FRAMES, GOVERNMENT_PARTY, Frame
+
+GOV, COMPANY = "government", "company"
+
+_PARTY = re.compile(f"(?P<gov>{GOVERNMENT_PARTY})|(?P<co>{COMPANY_PARTY})")
+# A party right after one of these is an object or an adverbial, not the subject.
+_NOT_SUBJECT_BEFORE = set("向对给为与和同及跟将把让替帮在于至到从按经被使")
+_CLAUSE_MARKS = "，,；;：:"
+# "乙方应得的奖励资金", "甲方名下的挖掘机": the party qualifies a noun, it is not the subject.
+_MODIFIER = re.compile(r"[^，。；]{0,3}的")
+# "乙方同意，…" / "双方确认，…": a clause that only frames what follows names no actor.
+_FRAMING = re.compile(r"^\s*[\u4e00-\u9fff]{1,8}?(同意|确认|承诺|知悉|认可|理解|声明)\s*$")
+_BY = re.compile("由")
+# Words that deny the act when they stand between its actor and it. "不足", "不论",
+# "不低于", "不能按期" and the like are not denials.
+_NEG = re.compile(
+    r"(?<![拒])(不得|不会|不再|不予|不对|不为|不就|不向|不以|不作|不承|不提供|不负|不给|不保|不兜|"
+    r"不设|不安排|不出具|无需|无须|无义务|并不|绝不|禁止|严禁|拒绝|免于|不附带|不含|不包含|不存在|没有|"
+    r"不(?=(任何|负责|支付|约定|要求|垫|带资|先行|进行|采取|同意|授予|赋予|构成|享有)))"
+)
+# A condition negated in its own clause ("不以审计结论为付款前提", "不影响…支付").
+_COND_NEG = re.compile(
+    r"不以|不作为|不影响|不得以|不因|不受|不论|无论|并非|不能以|不再以|非以|不视|而非|不与|"
+    r"不采用|不使用|不得采用|不接受|不得使用"
+)
+# A lawful step that was skipped ("未履行评估和公开交易程序") does not clear the clause.
+_SKIPPED = re.compile(r"未|不经|没有|不进行|无需|无须|不通过|不再|免于")
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    role: str
+
+
+# "丙方（双河镇人民政府）": the bracket says who the party is.
+_BRACKET = re.compile(r"[（(]([^）)]{1,24})[）)]")
+_GOV_ONLY = re.compile(f"^(?:[\u4e00-\u9fff]{{0,6}}(?:{GOVERNMENT_PARTY}))$")
+_CO_ONLY = re.compile(r"合作社|公司|企业|集团|个人")
+
+
+def _role(m: re.Match, text: str) -> str:
+    role = GOV if m.group("gov") else COMPANY
+    b = _BRACKET.match(text, m.end())
+    if b:
+        inside = b.group(1)
+        if _CO_ONLY.search(inside) and not _PARTY.fullmatch(inside):
+            return COMPANY
+        if _GOV_ONLY.match(inside) or re.search(GOVERNMENT_PARTY, inside):
+            return GOV
+    return role
+
+
+def mentions(text: str) -> list[_Mention]:
+    return [_Mention(m.start(), m.end(), _role(m, text)) for m in _PARTY.finditer(text)]
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in _CLAUSE_MARKS) + 1
+
+
+def _clause_end(text: str, pos: int) -> int:
+    ends = [i for i in (text.find(c, pos) for c in _CLAUSE_MARKS) if i >= 0]
+    return min(ends) if ends else len(text)
+
+
+def _is_subject(text: str, m: _Mention) -> bool:
+    before = text[m.start - 1] if m.start else ""
+    return before not in _NOT_SUBJECT_BEFORE and not _MODIFIER.match(text, m.end)
+
+
+def actor(text: str, pos: int, mentions: list[_Mention]) -> tuple[str | None, int]:
+    """The role of the party doing the act at `pos`, and where that party is named (the
+    clause start when it comes from an earlier clause)."""
+    cs = _clause_start(text, pos)
+    # "由X补足": the party after 由, nearest to the act in its clause.
+    for b in reversed(list(_BY.finditer(text, cs, pos))):
+        for m in mentions:
+            if b.end() <= m.start <= b.end() + 4 and m.end <= pos:
+                return m.role, m.start
+    clause = [m for m in mentions if cs <= m.start and m.end <= pos]
+    for m in clause:
+        if _is_subject(text, m):
+            return m.role, m.start
+    # The subject of an earlier clause ("甲方不为乙方提供担保，也不承担乙方的债务").
+    start = cs - 1
+    while start > 0:
+        prev = _clause_start(text, start)
+        if not _FRAMING.match(text[prev:start]):
+            for m in mentions:
+                if prev <= m.start and m.end <= start and _is_subject(text, m):
+                    return m.role, cs
+        start = prev - 1
+    return None, cs
+
+
+@dataclass(frozen=True)
+class _CompiledFrame:
+    frame: Frame
+    action: re.Pattern
+    objects: re.Pattern | None
+    conditions: re.Pattern | None
+    lawful: re.Pattern | None
+    requires: re.Pattern | None
+
+
+def _alt(parts) -> re.Pattern | None:
+    return re.compile("|".join(f"(?:{p})" for p in parts)) if parts else None
+
+
+@functools.cache
+def _frames() -> tuple[_CompiledFrame, ...]:
+    return tuple(
+        _CompiledFrame(
+            f,
+            _alt(f.actions),
+            _alt(f.objects),
+            _alt(f.conditions),
+            _alt(f.lawful),
+            _alt(f.requires),
+        )
+        for f in FRAMES
+    )
+
+
+def _condition_holds(c: re.Pattern, text: str) -> bool:
+    for m in c.finditer(text):
+        cs = _clause_start(text, m.start())
+        if not _COND_NEG.search(text, max(cs, m.start() - 12), m.start()):
+            return True
+    return False
+
+
+def _lawful(c: re.Pattern, text: str) -> bool:
+    for m in c.finditer(text):
+        if not _SKIPPED.search(text, max(_clause_start(text, m.start()), m.start() - 6), m.start()):
+            return True
+    return False
+
+
+def _frame_hit(cf: _CompiledFrame, text: str, mentions: list[_Mention]) -> bool:
+    f = cf.frame
+    # Cheapest first: most sentences have no act of the frame at all.
+    if not cf.action.search(text):
+        return False
+    if cf.requires and not cf.requires.search(text):
+        return False
+    if cf.lawful and _lawful(cf.lawful, text):
+        return False
+    if cf.conditions and not _condition_holds(cf.conditions, text):
+        return False
+    for m in cf.action.finditer(text):
+        role, named = actor(text, m.start(), mentions)
+        if f.actor == GOV and role != GOV:
+            continue
+        if f.actor == "not_company" and role == COMPANY:
+            continue
+        if f.actor == COMPANY and role == GOV:
+            continue
+        if f.negatable and _NEG.search(text, min(named, _clause_start(text, m.start())), m.end()):
+            continue
+        if cf.objects:
+            cs = _clause_start(text, m.start())
+            window = text[_clause_start(text, max(cs - 1, 0)) : _clause_end(text, m.end())]
+            if not cf.objects.search(window):
+                continue
+        return True
+    return False
+
+
+def frame_hits(text: str, kind: str) -> list[Frame]:
+    """The frames a contract or agreement sentence matches."""
+    frames = [cf for cf in _frames() if kind in cf.frame.kinds]
+    if not frames:
+        return []
+    parties = mentions(text)
+    return [cf.frame for cf in frames if _frame_hit(cf, text, parties)]
+
+
+@functools.cache
+def _clearances() -> dict[str, re.Pattern]:
+    return {c: _alt(parts) for c, parts in CLEARANCES.items()}
+
+
+def cleared(text: str) -> set[str]:
+    """The categories the structure of a contract or agreement sentence clears."""
+    return {c for c, p in _clearances().items() if _lawful(p, text)}
