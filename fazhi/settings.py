@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "fazhi.disputes",
     "fazhi.petitions",
     "fazhi.earlywarning",
+    "fazhi.tenday",
     "fazhi.reports",
 ]
 

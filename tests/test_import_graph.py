@@ -1,4 +1,5 @@
-"""The import graph (issue 16): apps stand on core, and on reviews for legality review;
+"""The import graph (issue 16): apps stand on core, and on the two shared services — reviews
+for legality review, participation for public consultation;
 core imports no app; a model never imports services; no module imports itself back,
 between apps or inside one. Read from the source with grimp, so lazy imports inside
 functions count too."""
@@ -9,9 +10,11 @@ import grimp
 import pytest
 
 CORE = "fazhi.core"
-# Legality review (fazhi.reviews) serves the apps whose records it reviews; it learns
-# about them only through the app registry (core.registry.review_hook).
-SHARED = {CORE, "fazhi.reviews"}
+# Legality review (fazhi.reviews) and public consultation (fazhi.participation) serve the
+# apps whose drafts they review or put to the public; they learn about those apps only
+# through the app registry, never by importing them.
+SERVICES = {"fazhi.reviews", "fazhi.participation"}
+SHARED = {CORE} | SERVICES
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +53,7 @@ def test_core_imports_no_app(graph):
     assert not bad, "core must not import an app:\n" + "\n".join(bad)
 
 
-def test_apps_import_only_core_and_reviews(graph):
+def test_apps_import_only_core_and_the_shared_services(graph):
     apps = _apps(graph)
     bad = sorted(
         f"{a} → {b}"
@@ -60,15 +63,17 @@ def test_apps_import_only_core_and_reviews(graph):
         and _app(a) != _app(b)
         and _app(b) not in SHARED
     )
-    assert not bad, "an app may import only core and reviews:\n" + "\n".join(bad)
+    assert not bad, "an app may import only core, reviews and participation:\n" + "\n".join(bad)
 
 
-def test_reviews_imports_no_subject_app(graph):
+def test_shared_services_import_no_subject_app(graph):
     apps = _apps(graph) - SHARED
     bad = sorted(
-        f"{a} → {b}" for a, b in _edges(graph) if _app(a) == "fazhi.reviews" and _app(b) in apps
+        f"{a} → {b}" for a, b in _edges(graph) if _app(a) in SERVICES and _app(b) in apps
     )
-    assert not bad, "reviews learns about its subjects through the registry:\n" + "\n".join(bad)
+    assert not bad, "a shared service learns about its subjects through the registry:\n" + "\n".join(
+        bad
+    )
 
 
 def test_models_import_no_services(graph):
