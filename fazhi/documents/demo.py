@@ -200,7 +200,11 @@ BODY = {
     "第二条 对符合条件的各类民宿经营者一视同仁给予培训和宣传推介支持。\n"
     "第三条 本措施自施行之日起试行二年。",
     "homestead": "第一条 为规范农村宅基地使用管理,制定本办法。\n"
-    "第二条 宅基地申请、审查按照法律法规和县人民政府的规定办理。",
+    "第二条 宅基地申请、审查按照法律法规和县人民政府的规定办理。\n"
+    "第三条 村民申请宅基地,应当向村民委员会提出书面申请,经村民会议讨论通过后,"
+    "报镇人民政府审批。\n"
+    "第四条 农房建设应当符合村庄规划,按批准的面积和位置建设。\n"
+    "第五条 本办法自公布之日起施行。",
     "culture": "第一条 为加强公共文化设施管理,制定本办法。",
 }
 # Comments received and how they were used, per document.
@@ -249,6 +253,8 @@ class _Replay:
         if s.comment_open:
             doc = self.step(doc, "open_comment", s.comment_open, comment_start=s.comment_open,
                             comment_channel="海屿镇人民政府门户网站、公告栏")  # fmt: skip
+            if s.comment_close is None:
+                self.public_comments(doc, s.comment_open)
         if s.comment_close:
             count, adoption = COMMENTS[s.key]
             doc = self.step(doc, "close_comment", s.comment_close, comment_end=s.comment_close,
@@ -276,6 +282,15 @@ class _Replay:
                     filing = services.filing_transition(
                         actor=actor, obj=filing, verb=verb, on=day, note=COUNTY_NOTES[verb]
                     )
+
+    def public_comments(self, doc, opened: date) -> None:
+        """The draft in public comment gets its comments on the public platform, all
+        answered by yesterday (fazhi.participation's demo writes them)."""
+        from fazhi.participation.demo import comment_on_document
+        from fazhi.participation.selectors import consultation_for
+
+        comment_on_document(consultation_for(doc), on=opened,
+                            answered_on=max(opened, workday_until(clock.today() - timedelta(days=1))))  # fmt: skip
 
     def review(self, doc, day) -> None:
         from fazhi.reviews.checklists import items_for

@@ -50,9 +50,11 @@ class OpenCommentForm(forms.Form):
 
 class CloseCommentForm(forms.Form):
     comment_end = _date("征求意见截止日期")
-    comment_count = forms.IntegerField(label="收到意见数", min_value=0, max_value=1_000_000)
+    # The number of comments comes from the public consultation (participation).
     comment_adoption = forms.CharField(
-        label="意见采纳情况", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label="意见采纳情况(留空则按答复情况自动生成)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     reviewer = forms.ModelChoiceField(label="合法性审核人", queryset=None)
 

@@ -134,3 +134,12 @@ COMMENT_MIN_WORKDAYS = "征求意见期限不少于{n}个工作日(法治政府�
 VALIDITY_REQUIRED = "请填写施行日期和有效期(行政规范性文件实行有效期制度)"
 VALIDITY_MAX_PROVISIONAL = "标题含“暂行”“试行”的,有效期不得超过{years}年(行政规范性文件有效期制度)"
 VALIDITY_MAX = "有效期不得超过{years}年(行政规范性文件有效期制度)"
+
+# Public consultation (fazhi.participation): every comment answered before the draft goes on.
+COMMENTS_UNANSWERED = (
+    "尚有{n}条公众意见未答复:对征求意见中收到的意见须逐条研究并反馈(国办发〔2018〕37号;"
+    "重大行政决策程序暂行条例第十五条),全部答复前不得结束征求意见、提请集体审议"
+)
+COMMENT_ADOPTION = (
+    "收到意见{n}条:采纳{adopted}条、部分采纳{partly}条、不采纳{rejected}条,均已逐条答复并公布"
+)

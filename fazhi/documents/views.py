@@ -136,6 +136,7 @@ def document_edit(request, pk):
 
 @role_required(*READER_ROLES)
 def document_detail(request, pk):
+    from fazhi.participation.selectors import consultation_for
     from fazhi.reviews.selectors import active_review, reviews_of
 
     doc = selectors.document_get(request.user, pk)
@@ -164,6 +165,7 @@ def document_detail(request, pk):
     )
     context = {
         "document": doc,
+        "consultation": consultation_for(doc),
         "actions": actions,
         "steps": timeline(doc),
         "reviews": list(reviews_of(doc)),

@@ -71,7 +71,7 @@ def test_the_menu_is_grouped_under_the_seeds_chapters_in_order(db, people, login
     html = login(people.officer).get(reverse("workbench")).content.decode()
     groups = re.findall(r'role="group" aria-label="([^"]+)"', html)
     assert groups == sorted(groups, key=CHAPTERS.index) and len(groups) == len(set(groups))
-    assert groups[:2] == ["工作台", "依法行政"] and "报表" in groups
+    assert groups[:3] == ["工作台", "组织领导", "依法行政"] and "报表" in groups
     lawful = html.split('aria-label="依法行政"')[1].split("</li>")[0]
     for label in ("规范性文件", "备案审查", "合同协议", "智能预审", "法律顾问", "督查整改"):
         assert f">{label}</a>" in lawful

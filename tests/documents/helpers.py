@@ -67,7 +67,7 @@ def make_document(
     if stop >= 2:
         t(
             actor=people.officer, obj=doc, verb="close_comment",
-            comment_end=start + timedelta(days=35), comment_count=3,
+            comment_end=start + timedelta(days=35),
             comment_adoption="采纳2条", reviewer=people.adviser,
         )  # fmt: skip
     if stop >= 3:

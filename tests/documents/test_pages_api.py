@@ -40,7 +40,7 @@ def test_page_loop_officer_adviser_leader_county(people, login, client):
     doc.refresh_from_db()
     assert doc.status == "public_comment", r
     r = _post(c, "documents:document_transition", {
-        "close_comment-comment_end": date.today(), "close_comment-comment_count": 2,
+        "close_comment-comment_end": date.today(),
         "close_comment-reviewer": people.adviser.pk}, pk=doc.pk, verb="close_comment")  # fmt: skip
     doc.refresh_from_db()
     assert doc.status == "legality_review"

@@ -53,7 +53,6 @@ def test_document_from_draft_to_accepted_filing(page, screenshots):
     expect(page.get_by_test_id("status")).to_have_text("征求意见")
     form = page.get_by_test_id("action-close_comment")
     form.locator("#id_close_comment-comment_end").fill(today.isoformat())
-    form.locator("#id_close_comment-comment_count").fill("2")
     form.locator("#id_close_comment-reviewer").select_option(label="郑立言")
     form.get_by_role("button").click()
     page.wait_for_load_state()

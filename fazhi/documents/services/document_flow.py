@@ -57,6 +57,16 @@ def _comment_period(doc, actor, comment_end=None, **_):
     return None
 
 
+def _comments_answered(doc, actor, **_):
+    """Every comment of the document's public consultation answered (participation)."""
+    from fazhi.participation.selectors import consultation_for
+
+    consultation = consultation_for(doc)
+    if consultation is None or consultation.all_answered:
+        return None
+    return params.COMMENTS_UNANSWERED.format(n=consultation.unanswered_count)
+
+
 def _review_passed(doc, actor, **_):
     from fazhi.reviews.selectors import review_passed
 
@@ -122,18 +132,51 @@ def _open_comment(step: Step) -> None:
     earliest, _rule = comment_minimum(step.obj, step.obj.comment_start)
     step.put("comment_end", None)
     step.changes["earliest_end"] = earliest.isoformat()
+    step.changes["consultation"] = _open_consultation(step, earliest).pk
+
+
+def _open_consultation(step: Step, earliest: date):
+    """The public consultation on the draft (participation): its text split into articles,
+    open until the earliest close its own rule and the platform's allow."""
+    from fazhi.participation import services as participation
+
+    doc, start = step.obj, step.obj.comment_start
+    ends = max(earliest, participation.minimum_end("normative", doc.org_unit, start)[0])
+    return participation.consultation_open(
+        actor=step.actor,
+        subject=doc,
+        title=doc.title,
+        text=doc.body or doc.title,
+        starts_on=start,
+        ends_on=ends,
+    )
 
 
 def _close_comment(step: Step) -> None:
+    from fazhi.participation import services as participation
+    from fazhi.participation.selectors import consultation_for
+
     step.put("comment_end", step.params["comment_end"])
     count = step.params.get("comment_count")
     if count is not None and (isinstance(count, bool) or not isinstance(count, int) or count < 0):
         raise ServiceError("收到意见数应为非负整数", errors={"comment_count": ["应为非负整数"]})
-    step.put("comment_count", count)
-    step.put(
-        "comment_adoption",
-        _text(step.params.get("comment_adoption"), "comment_adoption", "意见采纳情况", MAX_TEXT),
+    adoption = _text(
+        step.params.get("comment_adoption"), "comment_adoption", "意见采纳情况", MAX_TEXT
     )
+    consultation = consultation_for(step.obj)
+    if consultation is not None:
+        # The counts come from the consultation, not from a typed number (issue 10).
+        count = consultation.comment_count
+        adoption = adoption or params.COMMENT_ADOPTION.format(
+            n=count, adopted=consultation.adopted_count, partly=consultation.partly_count,
+            rejected=consultation.answered_count - consultation.adopted_count
+            - consultation.partly_count,
+        )  # fmt: skip
+        participation.consultation_close(
+            actor=step.actor, consultation=consultation, on=step.params["on"]
+        )
+    step.put("comment_count", count)
+    step.put("comment_adoption", adoption)
     reviewer = step.params.get("reviewer")
     if reviewer is None:
         raise ServiceError("请选择合法性审核人", errors={"reviewer": ["请选择合法性审核人"]})
@@ -185,11 +228,26 @@ def _return_draft(step: Step) -> None:
     step.put("deliberation_meeting", "")
     step.put("deliberation_date", None)
     doc = step.obj
+    if doc.status == S.PUBLIC_COMMENT:
+        _close_consultation(step)
     if (
         doc.status == S.FAIR_COMPETITION
         or doc.fair_competition == Document.FairCompetition.NONCOMPLIANT
     ):
         step.put("fair_competition", "")
+
+
+def _close_consultation(step: Step) -> None:
+    """A draft sent back during its comment period ends that consultation (a new one opens
+    when it is put to the public again)."""
+    from fazhi.participation import services as participation
+    from fazhi.participation.selectors import consultation_for
+
+    consultation = consultation_for(step.obj)
+    if consultation is not None and consultation.closed_on is None:
+        participation.consultation_close(
+            actor=step.actor, consultation=consultation, on=step.params["on"]
+        )
 
 
 def _ended(reason: str):
@@ -232,12 +290,12 @@ DOCUMENT_FLOW = Workflow(
         ),
         Transition(
             "close_comment", "结束征求意见并送合法性审核", {S.PUBLIC_COMMENT}, S.LEGALITY_REVIEW,
-            roles=DRAFTER_ROLES, guards=[_fair_competition_done, _comment_period],
+            roles=DRAFTER_ROLES, guards=[_fair_competition_done, _comment_period, _comments_answered],
             effect=_close_comment,
         ),
         Transition(
             "submit_deliberation", "提交集体审议", {S.LEGALITY_REVIEW}, S.DELIBERATION,
-            roles=DRAFTER_ROLES, guards=[_review_passed],
+            roles=DRAFTER_ROLES, guards=[_review_passed, _comments_answered],
         ),
         Transition(
             "record_deliberation", "记录集体审议决定", {S.DELIBERATION}, S.DELIBERATION,

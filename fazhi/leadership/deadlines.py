@@ -1,0 +1,52 @@
+"""Pending items of 组织领导 for the workbench: a leading cadre's own 述法 still to
+submit (due N days after the year, a parameter), and for the law officer the submitted
+述法 awaiting 评议. Two queries at most."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.urls import reverse
+
+from fazhi.core.pending import PendingItem, level
+from fazhi.core.roles import Role
+
+from .models import LawReport
+from .params import LAWREPORT_WARN_DAYS
+
+
+def pending_items(user, today: date) -> list[PendingItem]:
+    if not (user and user.is_authenticated):
+        return []
+    list_url = reverse("leadership:lawreport_list")
+    items = [
+        PendingItem(
+            title=f"提交{r.year}年度述法报告",
+            category="述法",
+            list_url=list_url,
+            due=r.due_on,
+            url=reverse("leadership:lawreport_detail", args=[r.pk]),
+            unit=r.org_unit.name,
+            level=level(r.due_on, today, warn_days=LAWREPORT_WARN_DAYS),
+        )
+        for r in LawReport.objects.filter(reporter=user, status=LawReport.Status.PENDING)
+        .select_related("org_unit")
+        .order_by("due_on", "id")
+    ]
+    if user.has_role(Role.LAW_OFFICER):
+        items += [
+            PendingItem(
+                title=f"记录{r.reporter}{r.year}年度述法评议",
+                category="述法",
+                list_url=list_url,
+                due=r.due_on,
+                url=reverse("leadership:lawreport_detail", args=[r.pk]),
+                unit=r.org_unit.name,
+                level="warning",
+            )
+            for r in LawReport.objects.visible_to(user, {Role.LAW_OFFICER})
+            .filter(status=LawReport.Status.SUBMITTED)
+            .select_related("org_unit", "reporter")
+            .order_by("due_on", "id")
+        ]
+    return items
