@@ -10,8 +10,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
 
-from fazhi.contracts.models import AGREEMENT_CATEGORIES, Contract, ContractPayment
 from fazhi.contracts import scale as contracts_scale
+from fazhi.contracts.models import AGREEMENT_CATEGORIES, Contract, ContractPayment
 from fazhi.contracts.params import TENDER_THRESHOLDS
 from fazhi.core import scale
 from fazhi.core.demo import COUNTY_CODE
