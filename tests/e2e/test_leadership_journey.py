@@ -55,6 +55,22 @@ def test_meeting_with_decision_and_leader_lawreport(page, screenshots):
     assert params["title"] == [DECISION]
     assert params["org_unit"] and params["org_unit"][0].isdigit()
     page.screenshot(path=str(screenshots / "leadership-meeting-held.png"), full_page=True)
+
+    # The decision becomes tasks for two villages (the tasks app reads the link's fields).
+    link.click()
+    page.wait_for_url(re.compile(r"/tasks/new/"))
+    expect(page.get_by_test_id("from-meeting")).to_be_visible()
+    expect(page.locator("#id_title")).to_have_value(DECISION)
+    item = page.locator("#id_item option", has_text="公共法律服务").first.get_attribute("value")
+    page.select_option("#id_item", item)
+    page.get_by_label("东岙村(村)").check()
+    page.get_by_label("西岙村(村)").check()
+    page.fill("#id_due", f"{date.today().year}-12-20")
+    page.fill("#id_evidence_required", "落实情况照片")
+    page.get_by_role("button", name="分解").click()
+    page.wait_for_url(re.compile(r"/tasks/plans/\d+/$"))
+    expect(page.get_by_test_id("plan-tree").get_by_role("link", name=DECISION)).to_have_count(2)
+    page.screenshot(path=str(screenshots / "leadership-decision-tasks.png"), full_page=True)
     _log_out(page)
 
     _log_in(page, "leader", DEMO_PASSWORD)
