@@ -15,6 +15,7 @@ from django.urls import reverse
 from fazhi.core import scale
 from fazhi.core.demo import COUNTY_CODE
 from fazhi.core.models import User
+from fazhi.decisions import scale as app_scale
 from fazhi.decisions import services
 from fazhi.decisions.models import Catalogue, Decision
 
@@ -29,7 +30,11 @@ def grown(on_day):
     call_command("demo", stdout=StringIO())
     last = Decision.objects.order_by("-id").values_list("id", flat=True).first()
     scale.grow(
-        county_code=COUNTY_CODE, factor=0.1, seed=7, progress=scale.Progress(stream=StringIO())
+        county_code=COUNTY_CODE,
+        factor=0.1,
+        seed=7,
+        progress=scale.Progress(stream=StringIO()),
+        generators=[scale.generate, app_scale.generate],  # core's and this app's only
     )
     return last
 
