@@ -67,6 +67,13 @@ def mask_id_number(value: str) -> str:
     return value[:3] + "*" * (len(value) - 7) + value[-4:]
 
 
+def mask_name(value: str) -> str:
+    """张** : the surname only, one * for every other character — what a workbench, a
+    warning or a public page may show of a resident, party, petitioner or key person."""
+    value = (value or "").strip()
+    return value[:1] + "*" * max(1, len(value) - 1) if value else ""
+
+
 def mask_phone(value: str) -> str:
     """138****1234."""
     if not value:

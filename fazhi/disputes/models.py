@@ -245,8 +245,7 @@ class Party(models.Model):
 
     @property
     def masked_name(self) -> str:
-        """张** — what a workbench or a warning may show."""
-        return self.name[:1] + "*" * max(1, len(self.name) - 1) if self.name else ""
+        return pii.mask_name(self.name)
 
     @property
     def id_masked(self) -> str:

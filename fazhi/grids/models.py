@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from fazhi.core import clock
+from fazhi.core import clock, pii
 from fazhi.core.models import OrgUnit
 from fazhi.core.pii import EncryptedTextField
 from fazhi.core.roles import Role
@@ -194,13 +194,7 @@ class KeyPerson(SearchableMixin, models.Model):
 
     @property
     def masked_name(self) -> str:
-        """张*明 / 李*: the surname and, for longer names, the last character."""
-        name = self.name or ""
-        if len(name) <= 1:
-            return name
-        if len(name) == 2:
-            return name[0] + "*"
-        return name[0] + "*" * (len(name) - 2) + name[-1]
+        return pii.mask_name(self.name)
 
 
 class Visit(models.Model):

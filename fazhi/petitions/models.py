@@ -226,5 +226,4 @@ class Petitioner(models.Model):
 
     @property
     def masked_name(self) -> str:
-        """张** : for a leader's workbench and early warning (no personal data)."""
-        return (self.name[:1] + "*" * (len(self.name) - 1)) if self.name else ""
+        return pii.mask_name(self.name)

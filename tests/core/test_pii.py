@@ -244,3 +244,14 @@ def test_given_a_get_when_unmasking_then_405(people, resident, login):
 def test_given_an_anonymous_visitor_when_unmasking_then_sent_to_login(resident, client):
     response = client.post(_unmask_url(resident, "phone"))
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_names_are_masked_to_the_surname_everywhere():
+    from fazhi.core import pii
+
+    assert [pii.mask_name(n) for n in ("张三", "欧阳明月", " 李 ", "")] == [
+        "张*",
+        "欧***",
+        "李*",
+        "",
+    ]

@@ -186,7 +186,7 @@ def test_personal_data_is_encrypted_and_never_audited(people, person):
     assert id_number(1) not in raw_id and "13905809999" not in raw_phone
     events = AuditEvent.objects.filter(verb="grids_person.create")
     text = str(list(events.values_list("changes", "object_repr")))
-    assert id_number(1) not in text and "陈阿婆" not in text and "陈*婆" in text
+    assert id_number(1) not in text and "陈阿婆" not in text and "陈**" in text
 
 
 def test_a_category_interval_change_moves_its_persons_due_dates(tree, people, person):

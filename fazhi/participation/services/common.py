@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from fazhi.core import pii
 from fazhi.core.permissions import ServiceError
 from fazhi.core.roles import Role
 
@@ -46,10 +47,7 @@ def mask_personal(value: str) -> str:
 
 def mask_name(name: str) -> str:
     """张三 → 张*; a resident's full name is not shown on the public page."""
-    name = (name or "").strip()
-    if not name:
-        return "匿名"
-    return name[0] + "*" * max(1, len(name) - 1)
+    return pii.mask_name(name) or "匿名"
 
 
 def kind_of(subject) -> str:
