@@ -61,6 +61,9 @@ INSTALLED_APPS = [
     "fazhi.contracts",
     "fazhi.inspections",
     "fazhi.decisions",
+    "fazhi.publicity",
+    "fazhi.exams",
+    "fazhi.lawunits",
     "fazhi.training",
     "fazhi.grids",
     "fazhi.disputes",
@@ -68,6 +71,7 @@ INSTALLED_APPS = [
     "fazhi.earlywarning",
     "fazhi.tenday",
     "fazhi.reports",
+    "fazhi.operations",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,60 @@
+"""The annual 法治政府建设工作总结 (and the next year's plan): what each app contributes.
+
+Every fazhi app may have `annual.py` with `contribute(unit, year) -> Contribution`; the
+reports app finds them through `core.hooks.app_hooks("annual", "contribute")` (as it
+finds `deadlines.py` and `summary.py`), so a module that lands later adds its paragraphs
+without touching the report code. The report orders points by chapter, then `order`,
+and numbers them 一是、二是… itself.
+
+A number in a sentence is never typed into the text: it is a `Fact` bound to the
+records it counts (`url`, a filtered list), written as `{0}`, `{1}` … in `text`. The
+officer edits the prose around it; the figure refreshes from its source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# The seed's four chapters of 一、工作开展情况, in its order (keys are stable ids).
+CHAPTERS: dict[str, str] = {
+    "organisation": "组织领导到位,压实法治建设主体责任",
+    "administration": "落细落实到位,强化提升依法行政能力",
+    "publicity": "宣传贯彻到位,夯实法治政府建设基础",
+    "governance": "防范化解到位,提升基层治理管理水平",
+}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One number of a sentence and the records it counts."""
+
+    value: int | str
+    url: str = ""  # a list page filtered to exactly the records counted ("" when none)
+    label: str = ""  # what is counted, for the preview's tooltip ("审核行政协议")
+
+
+@dataclass(frozen=True)
+class Point:
+    """One paragraph ("一是…") of a chapter, one problem, or one next-year item.
+
+    `key` is stable across rebuilds ("documents.filing"), so an officer's edit of the
+    prose stays with its point when the figures refresh.
+    """
+
+    key: str
+    text: str  # Chinese prose with {0}, {1} … where the facts go
+    facts: tuple[Fact, ...] = ()
+    chapter: str = ""  # a key of CHAPTERS (points only)
+    order: int = 100  # position within the chapter: the seed's order
+
+    def render(self) -> str:
+        return self.text.format(*(f.value for f in self.facts))
+
+
+@dataclass
+class Contribution:
+    """What one app says of one unit's year. Empty lists when it has nothing to say."""
+
+    points: list[Point] = field(default_factory=list)  # 一、工作开展情况
+    problems: list[Point] = field(default_factory=list)  # 二、存在的问题 (from the data)
+    next_year: list[Point] = field(default_factory=list)  # 三、下一年度工作思路
