@@ -107,6 +107,28 @@ LIST_MODELS = {
     "api-1.0.0:audit_events": "core.AuditEvent",
     "api-1.0.0:unit_list": "core.OrgUnit",
     "api-1.0.0:membership_list": "core.Membership",
+    "disputes:dispute_list": "disputes.Dispute",
+    "grids:visit_list": "grids.Visit",
+    "grids:person_list": "grids.KeyPerson",
+    "petitions:petition_list": "petitions.Petition",
+    "tasks:task_list": "tasks.Task",
+    "tasks:plan_list": "tasks.Plan",
+    "decisions:decision_list": "decisions.Decision",
+    "leadership:meeting_list": "leadership.Meeting",
+    "training:session_list": "training.Session",
+    "earlywarning:warning_list": "earlywarning.EarlyWarning",
+    "tenday:report_list": "tenday.TenDayReport",
+    "participation:consultation_list": "participation.Consultation",
+    "api-1.0.0:disputes_list": "disputes.Dispute",
+    "api-1.0.0:grids_visit_list": "grids.Visit",
+    "api-1.0.0:grids_person_list": "grids.KeyPerson",
+    "api-1.0.0:petitions_list": "petitions.Petition",
+    "api-1.0.0:tasks_list": "tasks.Task",
+    "api-1.0.0:tasks_plan_list": "tasks.Plan",
+    "api-1.0.0:decisions_list": "decisions.Decision",
+    "api-1.0.0:training_sessions_list": "training.Session",
+    "api-1.0.0:earlywarning_list": "earlywarning.EarlyWarning",
+    "api-1.0.0:tenday_list": "tenday.TenDayReport",
 }
 
 
@@ -916,15 +938,7 @@ def row_counts(limit: int = 14) -> list[tuple[str, int]]:
 
     counts = []
     for model in apps.get_models():
-        if model._meta.app_label in (
-            "core",
-            "reviews",
-            "advisers",
-            "documents",
-            "contracts",
-            "inspections",
-            "reports",
-        ):
+        if model._meta.app_config.name.startswith("fazhi."):
             counts.append((model._meta.label, model._default_manager.count()))
     return sorted(counts, key=lambda c: -c[1])[:limit]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
 from datetime import datetime, time
 from types import SimpleNamespace
@@ -91,6 +92,56 @@ def on_day():
         traveller.stop()
 
 
+@pytest.fixture(scope="session")
+def _demo_rows(django_db_setup, django_db_blocker):
+    """The demo county's rows, loaded once per test process (see tests/demo_snapshot.py)."""
+    from fazhi.core.demo import load_demo
+
+    from .demo_snapshot import DEMO_DAY, capture
+
+    with django_db_blocker.unblock(), travel_to(DEMO_DAY):
+        return capture(load_demo)
+
+
+@pytest.fixture
+def demo_county(db, _demo_rows, on_day):
+    """The demo county as `fazhi demo` leaves it on DEMO_DAY (2026-11-30), with the clock
+    on that day: 海屿镇 (`.town`), 青山镇 (`.other_town`) and the county (`.county`).
+    Tests that need the demo on another day load it themselves."""
+    from fazhi.core.demo import ISLAND_TOWN_CODE, SECOND_TOWN_CODE
+
+    from .demo_snapshot import DEMO_DAY, restore
+
+    on_day(DEMO_DAY)
+    restore(_demo_rows)
+    town = OrgUnit.objects.get(code=ISLAND_TOWN_CODE)
+    return SimpleNamespace(
+        day=DEMO_DAY,
+        town=town,
+        other_town=OrgUnit.objects.get(code=SECOND_TOWN_CODE),
+        county=town.parent,
+    )
+
+
+@pytest.fixture
+def demo_on(db, on_day, request):
+    """`demo_on(day)`: the clock on `day` and the demo as `fazhi demo` loads it that day
+    (the shared copy on DEMO_DAY, a fresh load on any other day); returns the day."""
+    from fazhi.core.demo import load_demo
+
+    from .demo_snapshot import DEMO_DAY, restore
+
+    def go(day):
+        on_day(day)
+        if day == DEMO_DAY:
+            restore(request.getfixturevalue("_demo_rows"))
+        else:
+            load_demo()
+        return day
+
+    return go
+
+
 @pytest.fixture
 def login(client):
     """login(user) → the test client logged in as that user (through the real login page)."""
@@ -168,3 +219,22 @@ def pytest_configure(config):
             _set_audit_triggers(True)
 
     flush.Command.handle = handle
+
+
+_DB_FIXTURES = frozenset({"db", "transactional_db", "django_db_reset_sequences", "live_server"})
+
+
+def pytest_collection_modifyitems(config, items):
+    # The PostgreSQL pass of `make test` repeats only the tests that reach a database: a
+    # test that never touches one (the pre-review rules, the calendar arithmetic, the
+    # import graph) gives the same answer on both, and the SQLite pass has run it.
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        return
+    keep, skip = [], []
+    for item in items:
+        names = getattr(item, "fixturenames", ())
+        uses_db = item.get_closest_marker("django_db") or _DB_FIXTURES.intersection(names)
+        (keep if uses_db else skip).append(item)
+    if skip:
+        config.hook.pytest_deselected(items=skip)
+        items[:] = keep

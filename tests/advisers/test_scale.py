@@ -11,7 +11,6 @@ from datetime import date, timedelta
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from fazhi.advisers import scale as advisers_scale
@@ -32,11 +31,9 @@ FIRST = date(DAY.year - scale.YEARS + 1, 1, 1)
 
 
 @pytest.fixture
-def grown(on_day):
+def grown(demo_county, on_day):
     """The demo grown at factor 0.1 by core and this app only (the other apps' rows are
     theirs to test); returns the last demo ids of the app's tables."""
-    on_day(DAY)
-    call_command("demo", stdout=StringIO())
     last = {
         m: m.objects.order_by("-id").values_list("id", flat=True).first() or 0
         for m in (Adviser, Appointment, Assessment, WorkEntry)

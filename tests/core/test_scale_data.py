@@ -22,10 +22,8 @@ DAY = date(2026, 11, 30)
 
 
 @pytest.fixture
-def demo(on_day, settings, tmp_path):
+def demo(demo_county, on_day, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path  # inspections' generated evidence photos go here
-    on_day(DAY)
-    call_command("demo", stdout=StringIO())
 
 
 def _grow(factor=0.1, seed=7, generators=None):

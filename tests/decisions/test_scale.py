@@ -9,7 +9,6 @@ from datetime import date
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from fazhi.core import scale
@@ -25,9 +24,7 @@ S = Decision.Status
 
 
 @pytest.fixture
-def grown(on_day):
-    on_day(DAY)
-    call_command("demo", stdout=StringIO())
+def grown(demo_county, on_day):
     last = Decision.objects.order_by("-id").values_list("id", flat=True).first()
     scale.grow(
         county_code=COUNTY_CODE,

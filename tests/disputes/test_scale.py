@@ -8,7 +8,6 @@ from datetime import date
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
 
 from fazhi.core import pii, scale
 from fazhi.core.deadlines import deadline, overrides_read_once
@@ -25,10 +24,8 @@ S = Dispute.Status
 
 
 @pytest.fixture
-def grown(on_day, settings, tmp_path):
+def grown(demo_county, on_day, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    on_day(DAY)
-    call_command("demo", stdout=StringIO())
     last = Dispute.objects.order_by("-id").values_list("id", flat=True).first()
     scale.grow(county_code=COUNTY_CODE, factor=0.01, seed=5,
                generators=[scale.generate, dispute_scale.generate],

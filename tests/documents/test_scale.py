@@ -10,7 +10,6 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
 from django.db.models import Count
 from django.urls import reverse
 
@@ -34,12 +33,10 @@ REVIEWED = {S.DELIBERATION, S.REGISTERED, S.PUBLISHED, S.IN_FORCE, S.EXPIRED, S.
 
 
 @pytest.fixture
-def grown(on_day):
+def grown(demo_county, on_day):
     """The demo, grown at factor 0.1 by core (towns, people) and documents only (the other
     apps' generators are exercised by tests/core/test_scale_data.py). Returns the demo's
     last ids."""
-    on_day(DAY)
-    call_command("demo", stdout=StringIO())
     last = SimpleNamespace(
         document=Document.objects.order_by("-id").values_list("id", flat=True).first() or 0,
         review=ReviewRequest.objects.order_by("-id").values_list("id", flat=True).first() or 0,

@@ -153,14 +153,13 @@ def test_figures_for_town_and_county(people, tree):
 
 
 @pytest.mark.parametrize("day", [date(2026, 11, 30), date(2027, 1, 4)])
-def test_demo_year(db, on_day, day):
+def test_demo_year(demo_on, day):
     """On any day the demo holds last year complete: its two documents reviewed, one
     returned for completion by the county and accepted (the seed's 审核行政规范性文件2件)."""
-    from fazhi.core.demo import ISLAND_TOWN_CODE, load_demo
+    from fazhi.core.demo import ISLAND_TOWN_CODE
     from fazhi.core.models import OrgUnit
 
-    today = on_day(day)
-    load_demo()
+    today = demo_on(day)
     town = OrgUnit.objects.get(code=ISLAND_TOWN_CODE)
     docs = {d.title: d for d in Document.objects.filter(org_unit=town)}
     assert len(docs) == 7

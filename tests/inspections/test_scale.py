@@ -9,7 +9,6 @@ from io import StringIO
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -33,10 +32,8 @@ I = Inspection.Status  # noqa: E741
 
 
 @pytest.fixture
-def grown(on_day):
+def grown(demo_county, on_day):
     """The demo, then the county grown at factor 0.1; the demo's last ids."""
-    on_day(DAY)
-    call_command("demo", stdout=StringIO())
     last = (
         Inspection.objects.order_by("-id").values_list("id", flat=True).first(),
         Finding.objects.order_by("-id").values_list("id", flat=True).first(),

@@ -7,7 +7,6 @@ from datetime import date
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.db.models import Count
 from django.urls import reverse
 
@@ -23,10 +22,8 @@ pytestmark = pytest.mark.django_db
 DAY = date(2026, 11, 30)
 
 
-def test_scale_data_keeps_the_rules(on_day, login, settings, tmp_path):
+def test_scale_data_keeps_the_rules(demo_county, on_day, login, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    on_day(DAY)
-    call_command("demo", stdout=StringIO())
     last = Meeting.objects.order_by("-id").values_list("id", flat=True).first()
     scale.grow(
         county_code=COUNTY_CODE,

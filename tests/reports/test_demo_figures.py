@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from fazhi.contracts.models import Contract
-from fazhi.core.demo import ISLAND_TOWN_CODE, SECOND_TOWN_CODE, load_demo
+from fazhi.core.demo import ISLAND_TOWN_CODE, SECOND_TOWN_CODE
 from fazhi.core.models import OrgUnit, User
 from fazhi.documents.models import Document
 from fazhi.inspections.models import Finding
@@ -24,12 +24,9 @@ def _figures(client, unit, year):
 
 
 @pytest.mark.parametrize("day", [date(2026, 11, 30), date(2027, 1, 2)], ids=str)
-def test_the_demo_towns_figures_match_its_ledgers_and_the_county_adds_them_up(
-    client, on_day, day
-):
+def test_the_demo_towns_figures_match_its_ledgers_and_the_county_adds_them_up(client, demo_on, day):
     """Late in the year, this year's figures; on 2 January, last year's are as full."""
-    on_day(day)
-    load_demo()
+    demo_on(day)
     year = 2026
     town = OrgUnit.objects.get(code=ISLAND_TOWN_CODE)
     other = OrgUnit.objects.get(code=SECOND_TOWN_CODE)

@@ -6,10 +6,8 @@ validity written as a period ("试行二年", "有效期五年") counts, with or
 from __future__ import annotations
 
 from datetime import date
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 
 from fazhi.core import registry
 from fazhi.documents.models import Document
@@ -216,10 +214,7 @@ def test_a_pasted_text_is_prechecked_without_context(people):
 
 
 @pytest.mark.django_db
-def test_the_demo_documents_have_none_of_the_four_false_findings(on_day, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    on_day(date(2026, 11, 30))
-    call_command("demo", stdout=StringIO())
+def test_the_demo_documents_have_none_of_the_four_false_findings(demo_county):
     support = Document.objects.get(title="海屿镇促进民宿业健康发展若干措施(试行)")
     reviews = ReviewRequest.objects.filter(content_type__model="document").exclude(
         precheck_run=None

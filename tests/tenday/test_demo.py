@@ -21,9 +21,7 @@ pytestmark = pytest.mark.django_db(transaction=False)
 DAY = date(2026, 11, 30)
 
 
-def test_the_demo_reports_and_figures_match_the_ledger(on_day):
-    on_day(DAY)
-    call_command("demo", stdout=StringIO())
+def test_the_demo_reports_and_figures_match_the_ledger(demo_county):
     island = OrgUnit.objects.get(code="339901101")
     last_year = TenDayReport.objects.filter(org_unit=island, period_start__year=2025)
     assert last_year.count() == 36
