@@ -23,7 +23,7 @@ from .models import Attachment, OrgUnit
 from .permissions import Forbidden, ServiceError, check_role
 from .roles import RECORD_ROLES, UNIT_MANAGER_ROLES, Role
 from .scoping import unit_in_scope
-from .uploads import inspect_upload
+from .uploads import inspect_upload, photo_without_metadata
 
 # Who may attach files: everyone who reads records, never the public.
 ATTACHER_ROLES = set(RECORD_ROLES) - {Role.RESIDENT}
@@ -154,6 +154,13 @@ def attachment_add(*, actor, record, uploaded_file) -> Attachment:
         info = inspect_upload(uploaded_file)
     except ValidationError as exc:
         raise ServiceError(exc.messages[0], errors={"file": exc.messages}) from exc
+    # A record whose photos may show residents (an event, a village's evidence) declares
+    # `strip_photo_metadata`; every way of attaching to it then stores the pixels only.
+    if getattr(record, "strip_photo_metadata", False):
+        try:
+            uploaded_file, info = photo_without_metadata(uploaded_file, info)
+        except ValidationError as exc:
+            raise ServiceError(exc.messages[0], errors={"file": exc.messages}) from exc
 
     attachment = Attachment(
         org_unit=record_org_unit(record),

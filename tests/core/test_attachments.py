@@ -4,6 +4,7 @@ every add, removal and download audited."""
 from __future__ import annotations
 
 import hashlib
+import io
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -602,3 +603,39 @@ def test_api_given_submitted_evidence_when_deleting_then_the_finding_locks_it(pe
     assert Attachment.objects.filter(object_id=finding.pk).count() == 1
     # Those who do not see the finding do not see its files either.
     assert login(people.grid_worker).get(API, {"record": _ref(finding)}).status_code == 404
+
+
+def _photo_with_gps(fmt="JPEG"):
+    from PIL import Image
+
+    image = Image.new("RGB", (64, 48), (200, 30, 30))
+    exif = Image.Exif()
+    exif[0x010F] = "HUAWEI"  # Make
+    exif[0x0110] = "P60 Pro"  # Model
+    exif[0x8825] = {1: "N", 2: (30.0, 0.0, 0.0), 3: "E", 4: (122.0, 0.0, 0.0)}  # GPS
+    out = io.BytesIO()
+    image.save(out, format=fmt, exif=exif.tobytes())
+    return out.getvalue()
+
+
+def test_given_a_record_that_strips_photo_metadata_when_a_photo_is_attached_then_no_exif(
+    people, tree
+):
+    from PIL import Image
+
+    raw = _photo_with_gps()
+    assert b"HUAWEI" in raw
+    tree.town_a.strip_photo_metadata = True
+    att = _add(people.officer, tree.town_a, "现场.jpg", raw)
+    stored = att.file.read()
+    assert b"HUAWEI" not in stored and not Image.open(io.BytesIO(stored)).getexif()
+    assert att.size == len(stored) and att.sha256 == hashlib.sha256(stored).hexdigest()
+    assert Image.open(io.BytesIO(stored)).size == (64, 48)
+
+
+def test_given_a_record_that_keeps_metadata_when_a_photo_is_attached_then_stored_as_sent(
+    people, tree
+):
+    raw = _photo_with_gps()
+    att = _add(people.officer, tree.town_a, "现场.jpg", raw)
+    assert att.file.read() == raw
