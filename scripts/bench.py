@@ -129,6 +129,13 @@ LIST_MODELS = {
     "api-1.0.0:training_sessions_list": "training.Session",
     "api-1.0.0:earlywarning_list": "earlywarning.EarlyWarning",
     "api-1.0.0:tenday_list": "tenday.TenDayReport",
+    "publicity:event_list": "publicity.Event",
+    "publicity:casepush_list": "publicity.CasePush",
+    "api-1.0.0:publicity_events": "publicity.Event",
+    "api-1.0.0:publicity_casepushes": "publicity.CasePush",
+    "lawunits:village_list": "lawunits.VillageRecord",
+    "lawunits:registry_list": "lawunits.RegistryEntry",
+    "lawunits:villagerules_list": "lawunits.VillageRules",
 }
 
 

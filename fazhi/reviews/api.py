@@ -21,7 +21,7 @@ router = Router(tags=["智能预审"])
 
 ERRORS = {codes_4xx: ErrorOut}
 MAX_PAGE = 200
-KindCode = Literal["normative", "contract", "agreement"]
+KindCode = Literal["normative", "contract", "agreement", "village_rules"]
 
 
 class FindingOut(Schema):

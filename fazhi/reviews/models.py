@@ -44,6 +44,7 @@ class PrecheckRun(models.Model):
         NORMATIVE = "normative", KINDS["normative"]
         CONTRACT = "contract", KINDS["contract"]
         AGREEMENT = "agreement", KINDS["agreement"]
+        VILLAGE_RULES = "village_rules", KINDS["village_rules"]
 
     org_unit = models.ForeignKey(
         OrgUnit, verbose_name="所属单位", on_delete=models.PROTECT, related_name="+"

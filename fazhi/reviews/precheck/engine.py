@@ -17,6 +17,7 @@ from .context import Context
 from .rules import (
     CATEGORIES,
     CITATIONS,
+    CONTRACTS,
     DOCUMENT_RULES,
     GENERAL_EXEMPTIONS,
     KINDS,
@@ -110,13 +111,17 @@ _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 _TITLE_LINES = 3
 _AGREEMENT_PARTY = re.compile(r"人民政府|镇政府")
+_VILLAGE_RULES_TITLES = ("村规民约", "居民公约", "自治章程")
 
 
 def detect_kind(paragraphs: Sequence[str]) -> str:
-    """Guess the kind from the title: 合同 → contract; 协议 with the town as a party →
-    administrative agreement; anything else → normative document."""
+    """Guess the kind from the title: 村规民约 / 居民公约 → village rules; 合同 → contract;
+    协议 with the town as a party → administrative agreement; anything else → normative
+    document."""
     head = [p.strip() for p in paragraphs if p.strip()][:_TITLE_LINES]
     title = "".join(head)
+    if any(word in title for word in _VILLAGE_RULES_TITLES):
+        return "village_rules"
     if "协议" in title and any(_AGREEMENT_PARTY.search(p) for p in paragraphs[:40]):
         return "agreement"
     if "合同" in title or "协议" in title:
@@ -155,7 +160,8 @@ def precheck(
 ) -> Result:
     """Pre-review a draft given as text or as a list of paragraphs.
 
-    kind: "normative", "contract" or "agreement"; None guesses it from the title.
+    kind: "normative", "contract", "agreement" or "village_rules" (村规民约: sentence
+    rules only); None guesses it from the title.
     context: what the record holds (title, issuer, stage, number, dates); None reads the
     text alone.
     whole_document=False checks sentences only (no "missing issuer/date/clause"
@@ -179,7 +185,7 @@ def precheck(
                 hits.append((c.rule, s))
         # Contracts and agreements: the structure of the clause (who acts, what act, on
         # what condition) as well as its wording (structure.py).
-        if kind != "normative":
+        if kind in CONTRACTS:
             hits += [(f, s) for f in frame_hits(s.text, kind)]
             clear = cleared(s.text)
             if clear:
@@ -200,7 +206,7 @@ def precheck(
         hits += checks.validity(sents, effective, temporary, whole_document, context)
         hits += checks.numbers(sents, paragraphs, whole_document, context)
         hits += checks.issuers(sents, whole_document, context)
-    else:
+    elif kind in CONTRACTS:
         hits += checks.payment_periods(sents)
         if whole_document:
             hits += checks.contract_clauses(paragraphs)
