@@ -136,6 +136,7 @@ LIST_MODELS = {
     "lawunits:village_list": "lawunits.VillageRecord",
     "lawunits:registry_list": "lawunits.RegistryEntry",
     "lawunits:villagerules_list": "lawunits.VillageRules",
+    "exams:exam_list": "exams.Exam",
 }
 
 
@@ -1161,6 +1162,10 @@ def main(argv=None) -> int:
     server = Server(env, data)
     try:
         results = http_pass(server.port, routes, args.requests, DEMO_PASSWORD, floors)
+        # Issue 11: "500 cadres starting in the same minute", against the same gunicorn.
+        from fazhi.exams.bench import exam_load, summary_line
+
+        exams_load = exam_load(server.port)
     finally:
         server.stop()
     others = others_cpu_share(cpu_before, cpu_seconds(), time.perf_counter() - http_started)
@@ -1171,6 +1176,11 @@ def main(argv=None) -> int:
     print("==> queries, raw SQL and admin's changelist, in process")
     inprocess_pass(results)
     print_table(args.db, results)
+    from fazhi.reports import bench as annual_bench
+
+    print("==> the annual summary of a town-year (target 1 s) and of the county, in process")
+    annual = annual_bench.lines(annual_bench.measure())
+    print("\n".join(annual))
     print(
         "\nfloor (ms): "
         + ", ".join(f"{who} {ms:.1f}" for who, ms in floors.items())
@@ -1206,13 +1216,17 @@ def main(argv=None) -> int:
                 None,
                 [
                     args.note,
+                    "学法考试500人同时开考:"
+                    + summary_line(exams_load)
+                    + ("(达标)" if exams_load["ok"] else "(未达标:须0错误、答案保存p95≤300ms)"),
                     f"Skipped, no 200 for either user: {', '.join(skipped)}." if skipped else "",
                 ],
             )
         ),
     }
     if not args.no_write:
-        section = render_section(args.db, meta, results)
+        section = render_section(args.db, meta, results).rstrip("\n")
+        section += "\n\n" + "\n".join(annual) + "\n"
         existing = DOC.read_text(encoding="utf-8") if DOC.exists() else None
         DOC.write_text(update_markdown(existing, args.db, section), encoding="utf-8")
         print(f"\n==> {DOC.relative_to(ROOT)} ({DB_LABELS[args.db]}) written")
