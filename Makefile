@@ -15,7 +15,7 @@ UNIT   := --ignore=tests/e2e -n 2
 FAZHI_HOST ?= 127.0.0.1
 FAZHI_PORT ?= 8000
 
-.PHONY: help run test lint e2e format precheck-eval bench bench-precheck soak
+.PHONY: help run test lint e2e format precheck-eval bench bench-precheck soak drill
 
 # make bench: county-scale data factor, database (sqlite or postgresql), requests per measurement.
 FACTOR   ?= 1.0
@@ -98,3 +98,8 @@ soak: $(STAMP)
 			--users $(USERS) --minutes $(MINUTES); \
 	else env -u DATABASE_URL $(BIN)/python scripts/soak.py --db sqlite --factor $(FACTOR) \
 			--users $(USERS) --minutes $(MINUTES); fi
+
+# The operations drills with 20 SIGKILL rounds (make test runs 3), on both databases.
+drill: $(STAMP)
+	env -u DATABASE_URL FAZHI_DRILL_ROUNDS=20 $(PYTEST) tests/operations
+	FAZHI_DRILL_ROUNDS=20 scripts/pg-test.sh $(PYTEST) tests/operations

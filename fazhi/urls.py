@@ -14,5 +14,6 @@ urlpatterns = [
     *auth.urlpatterns,
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
+    path("", include("fazhi.operations.root_urls")),  # /healthz for monitors, no login
     *(path(prefix, include(module)) for prefix, module in page_mounts()),
 ]

@@ -1,2 +1,6 @@
+from django.urls import path
+
+from . import views
+
 app_name = "operations"
-urlpatterns: list = []
+urlpatterns = [path("backups/", views.backup_list, name="backup_list")]
