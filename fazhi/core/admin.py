@@ -112,3 +112,17 @@ def _unregister_axes():
 
 
 _unregister_axes()
+
+
+def _unregister_otp():
+    # Two-factor devices hold the TOTP secrets and recovery codes: they change only through
+    # core.twofactor (audited; reset by the security administrator), never in the admin.
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    for model in (TOTPDevice, StaticDevice):
+        if admin.site.is_registered(model):
+            admin.site.unregister(model)
+
+
+_unregister_otp()

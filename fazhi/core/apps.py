@@ -20,6 +20,8 @@ class CoreConfig(registry.FazhiAppConfig):
         MenuEntry("节假日", "core:holiday_list", HOLIDAY_ROLES, "系统"),
         MenuEntry("审计日志", "core:audit_list", AUDIT_READER_ROLES, "系统"),
         MenuEntry("账号安全", "core:locked_accounts", {Role.SECURITY_ADMIN}, "系统"),
+        MenuEntry("双因素认证管理", "core:twofactor_users", {Role.SECURITY_ADMIN}, "系统"),
+        MenuEntry("双因素认证", "core:twofactor_status", ALL_STAFF_ROLES, "系统"),
         MenuEntry("参数配置", "core:parameter_list", LAWFUL_ADMIN_ROLES, "系统"),
         MenuEntry("API令牌", "core:token_list", ALL_STAFF_ROLES, "系统"),
         MenuEntry("接口文档", "api-1.0.0:openapi-view", ALL_STAFF_ROLES, "系统"),

@@ -7,6 +7,7 @@ import contextvars
 import uuid
 
 from . import clock
+from .verbs import VERB_LABELS
 
 _ctx: contextvars.ContextVar[dict | None] = contextvars.ContextVar("fazhi_request", default=None)
 
@@ -134,3 +135,70 @@ class PasswordChangeRequiredMiddleware:
 
             return redirect("password_change")
         return self.get_response(request)
+
+
+# The two-factor state of a session that logged in through the login form
+# (core.views.auth): "required" while the person must hold a verified second factor.
+# Sessions made otherwise (the test client's force_login, a resident's self-registration)
+# carry no mark; every password login of staff goes through the form (the admin's own
+# login page redirects there), so the mark is always set where it matters.
+TWO_FACTOR_SESSION_KEY = "fazhi_2fa"
+
+# The Chinese names of the two-factor audit verbs (core.twofactor records them). They are
+# registered here because this module is loaded with every process (core.audit imports it).
+VERB_LABELS.update(
+    {
+        "twofactor.enrol": "开始绑定双因素认证",
+        "twofactor.confirm": "确认绑定双因素认证",
+        "twofactor.recovery_used": "使用恢复码登录",
+        "twofactor.recovery_regenerate": "重新生成恢复码",
+        "twofactor.reset": "重置双因素认证",
+    }
+)
+
+
+class TwoFactorRequiredMiddleware:
+    """A person who must use two-factor login (the three administrators; all staff when
+    the county switched it on) and has no authenticator yet is sent to enrolment before
+    anything else, like the password-change rule below; a session whose second factor
+    is no longer valid (reset by the security administrator) ends."""
+
+    ALLOWED = ("/logout/", "/login/", "/password/", "/static/", "/core/2fa/enrol/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        session = getattr(request, "session", None)
+        if (
+            session is not None
+            and session.get(TWO_FACTOR_SESSION_KEY) == "required"
+            and user is not None
+            and user.is_authenticated
+            and not request.path.startswith(self.ALLOWED)
+            and not getattr(user, "is_verified", lambda: False)()
+        ):
+            return self._refuse(request, user)
+        return self.get_response(request)
+
+    @staticmethod
+    def _refuse(request, user):
+        from django.contrib.auth import logout
+        from django.shortcuts import redirect
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        # enrolled again since this session's factor was reset: log in with the new one
+        if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+            logout(request)
+            return redirect("login")
+        if request.path.startswith("/api/"):
+            import json
+
+            from django.http import HttpResponse
+
+            body = {"code": "two_factor_required", "message": "请先在网页上绑定双因素认证",
+                    "errors": {}}
+            return HttpResponse(json.dumps(body, ensure_ascii=False), status=403,
+                                content_type="application/json; charset=utf-8")
+        return redirect("core:twofactor_enrol")

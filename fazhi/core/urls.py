@@ -4,7 +4,7 @@ from importlib import import_module
 
 app_name = "core"
 
-_MODULES = ["org", "audit", "holidays", "tokens", "attachments", "pii", "security", "params"]
+_MODULES = ["org", "audit", "holidays", "tokens", "attachments", "pii", "security", "params", "twofactor"]
 
 urlpatterns = []
 for _name in _MODULES:
