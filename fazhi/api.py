@@ -61,6 +61,16 @@ class ChineseJSONRenderer(JSONRenderer):
 
 
 class FazhiAPI(NinjaAPI):
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        # The routes do not change while a process runs, and building the schema of some
+        # three hundred operations takes seconds: each process builds it once.
+        if path_prefix is None:
+            path_prefix = self.get_root_path(path_params or {})
+        cache = self.__dict__.setdefault("_schemas", {})
+        if path_prefix not in cache:
+            cache[path_prefix] = super().get_openapi_schema(path_prefix=path_prefix)
+        return cache[path_prefix]
+
     def _get_urls(self):
         # ninja's root view ("api-root", also used to compute the paths in the schema)
         # answers Django's HTML 404. Ours has the same name, comes last and matches any

@@ -177,6 +177,31 @@ EXPECTATIONS: dict[str, Entry] = {
     "core:unlock_account": post_only(
         {ANON: LOGIN, "sys_admin": 403, "audit_admin": 403}, data=lambda c: {"username": "officer"}
     ),
+    # --- two-factor login: the code step needs a pending password login (else back to
+    #     the login page); every staff member enrols; only the security admin resets ---
+    "login_code": Entry(get=everyone(Redirect("/login/")), post=everyone(Redirect("/login/"))),
+    "core:twofactor_status": page(STAFF),
+    "core:twofactor_enrol": page(STAFF),
+    "core:recovery_codes_regenerate": post_only(
+        # nobody here is enrolled yet: the status page says so
+        {
+            ANON: LOGIN,
+            "resident": 403,
+            "officer": Redirect("/core/2fa/"),
+            "sys_admin": Redirect("/core/2fa/"),
+        }
+    ),
+    "core:twofactor_users": page({"security_admin"}),
+    "core:twofactor_reset": post_only(
+        {
+            ANON: LOGIN,
+            "sys_admin": 403,
+            "audit_admin": 403,
+            "officer": 403,
+            "security_admin": Redirect("/core/security/twofactor/"),
+        },
+        kwargs=lambda c: {"pk": c.people.officer.pk},
+    ),
     # --- legal parameters: the 依法行政 roles read; the county supervisor sets ---
     "core:parameter_list": page(
         {"supervisor", "leader", "officer", "officer_b", "adviser", "other_supervisor"}

@@ -19,7 +19,7 @@ from fazhi.core.roles import Role
 from fazhi.core.views.workflow import run_transition
 from fazhi.core.workflow import timeline
 
-from . import selectors, services
+from . import annual, selectors, services
 from .forms import (
     AdviserForm,
     AppointmentForm,
@@ -65,7 +65,9 @@ def adviser_list(request):
     kind = kind if kind in Adviser.Kind.values else ""
     q = request.GET.get("q", "").strip().replace("\x00", "")[:50]
     year = _year(request)
-    qs = selectors.adviser_list(request.user, status=status, kind=kind, q=q)
+    qs = annual.narrow(
+        selectors.adviser_list(request.user, status=status, kind=kind, q=q), request.GET
+    )
     page = page_of(qs, request.GET.get("page"), PAGE_SIZE)
     advisers = selectors.attach_work_records(page.object_list, year)
     context = {

@@ -19,7 +19,7 @@ from fazhi.core.views.workflow import run_transition
 from fazhi.core.workflow import timeline
 from fazhi.core.xlsx import xlsx_response
 
-from . import ledger, selectors, services
+from . import annual, ledger, selectors, services
 from .forms import (
     TRANSITION_FORMS,
     ContractForm,
@@ -54,7 +54,7 @@ def _filters(request) -> dict:
 @role_required(*READER_ROLES)
 def contract_list(request):
     filters = _filters(request)
-    qs = selectors.contract_list(request.user, **filters)
+    qs = annual.narrow(selectors.contract_list(request.user, **filters), request.GET)
     page = page_of(qs, request.GET.get("page"), PAGE_SIZE)
     params = request.GET.copy()
     params.pop("page", None)

@@ -4,7 +4,10 @@ Every fazhi app may have `annual.py` with `contribute(unit, year) -> Contributio
 reports app finds them through `core.hooks.app_hooks("annual", "contribute")` (as it
 finds `deadlines.py` and `summary.py`), so a module that lands later adds its paragraphs
 without touching the report code. The report orders points by chapter, then `order`,
-and numbers them 一是、二是… itself.
+and numbers them 一是、二是… itself (a point's text starts after "一是"). The document's
+parts follow legal-rules §7: 一、工作开展情况 (points, by chapter), 二、存在的问题
+(problems), 三、党政主要负责人履行推进法治建设第一责任人职责情况 (duty), 四、下一年度工作思路
+(next_year).
 
 A number in a sentence is never typed into the text: it is a `Fact` bound to the
 records it counts (`url`, a filtered list), written as `{0}`, `{1}` … in `text`. The
@@ -57,4 +60,7 @@ class Contribution:
 
     points: list[Point] = field(default_factory=list)  # 一、工作开展情况
     problems: list[Point] = field(default_factory=list)  # 二、存在的问题 (from the data)
-    next_year: list[Point] = field(default_factory=list)  # 三、下一年度工作思路
+    next_year: list[Point] = field(default_factory=list)  # 四、下一年度工作思路
+    # 三、党政主要负责人履行推进法治建设第一责任人职责情况 (legal-rules §7's third part):
+    # e.g. the leaders' 述法 and the secretary chairing the leading group. Optional.
+    duty: list[Point] = field(default_factory=list)

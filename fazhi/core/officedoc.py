@@ -1,9 +1,10 @@
 """Official documents as .docx in the GB/T 9704-2012 layout (legal-rules.md §9).
 
 One writer for every document fazhi hands a person to sign, send or file (人民调解协议书,
-信访处理意见书, the annual summary …): A4, margins 37/35/28/26 mm, title 2号 小标宋, body
-3号 仿宋 at a fixed 28.95 pt line pitch (22 lines a page), headings 一、 in 黑体 and (一)
-in 楷体, page numbers "— 1 —" in 4号 at the foot. Callers build a list of `Block`s and get
+信访处理意见书, the annual summary, the 旬报 …): A4, margins 37/35/28/26 mm (版心 156 × 225
+mm), title 2号 小标宋, body 3号 仿宋 on a document grid of 22 lines × 28 characters,
+headings 一、 in 黑体 and (一) in 楷体, page numbers "— 1 —" in 4号 半角 宋体 on the outer
+side (odd pages right, even pages left, one character in from the text edge). Callers build a list of `Block`s and get
 bytes back; they never touch python-docx themselves, so the layout is the same everywhere.
 """
 
@@ -23,6 +24,14 @@ TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
 H1_FONT = "黑体"
 H2_FONT = "楷体_GB2312"
+
+# GB/T 9704-2012 7.1–7.2: the page and its text area (版心), in millimetres and points.
+PAGE_MM = (210, 297)
+MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}  # 天头 37, 订口 28
+TEXT_AREA_MM = (156, 225)
+LINES, CHARS = 22, 28
+BODY_PT, TITLE_PT, PAGE_NUMBER_PT = 16, 22, 14  # 3号, 2号, 4号
+LINE_PITCH_PT = 28.95  # 225 mm / 22 lines, rounded down so the 22nd line still fits
 
 KINDS = ("title", "subtitle", "h1", "h2", "body", "plain", "right", "field")
 
@@ -58,27 +67,29 @@ def build(blocks: list[Block]) -> bytes:
 
     document = Document()
     section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
+    section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
+    section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
     section.footer_distance = Mm(28)
-    _page_numbers(section)
+    _default_font(document)
+    _grid(section)
+    _page_numbers(document, section)
 
     for block in blocks:
         paragraph = document.add_paragraph()
         fmt = paragraph.paragraph_format
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        fmt.line_spacing = Pt(28.95)
+        fmt.line_spacing = Pt(LINE_PITCH_PT)
         fmt.space_before = fmt.space_after = Pt(0)
         size, font, align, indent = {
-            "title": (22, TITLE_FONT, WD_ALIGN_PARAGRAPH.CENTER, False),
-            "subtitle": (16, H2_FONT, WD_ALIGN_PARAGRAPH.CENTER, False),
-            "h1": (16, H1_FONT, None, True),
-            "h2": (16, H2_FONT, None, True),
-            "body": (16, BODY_FONT, WD_ALIGN_PARAGRAPH.JUSTIFY, True),
-            "plain": (16, BODY_FONT, None, False),
-            "right": (16, BODY_FONT, WD_ALIGN_PARAGRAPH.RIGHT, False),
-            "field": (16, BODY_FONT, None, False),
+            "title": (TITLE_PT, TITLE_FONT, WD_ALIGN_PARAGRAPH.CENTER, False),
+            "subtitle": (BODY_PT, H2_FONT, WD_ALIGN_PARAGRAPH.CENTER, False),
+            "h1": (BODY_PT, H1_FONT, None, True),
+            "h2": (BODY_PT, H2_FONT, None, True),
+            "body": (BODY_PT, BODY_FONT, WD_ALIGN_PARAGRAPH.JUSTIFY, True),
+            "plain": (BODY_PT, BODY_FONT, None, False),
+            "right": (BODY_PT, BODY_FONT, WD_ALIGN_PARAGRAPH.RIGHT, False),
+            "field": (BODY_PT, BODY_FONT, None, False),
         }[block.kind]
         if block.kind == "title":
             fmt.line_spacing = Pt(36)
@@ -106,16 +117,63 @@ def _run(paragraph, text: str, font: str, size: int):
     return run
 
 
-def _page_numbers(section):
-    """"— N —" centred in the footer, 4号 (14 pt) 宋体, as a PAGE field Word fills in."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+def _default_font(document):
+    """仿宋 3号 as the document's Normal style: the grid's character pitch is counted
+    from it, and any paragraph a reader adds in Word starts in the body face."""
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    normal = document.styles["Normal"]
+    normal.font.name = BODY_FONT
+    normal.font.size = Pt(BODY_PT)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
+
+
+def grid_char_space() -> int:
+    """The grid's extra pitch per character (1/4096 pt) so 28 characters of 3号 fill the
+    156 mm line exactly (GB/T 9704 7.2: 28 characters a line)."""
+    pitch_pt = TEXT_AREA_MM[0] / 25.4 * 72 / CHARS
+    return round((pitch_pt - BODY_PT) * 4096)
+
+
+def _grid(section):
+    """The document grid (文档网格): 22 lines × 28 characters on the text area."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    paragraph = section.footer.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(paragraph, "— ", "宋体", 14)
-    run = _run(paragraph, "", "宋体", 14)
+    sect = section._sectPr
+    grid = sect.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        sect.append(grid)
+    grid.set(qn("w:type"), "linesAndChars")
+    grid.set(qn("w:linePitch"), str(round(LINE_PITCH_PT * 20)))
+    grid.set(qn("w:charSpace"), str(grid_char_space()))
+
+
+def _page_numbers(document, section):
+    """ "— N —" in 4号 半角 宋体 as a PAGE field Word fills in, on the outer side: odd pages
+    right and even pages left, one character in (GB/T 9704 7.5)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    document.settings.odd_and_even_pages_header_footer = True
+    odd = section.footer.paragraphs[0]
+    odd.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    odd.paragraph_format.right_indent = Pt(PAGE_NUMBER_PT)
+    even = section.even_page_footer.paragraphs[0]
+    even.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    even.paragraph_format.left_indent = Pt(PAGE_NUMBER_PT)
+    for paragraph in (odd, even):
+        _page_field(paragraph)
+
+
+def _page_field(paragraph):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    _run(paragraph, "— ", "宋体", PAGE_NUMBER_PT)
+    run = _run(paragraph, "", "宋体", PAGE_NUMBER_PT)
     for tag, text in (("begin", None), (None, "PAGE"), ("end", None)):
         if tag:
             element = OxmlElement("w:fldChar")
@@ -125,7 +183,7 @@ def _page_numbers(section):
             element.set(qn("xml:space"), "preserve")
             element.text = text
         run._element.append(element)
-    _run(paragraph, " —", "宋体", 14)
+    _run(paragraph, " —", "宋体", PAGE_NUMBER_PT)
 
 
 def text_of(content: bytes) -> str:

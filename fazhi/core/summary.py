@@ -23,6 +23,9 @@ class Figure:
     sentence: str = ""  # "审核行政规范性文件2件,行政协议105件"
     section: str = ""  # the summary chapter it belongs to, e.g. "依法行政"
     breakdown: dict = field(default_factory=dict)  # e.g. {"行政协议": 105, "民事合同": 12}
+    # A state at the period's end (villages named, registry size), not work done within it:
+    # the year's summary states it, a 10-day report leaves it out (it would repeat every 旬).
+    standing: bool = False
 
 
 def collect(unit: OrgUnit, start: date, end: date) -> list[Figure]:

@@ -24,7 +24,7 @@ from fazhi.core.scoping import get_visible_or_404
 from fazhi.core.views.workflow import run_transition
 from fazhi.core.workflow import timeline
 
-from . import forms, selectors, services
+from . import annual, forms, selectors, services
 from .models import Catalogue, Decision
 from .services import consult
 
@@ -39,7 +39,9 @@ def decision_list(request):
     if form.is_bound and form.is_valid():
         filters.update({k: form.cleaned_data[k] for k in filters if form.cleaned_data.get(k)})
     page = page_of(
-        selectors.decision_list(request.user, **filters), request.GET.get("page"), PAGE_SIZE
+        annual.narrow(selectors.decision_list(request.user, **filters), request.GET),
+        request.GET.get("page"),
+        PAGE_SIZE,
     )
     context = {
         "form": form,

@@ -24,7 +24,7 @@ from fazhi.core.scoping import get_visible_or_404
 from fazhi.core.views.workflow import form_errors_text, run_transition
 from fazhi.core.workflow import timeline
 
-from . import selectors, services
+from . import annual, selectors, services
 from .forms import (
     AgreementForm,
     DisputeFilterForm,
@@ -70,7 +70,7 @@ def dispute_list(request):
     filters = {}
     if form.is_bound and form.is_valid():
         filters = {k: v for k, v in form.cleaned_data.items() if v not in ("", None)}
-    qs = selectors.dispute_list(user, **filters)
+    qs = annual.narrow(selectors.dispute_list(user, **filters), request.GET)
     page = page_of(qs, request.GET.get("page"), PAGE_SIZE)
     query = urlencode({k: (v.pk if isinstance(v, OrgUnit) else v) for k, v in filters.items()})
     context = {

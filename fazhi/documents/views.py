@@ -18,7 +18,7 @@ from fazhi.core.roles import Role
 from fazhi.core.views.workflow import run_transition
 from fazhi.core.workflow import timeline
 
-from . import params, selectors, services
+from . import annual, params, selectors, services
 from .forms import (
     DOCUMENT_FORMS,
     FILING_FORMS,
@@ -73,7 +73,9 @@ def _filters(request):
 @role_required(*READER_ROLES)
 def document_list(request):
     status, year, q = _filters(request)
-    qs = selectors.document_list(request.user, status=status, year=year, q=q)
+    qs = annual.narrow(
+        selectors.document_list(request.user, status=status, year=year, q=q), request.GET
+    )
     page = page_of(qs, request.GET.get("page"), PAGE_SIZE)
     return render(
         request,

@@ -20,7 +20,7 @@ from fazhi.core.roles import Role
 from fazhi.core.views.workflow import run_transition
 from fazhi.core.workflow import timeline
 
-from . import selectors, services
+from . import annual, selectors, services
 from .forms import DismissForm, RespondForm, WarningFilterForm
 from .models import READER_ROLES, Colour
 
@@ -38,7 +38,8 @@ def warning_list(request):
     else:
         filters = {"colour": "", "state": "active", "kind": "", "unit": None, "q": ""}
         status = 400 if form.is_bound else 200
-    page = page_of(selectors.warning_list(user, **filters), request.GET.get("page"), PAGE_SIZE)
+    warnings = annual.narrow(selectors.warning_list(user, **filters), request.GET)
+    page = page_of(warnings, request.GET.get("page"), PAGE_SIZE)
     query = urlencode({k: (v.pk if k == "unit" else v) for k, v in filters.items() if v})
     town = services.town_of(user) if user.has_role(Role.LAW_OFFICER) else None
     context = {

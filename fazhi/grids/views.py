@@ -20,7 +20,7 @@ from fazhi.core.models import OrgUnit
 from fazhi.core.paging import page_of
 from fazhi.core.permissions import ServiceError, role_required
 
-from . import selectors, services
+from . import annual, selectors, services
 from .forms import (
     PeriodForm,
     PersonEditForm,
@@ -257,7 +257,9 @@ def visit_list(request):
     if form.is_bound and form.is_valid():
         filters.update({k: form.cleaned_data[k] for k in filters})
     page = page_of(
-        selectors.visit_list(request.user, **filters), request.GET.get("page"), PAGE_SIZE
+        annual.narrow(selectors.visit_list(request.user, **filters), request.GET),
+        request.GET.get("page"),
+        PAGE_SIZE,
     )
     context = {"form": form, "page": page, "query": _query(filters)}
     status = 400 if form.is_bound and not form.is_valid() else 200

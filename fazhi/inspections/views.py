@@ -24,7 +24,7 @@ from fazhi.core.scoping import get_visible_or_404
 from fazhi.core.views.workflow import run_transition
 from fazhi.core.workflow import timeline
 
-from . import selectors, services
+from . import annual, selectors, services
 from .forms import (
     CompleteForm,
     FindingEditForm,
@@ -50,7 +50,7 @@ def _filters(request):
 @role_required(*services.PAGE_ROLES)
 def inspection_list(request):
     form, filters = _filters(request)
-    qs = selectors.inspection_list(request.user, **filters)
+    qs = annual.narrow(selectors.inspection_list(request.user, **filters), request.GET)
     page = page_of(qs, request.GET.get("page"), PAGE_SIZE)
     query = urlencode({k: v for k, v in filters.items() if v})
     context = {

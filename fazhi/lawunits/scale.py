@@ -78,6 +78,13 @@ def _records(ctx, rng, village, officer):
     return rows
 
 
+def _birthday(day, year):
+    """`day` moved to `year` (29 February becomes the 28th in a common year)."""
+    return (
+        day.replace(year=year, day=min(day.day, 28)) if day.month == 2 else day.replace(year=year)
+    )
+
+
 def generate(ctx) -> None:
     rng = ctx.rng("lawunits")
     records, entries, rules = [], [], []
@@ -102,7 +109,7 @@ def generate(ctx) -> None:
                     for _ in range(n):
                         seq += 1
                         personal = types[code].personal
-                        id_number = demo_id_number(ctx.day(rng).replace(year=1950 + seq % 50), seq,
+                        id_number = demo_id_number(_birthday(ctx.day(rng), 1950 + seq % 50), seq,
                                                    female=seq % 2 == 0) if personal else ""  # fmt: skip
                         entry = RegistryEntry(
                             org_unit=village, unit_type=types[code],

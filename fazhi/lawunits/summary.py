@@ -137,6 +137,7 @@ def figures(unit: OrgUnit, start: date, end: date) -> list[Figure]:
                 unit="%",
                 sentence=f"{scope}{t.label}民主法治村创建率{rate:g}%" if named else "",
                 section=SECTION,
+            standing=True,
                 breakdown={"已命名": named, "村(社区)总数": total},
             )
         )
@@ -168,6 +169,7 @@ def figures(unit: OrgUnit, start: date, end: date) -> list[Figure]:
             unit="个",
             sentence=f"{in_progress}个村(社区)正在创建更高级别民主法治村" if in_progress else "",
             section=SECTION,
+            standing=True,
             breakdown={str(VillageRecord.Stage(s).label): n for s, n in stages.items()},
         )
     )
@@ -181,6 +183,7 @@ def figures(unit: OrgUnit, start: date, end: date) -> list[Figure]:
             unit="个",
             sentence=f"培育{parts}" if parts else "",
             section=SECTION,
+            standing=True,
             breakdown={name: n for _, name, n in registry},
         )
     )
@@ -198,6 +201,7 @@ def figures(unit: OrgUnit, start: date, end: date) -> list[Figure]:
                 else ""
             ),
             section=SECTION,
+            standing=True,
             breakdown={v.name: n for v, n, _ in short},
         )
     )

@@ -15,7 +15,7 @@ from fazhi.core.paging import page_of
 from fazhi.core.permissions import ServiceError, role_required
 from fazhi.core.scoping import get_visible_or_404
 
-from . import selectors, services
+from . import annual, selectors, services
 from .forms import (
     AnswerForm,
     ConsultationForm,
@@ -41,7 +41,7 @@ def _can_organise(user, unit) -> bool:
 def consultation_list(request):
     status = request.GET.get("status", "")
     q = request.GET.get("q", "")[:50]
-    qs = selectors.consultation_list(request.user, status=status, q=q)
+    qs = annual.narrow(selectors.consultation_list(request.user, status=status, q=q), request.GET)
     context = {
         "page": page_of(qs, request.GET.get("page"), 20),
         "status": status,
@@ -177,7 +177,8 @@ def consultation_invite(request, pk):
 
 @role_required(*PAGE_ROLES)
 def hearing_list(request):
-    page = page_of(selectors.hearing_list(request.user), request.GET.get("page"), 20)
+    hearings = annual.narrow(selectors.hearing_list(request.user), request.GET)
+    page = page_of(hearings, request.GET.get("page"), 20)
     return render(request, "participation/hearing_list.html", {"page": page})
 
 

@@ -22,7 +22,7 @@ from fazhi.core.roles import Role
 from fazhi.core.views.workflow import run_transition
 from fazhi.core.workflow import timeline
 
-from . import selectors, services
+from . import annual, selectors, services
 from .forms import FilterForm, PetitionerFormSet, PetitionForm, step_form
 from .params import ruleset
 
@@ -41,7 +41,7 @@ def _filters(request):
 @role_required(*services.PAGE_ROLES)
 def petition_list(request):
     form, filters = _filters(request)
-    qs = selectors.petition_list(request.user, **filters)
+    qs = annual.narrow(selectors.petition_list(request.user, **filters), request.GET)
     page = page_of(qs, request.GET.get("page"), PAGE_SIZE)
     context = {
         "form": form,

@@ -39,9 +39,7 @@ class FiguresQuery(Schema):
     year: int = Field(None, ge=2000, le=2100, title="年度(默认今年)")
 
 
-@router.get(
-    "/figures", response={200: FiguresOut, codes_4xx: ErrorOut}, url_name="report_figures"
-)
+@router.get("/figures", response={200: FiguresOut, codes_4xx: ErrorOut}, url_name="report_figures")
 def report_figures(request, query: Query[FiguresQuery]):
     """一个乡镇(或全县)某年度的各项工作数据,每项含数值和可直接用于总结的表述。"""
     check_role(request.user, selectors.FIGURE_READER_ROLES, "无权查看报表数据")

@@ -35,3 +35,19 @@ def figures_for(user, unit: OrgUnit, year: int) -> list[Figure]:
     if unit.kind not in ("town", "county") or not unit_in_scope(user, unit, FIGURE_READER_ROLES):
         raise Http404("记录不存在或无权查看")
     return collect(unit, date(year, 1, 1), date(year, 12, 31))
+
+
+def annual_list(user):
+    """The annual summaries (records: edited, approved or exported) of the person's scope,
+    newest year first."""
+    from .models import AnnualReport
+
+    return (
+        AnnualReport.objects.visible_to(user, FIGURE_READER_ROLES)
+        .select_related("org_unit")
+        .order_by("-year", "-id")
+    )
+
+
+def unit_writable(user, unit: OrgUnit, roles) -> bool:
+    return unit_in_scope(user, unit, roles)

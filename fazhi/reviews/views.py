@@ -23,7 +23,7 @@ from fazhi.core.permissions import Forbidden, ServiceError, role_required
 from fazhi.core.roles import Role
 from fazhi.core.workflow import timeline
 
-from . import checklists, selectors, services
+from . import annual, checklists, selectors, services
 from .forms import PrecheckRunForm, ReviewConcludeForm, ReviewWithdrawForm
 from .models import PrecheckFinding, PrecheckRun, ReviewRequest, SubjectKind
 
@@ -230,8 +230,11 @@ def review_list(request):
         kind = ""
     overdue, mine = _flag(request, "overdue"), _flag(request, "mine")
     today = clock.today()
-    qs = selectors.review_list(
-        request.user, status=status, kind=kind, overdue=overdue, mine=mine, today=today
+    qs = annual.narrow(
+        selectors.review_list(
+            request.user, status=status, kind=kind, overdue=overdue, mine=mine, today=today
+        ),
+        request.GET,
     )
     page = page_of(qs, request.GET.get("page"), REVIEW_PAGE_SIZE)
     query = urlencode(

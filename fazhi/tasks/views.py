@@ -24,7 +24,7 @@ from fazhi.core.roles import Role
 from fazhi.core.views.workflow import run_transition
 from fazhi.core.workflow import timeline
 
-from . import selectors, services
+from . import annual, selectors, services
 from .forms import ReportForm, TaskFilterForm, TaskForm
 from .models import PLAN_ROLES, TASK_PAGE_ROLES, PlanItem, Task
 from .params import MEETING_FOLLOWUP_WORKDAYS
@@ -63,7 +63,7 @@ def _filters(request):
 def task_list(request):
     form, filters = _filters(request)
     today = clock.today()
-    qs = selectors.task_list(request.user, today=today, **filters)
+    qs = annual.narrow(selectors.task_list(request.user, today=today, **filters), request.GET)
     page = page_of(qs, request.GET.get("page"), PAGE_SIZE)
     query = urlencode({k: ("1" if v is True else v) for k, v in filters.items() if v})
     context = {

@@ -1,5 +1,6 @@
 """Drafting a 旬报 from the period's figures of every app (core.summary.collect, the one
-registry): figures with value 0 or no sentence are left out; the sentences, grouped by
+registry): figures with value 0 or no sentence, and standing states (Figure.standing), are
+left out; the sentences, grouped by
 the summary chapter (Figure.section), are the draft's lines."""
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ OWN_PREFIX = "tenday."  # the 旬报's own on-time figure is not news of the per
 def figures_of(town: OrgUnit, period: Period) -> list[dict]:
     out = []
     for f in summary.collect(town, period.start, period.end):
-        if f.key.startswith(OWN_PREFIX) or not f.value or not f.sentence:
+        if f.key.startswith(OWN_PREFIX) or f.standing or not f.value or not f.sentence:
             continue
         out.append(
             {

@@ -24,7 +24,7 @@ from fazhi.core.scoping import get_visible_or_404
 from fazhi.core.views.workflow import run_transition
 from fazhi.core.workflow import timeline
 
-from . import export, selectors, services
+from . import annual, export, selectors, services
 from .document import report_document
 from .forms import CreateForm, FilterForm, RangeForm, ReportForm, ReturnForm
 from .models import TenDayReport
@@ -62,7 +62,9 @@ def report_export(request):
 def report_list(request):
     form, filters = _filters(request)
     page = page_of(
-        selectors.report_list(request.user, **filters), request.GET.get("page"), PAGE_SIZE
+        annual.narrow(selectors.report_list(request.user, **filters), request.GET),
+        request.GET.get("page"),
+        PAGE_SIZE,
     )
     today = clock.today()
     awaiting = []

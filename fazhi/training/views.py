@@ -21,7 +21,7 @@ from fazhi.core.scoping import get_visible_or_404
 from fazhi.core.views.workflow import form_errors_text, run_transition
 from fazhi.core.workflow import timeline
 
-from . import selectors, services
+from . import annual, selectors, services
 from .forms import (
     CaseEditForm,
     CaseFilterForm,
@@ -127,7 +127,9 @@ def session_list(request):
     if form.is_bound and form.is_valid():
         filters = {k: form.cleaned_data[k] for k in filters}
     page = page_of(
-        selectors.session_list(request.user, **filters), request.GET.get("page"), PAGE_SIZE
+        annual.narrow(selectors.session_list(request.user, **filters), request.GET),
+        request.GET.get("page"),
+        PAGE_SIZE,
     )
     counts = selectors.participant_counts(s.pk for s in page)
     for s in page:

@@ -45,9 +45,7 @@ def test_a_unit_outside_ones_scope_or_a_bad_query_is_refused(one_figure, tree, p
     assert bad.status_code == 422 and bad.json()["errors"]["unit_id"]
 
 
-def test_the_county_supervisor_sees_the_county_and_can_pick_a_town(
-    one_figure, tree, people, login
-):
+def test_the_county_supervisor_sees_the_county_and_can_pick_a_town(one_figure, tree, people, login):
     client = login(people.supervisor)
     page = client.get("/figures/").content.decode()
     assert f"示范县{timezone.localdate().year}年探测6件" in page

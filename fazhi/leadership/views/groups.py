@@ -12,7 +12,7 @@ from fazhi.core.forms import apply_service_error
 from fazhi.core.paging import page_of
 from fazhi.core.permissions import ServiceError, role_required
 
-from .. import selectors, services
+from .. import annual, selectors, services
 from ..forms import (
     GroupForm,
     MemberEndForm,
@@ -35,7 +35,8 @@ from .common import (
 @role_required(*PAGE_ROLES)
 def group_list(request):
     on = date_param(request, "on") or clock.today()
-    page = page_of(selectors.group_list(request.user, on=on), request.GET.get("page"), PAGE_SIZE)
+    groups = annual.narrow(selectors.group_list(request.user, on=on), request.GET)
+    page = page_of(groups, request.GET.get("page"), PAGE_SIZE)
     rates = [(t, *selectors.village_group_rate(t)) for t in towns_of(request.user)[:40]]
     context = {
         "page": page,

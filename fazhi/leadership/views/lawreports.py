@@ -18,7 +18,7 @@ from fazhi.core.roles import Role
 from fazhi.core.views.workflow import run_transition
 from fazhi.core.workflow import timeline
 
-from .. import selectors, services
+from .. import annual, selectors, services
 from ..forms import (
     LawReportAddForm,
     LawReportFilterForm,
@@ -48,7 +48,9 @@ def _lawreport_filters(request):
 def lawreport_list(request):
     form, filters = _lawreport_filters(request)
     page = page_of(
-        selectors.lawreport_list(request.user, **filters), request.GET.get("page"), PAGE_SIZE
+        annual.narrow(selectors.lawreport_list(request.user, **filters), request.GET),
+        request.GET.get("page"),
+        PAGE_SIZE,
     )
     town = office_town(request.user)
     year = filters["year"] or clock.today().year

@@ -17,7 +17,7 @@ from fazhi.core.permissions import ServiceError, role_required
 from fazhi.core.views.workflow import run_transition
 from fazhi.core.workflow import timeline
 
-from .. import selectors, services
+from .. import annual, selectors, services
 from ..forms import (
     DecisionForm,
     HoldForm,
@@ -52,7 +52,7 @@ def _meeting_filters(request):
 @role_required(*PAGE_ROLES)
 def meeting_list(request):
     form, filters = _meeting_filters(request)
-    qs = selectors.meeting_list(request.user, **filters)
+    qs = annual.narrow(selectors.meeting_list(request.user, **filters), request.GET)
     page = page_of(qs, request.GET.get("page"), PAGE_SIZE)
     context = {
         "form": form,

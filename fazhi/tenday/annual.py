@@ -1,0 +1,90 @@
+"""法治建设旬报's part of the annual summary (core.annual): the seed's "按要求定期报送法治
+建设旬报" with the count and on-time rate, and the late or missing 旬报 as problems.
+`?annual=<key>:<year>:<unit code>` narrows the 旬报 list to the records counted."""
+
+from __future__ import annotations
+
+from datetime import date
+from types import SimpleNamespace
+from urllib.parse import urlencode
+
+from django.db.models import Q
+from django.urls import reverse
+
+from fazhi.core import clock
+from fazhi.core.annual import Contribution, Fact, Point
+from fazhi.core.models import OrgUnit
+from fazhi.core.scoping import in_subtree
+
+from .models import TenDayReport
+from .selectors import on_time
+
+
+def _year(u, y):
+    return in_subtree(u) & Q(period_end__range=(date(y, 1, 1), date(y, 12, 31)))
+
+
+SUBMITTED = Q(first_submitted_on__isnull=False)
+COHORTS = {
+    "submitted": (TenDayReport, lambda u, y: _year(u, y) & SUBMITTED),
+    "late": (TenDayReport, lambda u, y: _year(u, y) & SUBMITTED & Q(is_late=True)),
+}
+LISTS = {TenDayReport: "tenday:report_list"}
+
+
+def narrow(qs, params):
+    """`qs` narrowed to one annual figure's records when `params` carry
+    `annual=<key>:<year>:<unit code>`; unchanged otherwise (a malformed value is ignored:
+    the list is already scoped to what the user may see)."""
+    try:
+        key, year, code = params.get("annual", "").split(":")
+        year = int(year)
+    except ValueError:
+        return qs
+    cohort = COHORTS.get(key)
+    if cohort is None or cohort[0] is not qs.model or not code.isdigit():
+        return qs
+    return qs.filter(cohort[1](SimpleNamespace(code=code), year))
+
+
+def _fact(unit, year, key, label) -> Fact:
+    model, q = COHORTS[key]
+    n = model.objects.filter(q(unit, year)).count()
+    url = reverse(LISTS[model]) + "?" + urlencode({"annual": f"{key}:{year}:{unit.code}"})
+    return Fact(n, url, label)
+
+
+def contribute(unit: OrgUnit, year: int) -> Contribution:
+    c = Contribution()
+    if unit.kind not in (OrgUnit.Kind.TOWN, OrgUnit.Kind.COUNTY):
+        return c
+    counts = on_time(unit, date(year, 1, 1), date(year, 12, 31), clock.today())
+    submitted = _fact(unit, year, "submitted", "报送旬报")
+    if submitted.value:
+        rate = Fact(f"{counts['rate']:g}%", "", "旬报按时报送率")
+        c.points.append(
+            Point(
+                "tenday.reports",
+                "按要求定期报送法治建设旬报,做到查漏补缺,扬长避短,全年报送{0}期,按时报送率{1}。",
+                (submitted, rate),
+                "organisation",
+                order=15,
+            )
+        )
+    late = _fact(unit, year, "late", "逾期报送的旬报")
+    if late.value or counts["missing"]:
+        parts, facts = [], []
+        if late.value:
+            parts.append(f"逾期报送{{{len(facts)}}}期")
+            facts.append(late)
+        if counts["missing"]:
+            parts.append(f"缺报{{{len(facts)}}}期")
+            facts.append(Fact(counts["missing"], "", "缺报的旬报"))  # no record to list
+        c.problems.append(
+            Point(
+                "tenday.late",
+                "旬报报送还不够及时,全年" + "、".join(parts) + "。",
+                tuple(facts),
+            )
+        )
+    return c
