@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from fazhi.core.models import OrgUnit
@@ -18,10 +19,12 @@ from fazhi.core.roles import Role
 
 from .factories import PASSWORD, member
 
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 
 @pytest.fixture(autouse=True)
 def _fast_hasher(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHERS
 
 
 def _unit(kind, code, name, parent=None):
@@ -99,7 +102,9 @@ def _demo_rows(django_db_setup, django_db_blocker):
 
     from .demo_snapshot import DEMO_DAY, capture
 
-    with django_db_blocker.unblock(), travel_to(DEMO_DAY):
+    # The tests' own (fast) hasher: a password the demo sets must verify in every test.
+    fast = override_settings(PASSWORD_HASHERS=FAST_HASHERS)
+    with django_db_blocker.unblock(), travel_to(DEMO_DAY), fast:
         return capture(load_demo)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from io import StringIO
 
 import pytest
@@ -33,14 +32,11 @@ def counts() -> dict:
     return {m.__name__: m.objects.count() for m in (OrgUnit, User, Membership, AuditEvent)}
 
 
-# The day the demo stands on (tests/core/test_demo_days.py loads it on the hard ones).
-DEMO_DAY = date(2026, 3, 2)
-
-
 @pytest.fixture
-def demo(db, on_day):
-    on_day(DEMO_DAY)
-    return run("demo")
+def demo(demo_county):
+    """The demo as `fazhi demo` leaves it (the shared copy, tests/demo_snapshot.py; the
+    hard days are loaded by tests/core/test_demo_days.py)."""
+    return demo_county
 
 
 # --- demo -------------------------------------------------------------------------------

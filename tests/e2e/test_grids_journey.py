@@ -88,8 +88,22 @@ def test_grid_worker_records_a_visit_offline_and_online(page, screenshots):
     expect(page.locator("#id_summary")).to_have_value(ONLINE_TEXT)
     page.select_option("#id_category", "neighbour")
     page.fill("#id_place", "东岙村老码头")
-    _party(page, 0, "applicant", "黄国华", demo_id_number(date(1950, 3, 8), 700, female=False), "东岙村")
-    _party(page, 1, "respondent", "林海波", demo_id_number(date(1968, 9, 1), 701, female=False), "东岙村")
+    _party(
+        page,
+        0,
+        "applicant",
+        "黄国华",
+        demo_id_number(date(1950, 3, 8), 700, female=False),
+        "东岙村",
+    )
+    _party(
+        page,
+        1,
+        "respondent",
+        "林海波",
+        demo_id_number(date(1968, 9, 1), 701, female=False),
+        "东岙村",
+    )
     page.get_by_role("button", name="登记").click()
     page.wait_for_url(re.compile(r"/disputes/\d+/$"))
     expect(page.get_by_test_id("dispute")).to_contain_text("网格走访")
