@@ -11,6 +11,7 @@ from typing import Literal
 from ninja import Field, Query, Router, Schema, Status
 from ninja.responses import codes_4xx
 
+from fazhi.core.paging import api_page
 from fazhi.core.permissions import ServiceError, check_role
 from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, StrictIn
 from fazhi.core.workflow import timeline
@@ -204,7 +205,7 @@ def contracts_list(
         q=q.replace("\x00", ""),
         warning=warning or "",
     )
-    return {"count": qs.count(), "items": list(qs[offset : offset + limit])}
+    return api_page(qs, offset, limit)
 
 
 @router.post("/contracts", response={201: ContractDetailOut, **ERRORS}, summary="登记合同")

@@ -30,6 +30,7 @@ from .models import (
     OrgUnit,
     User,
 )
+from .paging import api_page
 from .permissions import Forbidden, ServiceError, check_role
 from .roles import AUDIT_READER_ROLES, RECORD_ROLES, TREE_READER_ROLES, Role
 from .schemas import (
@@ -124,7 +125,7 @@ def unit_list(
         qs = qs.filter(parent_id=parent_id)
     if q:
         qs = qs.filter(code__startswith=q)
-    return {"count": qs.count(), "items": list(qs[offset : offset + limit])}
+    return api_page(qs, offset, limit)
 
 
 @router.get(
@@ -198,7 +199,7 @@ def membership_list(
         qs = qs.filter(org_unit_id=org_unit_id)
     if role:
         qs = qs.filter(role=role)
-    return {"count": qs.count(), "items": list(qs[offset : offset + limit])}
+    return api_page(qs, offset, limit)
 
 
 @router.post(

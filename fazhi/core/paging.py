@@ -49,3 +49,10 @@ class CappedPaginator(Paginator):
 def page_of(queryset, number, per_page: int):
     """The requested page of `queryset` (the last one for a number past the end)."""
     return CappedPaginator(queryset, per_page).get_page(number)
+
+
+def api_page(queryset, offset: int, limit: int) -> dict:
+    """An API list's body `{"count", "items"}`: the rows from `offset`, and the count up to
+    the cap, as the list pages count (never every row of a county)."""
+    count = min(queryset.order_by()[: CAP + 1].count(), CAP)
+    return {"count": count, "items": list(queryset[offset : offset + limit])}

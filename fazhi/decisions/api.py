@@ -12,6 +12,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.responses import codes_4xx
 
 from fazhi.core.models import OrgUnit, User
+from fazhi.core.paging import api_page
 from fazhi.core.permissions import ServiceError, check_role
 from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, StrictIn
 from fazhi.core.scoping import get_visible_or_404
@@ -176,7 +177,7 @@ def decisions_list(
 ):
     _read(request)
     qs = selectors.decision_list(request.auth, status=status or "", year=year, q=q)
-    return {"count": qs.count(), "items": list(qs[offset : offset + limit])}
+    return api_page(qs, offset, limit)
 
 
 @router.get(

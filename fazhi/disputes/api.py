@@ -16,7 +16,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.responses import codes_4xx
 
 from fazhi.core.models import OrgUnit
-from fazhi.core.paging import CAP
+from fazhi.core.paging import api_page
 from fazhi.core.permissions import check_role
 from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, StrictIn
 from fazhi.core.scoping import get_visible_or_404
@@ -270,9 +270,7 @@ def disputes_list(
         request.auth, status=status or "", category=category or "", source=source or "",
         unit=unit, warning=warning or "", q=(q or "").replace("\x00", ""),
     )  # fmt: skip
-    # Counted up to the paging cap, as the list page does (never every row of a county).
-    count = min(qs.order_by()[: CAP + 1].count(), CAP)
-    return {"count": count, "items": list(qs[offset : offset + limit])}
+    return api_page(qs, offset, limit)
 
 
 @router.post(

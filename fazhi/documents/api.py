@@ -10,6 +10,7 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema, Status
 from ninja.responses import codes_4xx
 
+from fazhi.core.paging import api_page
 from fazhi.core.permissions import ServiceError, check_role
 from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, StrictIn
 from fazhi.core.workflow import timeline
@@ -233,7 +234,7 @@ def documents_list(
     if status and status not in Document.Status.values:
         raise ServiceError("状态不正确", errors={"status": ["状态不正确"]})
     qs = selectors.document_list(request.auth, status=status, year=year, q=q.replace("\x00", ""))
-    return {"count": qs.count(), "items": list(qs[offset : offset + limit])}
+    return api_page(qs, offset, limit)
 
 
 @router.post("/documents", response={201: DocumentDetailOut, **ERRORS}, url_name="document_create",
@@ -301,7 +302,7 @@ def filings_list(
 ):
     _reader(request)
     qs = selectors.filing_list(request.auth, status=status, year=year)
-    return {"count": qs.count(), "items": list(qs[offset : offset + limit])}
+    return api_page(qs, offset, limit)
 
 
 @router.get("/filings/rates", response={200: list[RatesOut], **ERRORS}, url_name="filing_rates",

@@ -11,7 +11,7 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.responses import codes_4xx
 
-from fazhi.core.paging import CAP
+from fazhi.core.paging import api_page
 from fazhi.core.permissions import ServiceError, check_role
 from fazhi.core.roles import Role
 from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, StrictIn
@@ -152,7 +152,7 @@ def warning_list(
             raise Http404
     qs = selectors.warning_list(request.auth, colour=colour or "", state=state, kind=kind or "",
                                 unit=unit, q=q.strip())  # fmt: skip
-    return {"count": qs.order_by()[:CAP].count(), "items": list(qs[offset : offset + limit])}
+    return api_page(qs, offset, limit)
 
 
 @router.post(

@@ -12,6 +12,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.responses import codes_4xx
 
 from fazhi.core import clock
+from fazhi.core.paging import api_page
 from fazhi.core.permissions import ServiceError, check_role
 from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, StrictIn
 
@@ -124,7 +125,7 @@ def exams_list(
 ):
     check_role(request.auth, services.READER_ROLES, "无权查看学法考试")
     qs = selectors.exam_list(request.auth, year=year, q=q)
-    return {"count": qs.count(), "items": list(qs[offset : offset + limit])}
+    return api_page(qs, offset, limit)
 
 
 @router.post("/exams", response={201: ExamDetailOut, **ERRORS}, url_name="exam_create",

@@ -14,7 +14,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.responses import codes_4xx
 
 from fazhi.core import clock, pii
-from fazhi.core.paging import CAP
+from fazhi.core.paging import CAP, api_page
 from fazhi.core.permissions import check_role
 from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, StrictIn
 
@@ -143,10 +143,6 @@ def _read(request):
     check_role(request.auth, KEY_READER_ROLES, NO_ACCESS)
 
 
-def _capped(qs) -> int:
-    return min(qs.order_by()[: CAP + 1].count(), CAP)
-
-
 @router.get(
     "/grids/persons",
     response={200: PersonPage, **ERRORS},
@@ -163,7 +159,7 @@ def person_list(
 ):
     _read(request)
     qs = selectors.person_list(request.auth, group=group or "", warning=warning or "", q=q)
-    return {"count": _capped(qs), "items": list(qs[offset : offset + limit])}
+    return api_page(qs, offset, limit)
 
 
 @router.get(
@@ -198,7 +194,7 @@ def visit_list(
     qs = selectors.visit_list(
         request.auth, person=person, group=group or "", signals=signals, start=start, end=end
     )
-    return {"count": _capped(qs), "items": list(qs[offset : offset + limit])}
+    return api_page(qs, offset, limit)
 
 
 @router.post(

@@ -14,6 +14,7 @@ from ninja.responses import codes_4xx
 
 from fazhi.core import pii
 from fazhi.core.models import OrgUnit
+from fazhi.core.paging import api_page
 from fazhi.core.permissions import check_role
 from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, StrictIn
 from fazhi.core.scoping import get_visible_or_404
@@ -196,7 +197,7 @@ def records(
 ):
     _read(request)
     qs = selectors.record_list(request.auth, tier=tier or "", status=status or "")
-    return {"count": qs.count(), "items": list(qs[offset : offset + limit])}
+    return api_page(qs, offset, limit)
 
 
 @router.get("/lawunits/records/{record_id}", response={200: RecordDetailOut, **ERRORS},
@@ -231,7 +232,7 @@ def registry(
 ):
     _read(request)
     qs = selectors.entry_list(request.auth, unit_type=unit_type)
-    return {"count": qs.count(), "items": list(qs[offset : offset + limit])}
+    return api_page(qs, offset, limit)
 
 
 @router.post("/lawunits/registry", response={201: EntryOut, **ERRORS},
@@ -256,7 +257,7 @@ def rules(
 ):
     _read(request)
     qs = selectors.rules_list(request.auth, status=status or "")
-    return {"count": qs.count(), "items": list(qs[offset : offset + limit])}
+    return api_page(qs, offset, limit)
 
 
 @router.post("/lawunits/rules", response={201: RulesDetailOut, **ERRORS},

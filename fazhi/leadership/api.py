@@ -13,6 +13,7 @@ from ninja.responses import codes_4xx
 
 from fazhi.core import clock
 from fazhi.core.models import OrgUnit, User
+from fazhi.core.paging import api_page
 from fazhi.core.permissions import check_role
 from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, StrictIn
 
@@ -155,7 +156,7 @@ def meetings_list(
 ):
     _read(request)
     qs = selectors.meeting_list(request.auth, kind=kind or "", level=level or "", year=year)
-    return {"count": qs.count(), "items": list(qs[offset : offset + limit])}
+    return api_page(qs, offset, limit)
 
 
 @router.post("/meetings", response={201: MeetingDetailOut, **ERRORS},
@@ -223,7 +224,7 @@ def lawreports_list(
 ):
     _read(request)
     qs = selectors.lawreport_list(request.auth, year=year, status=status or "")
-    return {"count": qs.count(), "items": list(qs[offset : offset + limit])}
+    return api_page(qs, offset, limit)
 
 
 @router.post("/lawreports/submit", response={200: LawReportOut, **ERRORS},

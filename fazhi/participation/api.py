@@ -10,6 +10,7 @@ from typing import Literal
 from ninja import Field, Query, Router, Schema, Status
 from ninja.responses import codes_4xx
 
+from fazhi.core.paging import api_page
 from fazhi.core.permissions import check_role
 from fazhi.core.roles import Role
 from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, StrictIn
@@ -137,7 +138,7 @@ def public_list(
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
     qs = selectors.public_consultations(status=status)
-    return {"count": qs.count(), "items": list(qs[offset : offset + limit])}
+    return api_page(qs, offset, limit)
 
 
 @router.get(
@@ -176,7 +177,7 @@ def consultations(
 ):
     check_role(request.auth, services.PAGE_ROLES, "无权查看征求意见")
     qs = selectors.consultation_list(request.auth, status=status or "")
-    return {"count": qs.count(), "items": list(qs[offset : offset + limit])}
+    return api_page(qs, offset, limit)
 
 
 @router.post(

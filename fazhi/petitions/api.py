@@ -13,7 +13,7 @@ from ninja.responses import codes_4xx
 
 from fazhi.core import pii
 from fazhi.core.models import OrgUnit, User
-from fazhi.core.paging import CAP
+from fazhi.core.paging import api_page
 from fazhi.core.permissions import ServiceError, check_role
 from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, StrictIn
 from fazhi.core.workflow import timeline
@@ -215,8 +215,7 @@ def petitions_list(
     filters = dict(status=status, state=state, channel=channel, category=category,
                    warning=warning, town=town, age=age, q=q.replace("\x00", ""), year=year)  # fmt: skip
     qs = selectors.petition_list(request.auth, **{k: v for k, v in filters.items() if v})
-    count = qs.order_by()[: CAP + 1].count()
-    return {"count": count, "items": list(qs[offset : offset + limit])}
+    return api_page(qs, offset, limit)
 
 
 @router.post(

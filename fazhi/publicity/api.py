@@ -12,6 +12,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.responses import codes_4xx
 
 from fazhi.core.models import OrgUnit
+from fazhi.core.paging import api_page
 from fazhi.core.permissions import ServiceError, check_role
 from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, StrictIn
 
@@ -135,7 +136,7 @@ def events_list(
 ):
     _read(request)
     qs = selectors.event_list(request.auth, year=year, campaign=campaign, q=q)
-    return {"count": qs.count(), "items": list(qs[offset : offset + limit])}
+    return api_page(qs, offset, limit)
 
 
 @router.get("/publicity/events/{event_id}", response={200: EventOut, **ERRORS},
@@ -183,7 +184,7 @@ def pushes_list(
 ):
     _read(request)
     qs = selectors.casepush_list(request.auth)
-    return {"count": qs.count(), "items": list(qs[offset : offset + limit])}
+    return api_page(qs, offset, limit)
 
 
 @router.get("/publicity/case-pushes/{push_id}", response={200: PushDetailOut, **ERRORS},

@@ -10,6 +10,7 @@ from typing import Literal
 from ninja import Field, Query, Router, Schema, Status
 from ninja.responses import codes_4xx
 
+from fazhi.core.paging import api_page
 from fazhi.core.permissions import check_role
 from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, StrictIn
 from fazhi.core.workflow import timeline
@@ -142,7 +143,7 @@ def prechecks_list(
 ):
     check_role(request.auth, services.READER_ROLES, "无权查看智能预审")
     qs = selectors.run_list(request.auth, kind=kind or "")
-    return {"count": qs.count(), "items": list(qs[offset : offset + limit])}
+    return api_page(qs, offset, limit)
 
 
 @router.post("/prechecks", response={201: RunDetailOut, **ERRORS}, summary="预审一份草稿并保存")
@@ -355,7 +356,7 @@ def review_list(
     qs = selectors.review_list(
         request.auth, status=status or "", kind=kind or "", overdue=overdue, mine=mine
     )
-    return {"count": qs.count(), "items": list(qs[offset : offset + limit])}
+    return api_page(qs, offset, limit)
 
 
 @review_router.get(

@@ -16,6 +16,7 @@ from ninja.responses import codes_4xx
 
 from fazhi.core import clock
 from fazhi.core.models import OrgUnit, User
+from fazhi.core.paging import api_page
 from fazhi.core.permissions import ServiceError, check_role
 from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, StrictIn
 
@@ -185,7 +186,7 @@ def plan_list(
 ):
     check_role(request.auth, PLAN_ROLES, "无权查看工作计划")
     qs = selectors.plan_list(request.auth, year=year)
-    return {"count": qs.count(), "items": list(qs[offset : offset + limit])}
+    return api_page(qs, offset, limit)
 
 
 @router.get("/plans/{plan_id}", response={200: PlanDetailOut, **ERRORS}, url_name="tasks_plan_detail",
@@ -223,7 +224,7 @@ def task_list(
     qs = selectors.task_list(
         request.auth, status=status or "", warning=warning or "", mine=mine, q=q
     )
-    return {"count": qs.count(), "items": list(qs[offset : offset + limit])}
+    return api_page(qs, offset, limit)
 
 
 @router.get("/tasks/{task_id}", response={200: TaskDetailOut, **ERRORS}, url_name="tasks_task_detail",

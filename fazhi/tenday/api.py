@@ -15,6 +15,7 @@ from ninja.responses import codes_4xx
 from fazhi.core import clock
 from fazhi.core.dates import add_months
 from fazhi.core.models import OrgUnit
+from fazhi.core.paging import api_page
 from fazhi.core.permissions import ServiceError, check_role
 from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, StrictIn
 from fazhi.core.scoping import get_visible_or_404
@@ -153,7 +154,7 @@ def report_list(
 ):
     _read(request)
     qs = selectors.report_list(request.auth, status=status or "", year=year, q=q)
-    return {"count": qs.count(), "items": list(qs[offset : offset + limit])}
+    return api_page(qs, offset, limit)
 
 
 @router.post("/tenday/reports", response={201: ReportDetailOut, **ERRORS},

@@ -12,6 +12,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.responses import codes_4xx
 
 from fazhi.core.models import User
+from fazhi.core.paging import api_page
 from fazhi.core.permissions import ServiceError, check_role
 from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, StrictIn
 from fazhi.core.scoping import get_visible_or_404
@@ -198,7 +199,7 @@ def cases_list(
 ):
     _read(request)
     qs = selectors.case_list(request.auth, case_type=case_type or "", q=q or "")
-    return {"count": qs.count(), "items": list(qs[offset : offset + limit])}
+    return api_page(qs, offset, limit)
 
 
 @router.post("/training/cases", response={201: CaseOut, **ERRORS}, url_name="training_case_create",

@@ -44,3 +44,11 @@ def test_pages_past_the_middle_are_read_from_the_far_end_in_the_lists_order(
     assert "DESC" in captured.captured_queries[-1]["sql"]  # reversed, small offset
     pages = [[e.object_id for e in paging.page_of(listed, n, 5)] for n in range(1, 6)]
     assert sum(pages, []) == expected  # every row once, in order, across both ends
+
+
+def test_an_api_list_counts_up_to_the_cap_and_returns_its_slice(events, monkeypatch):
+    monkeypatch.setattr(paging, "CAP", 25)
+    qs = AuditEvent.objects.order_by("id")
+    body = paging.api_page(qs, 5, 3)
+    assert body["count"] == 25  # 30 events, counted no further than the cap
+    assert [e.pk for e in body["items"]] == list(qs.values_list("pk", flat=True)[5:8])
