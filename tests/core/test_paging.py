@@ -52,3 +52,38 @@ def test_an_api_list_counts_up_to_the_cap_and_returns_its_slice(events, monkeypa
     body = paging.api_page(qs, 5, 3)
     assert body["count"] == 25  # 30 events, counted no further than the cap
     assert [e.pk for e in body["items"]] == list(qs.values_list("pk", flat=True)[5:8])
+
+
+def test_the_pager_keeps_every_filter_of_the_list_on_the_next_page(events, rf):
+    """A list narrowed by a report's figure (`?annual=`) or by its own filters stays
+    narrowed on page 2: the pager takes the request's filters, not each view's idea of them."""
+    import re
+    from urllib.parse import parse_qs
+
+    from django.template.loader import render_to_string
+
+    request = rf.get("/contracts/", {"annual": "agreements:2025:339901101", "q": "海屿", "page": 2})
+    html = render_to_string("_pager.html", {"page": paging.page_of(events, 2, 10)}, request)
+    links = [
+        parse_qs(href.lstrip("?").replace("&amp;", "&"))
+        for href in re.findall(r'href="([^"]+)"', html)
+    ]
+    assert [link["page"] for link in links] == [["1"], ["3"]]
+    for link in links:
+        assert link["annual"] == ["agreements:2025:339901101"] and link["q"] == ["海屿"]
+    assert "共 25+ 条" in html or "共 30 条" in html
+
+
+def test_every_list_pages_through_the_one_pager():
+    """No template writes its own page links (they forgot filters, such as `?annual=`)."""
+    from pathlib import Path
+
+    import fazhi
+
+    templates = Path(fazhi.__file__).parent / "templates"
+    own = [
+        str(p.relative_to(templates))
+        for p in templates.rglob("*.html")
+        if "next_page_number" in p.read_text() and p.name != "_pager.html"
+    ]
+    assert own == []
