@@ -29,3 +29,7 @@ def main() -> None:
             sys.stderr.write(NEVER_MIGRATED + "\n")
             sys.exit(1)
         raise
+
+
+if __name__ == "__main__":  # `python -m fazhi.cli …` did nothing and exited 0
+    main()

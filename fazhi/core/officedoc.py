@@ -11,13 +11,22 @@ bytes back; they never touch python-docx themselves, so the layout is the same e
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 from urllib.parse import quote
 
 from django.http import HttpResponse
 
+from .permissions import ServiceError
+
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF_TYPE = "application/pdf"
+PDF_TIMEOUT_S = 120
 
 # Fonts a Chinese government office has; Word falls back to a similar face elsewhere.
 TITLE_FONT = "方正小标宋简体"
@@ -200,7 +209,48 @@ class OfficeDocument:
     filename: str
     content: bytes
 
+    def as_pdf(self) -> OfficeDocument:
+        """The same document as PDF, converted by LibreOffice (see `to_pdf`)."""
+        return replace(self, filename=str(Path(self.filename).with_suffix(".pdf")),
+                       content=to_pdf(self.content))  # fmt: skip
+
     def response(self) -> HttpResponse:
-        response = HttpResponse(self.content, content_type=DOCX_TYPE)
+        pdf = self.filename.lower().endswith(".pdf")
+        response = HttpResponse(self.content, content_type=PDF_TYPE if pdf else DOCX_TYPE)
         response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(self.filename)}"
         return response
+
+
+# --- PDF (optional: only where LibreOffice is installed) -------------------------------------
+
+PDF_UNAVAILABLE = "本服务器未安装 LibreOffice,无法导出 PDF;请下载 .docx 后自行转换"
+
+
+def pdf_converter() -> str | None:
+    """LibreOffice's command, or None: PDF is optional (issue 12), the .docx is the
+    document. FAZHI_SOFFICE names another binary (or "" to turn PDF off)."""
+    configured = os.environ.get("FAZHI_SOFFICE")
+    if configured is not None:
+        return shutil.which(configured) if configured else None
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def to_pdf(content: bytes) -> bytes:
+    """A .docx as PDF through LibreOffice headless. Each conversion has its own profile
+    directory (two at once would otherwise fight over one profile's lock) and a time limit;
+    a failure is a clear Chinese error, never a half-written file."""
+    soffice = pdf_converter()
+    if soffice is None:
+        raise ServiceError(PDF_UNAVAILABLE, code="pdf_unavailable")
+    with tempfile.TemporaryDirectory(prefix="fazhi-pdf-") as work:
+        source = Path(work) / "document.docx"
+        source.write_bytes(content)
+        command = [
+            soffice, f"-env:UserInstallation={Path(work, 'profile').as_uri()}",
+            "--headless", "--norestore", "--convert-to", "pdf", "--outdir", work, str(source),
+        ]  # fmt: skip
+        try:
+            subprocess.run(command, capture_output=True, timeout=PDF_TIMEOUT_S, check=True)
+            return (Path(work) / "document.pdf").read_bytes()
+        except (OSError, subprocess.SubprocessError):
+            raise ServiceError("PDF 转换失败,请稍后重试或下载 .docx", code="pdf_failed") from None

@@ -22,6 +22,7 @@ urlpatterns = [
     path(
         "annual/<int:unit_id>/<int:year>/report.docx", views_annual.annual_docx, name="annual_docx"
     ),  # fmt: skip
+    path("annual/<int:unit_id>/<int:year>/report.pdf", views_annual.annual_pdf, name="annual_pdf"),
     path(
         "annual/<int:unit_id>/<int:year>/<slug:verb>/",
         views_annual.annual_transition,

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from fazhi.core import clock
 from fazhi.core.models import OrgUnit
+from fazhi.core.officedoc import pdf_converter
 from fazhi.core.paging import page_of
 from fazhi.core.permissions import ServiceError, role_required
 from fazhi.core.workflow import timeline
@@ -86,6 +87,7 @@ def annual_preview(request, unit_id: int, year: int):
         "steps": timeline(report) if report else [],
         "versions": report.versions.select_related("created_by")[:10] if report else [],
         "no_data": services.NO_DATA.format(year=year, unit=unit.name),
+        "pdf": pdf_converter() is not None,  # PDF only where LibreOffice is installed
     }
     return render(request, "reports/annual_preview.html", context)
 
@@ -139,9 +141,19 @@ def annual_transition(request, unit_id: int, year: int, verb: str):
 
 @role_required(*READERS)
 def annual_docx(request, unit_id: int, year: int):
+    return _export(request, unit_id, year, pdf=False)
+
+
+@role_required(*READERS)
+def annual_pdf(request, unit_id: int, year: int):
+    return _export(request, unit_id, year, pdf=True)
+
+
+def _export(request, unit_id: int, year: int, *, pdf: bool):
     unit, year = _unit(request, unit_id), _year(year)
     try:
-        return services.report_export(actor=request.user, unit=unit, year=year).response()
+        document = services.report_export(actor=request.user, unit=unit, year=year, pdf=pdf)
     except ServiceError as exc:
         messages.error(request, exc.message)
         return redirect(_preview_url(unit, year))
+    return document.response()

@@ -18,6 +18,9 @@ EXPECTATIONS = {
     "annual_docx": page(
         ANNUAL_READERS, ok=Redirect("/annual/"), hidden=OUTSIDE_TOWN_A, kwargs=ANNUAL
     ),
+    "annual_pdf": page(
+        ANNUAL_READERS, ok=Redirect("/annual/"), hidden=OUTSIDE_TOWN_A, kwargs=ANNUAL
+    ),
     "annual_edit": page(
         {"officer"},
         hidden=OUTSIDE_TOWN_A,

@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 
 from fazhi.core import audit, clock
 from fazhi.core.models import OrgUnit
-from fazhi.core.officedoc import OfficeDocument, build
+from fazhi.core.officedoc import PDF_UNAVAILABLE, OfficeDocument, build, pdf_converter
 from fazhi.core.permissions import Forbidden, ServiceError
 from fazhi.core.roles import Role
 from fazhi.core.scoping import unit_in_scope
@@ -170,10 +170,13 @@ def report_transition(*, actor, obj: AnnualReport, verb: str, note: str = "", **
     return REPORT_FLOW.run(actor=actor, obj=obj, verb=verb, note=note)
 
 
-def report_export(*, actor, unit, year: int) -> OfficeDocument:
-    """The unit-year's summary as .docx (GB/T 9704). `actor` None is the `fazhi report`
-    command (the server's operator). Refused while another export of the same report
-    runs, and for a year with no data; audited."""
+def report_export(*, actor, unit, year: int, pdf: bool = False) -> OfficeDocument:
+    """The unit-year's summary as .docx (GB/T 9704), or as PDF converted from that .docx
+    where LibreOffice is installed. `actor` None is the `fazhi report` command (the
+    server's operator). Refused while another export of the same report runs, and for a
+    year with no data; audited."""
+    if pdf and pdf_converter() is None:
+        raise ServiceError(PDF_UNAVAILABLE, code="pdf_unavailable")
     if actor is not None:
         check_readable(actor, unit)
     existing = AnnualReport.objects.filter(org_unit=unit, year=year).first()
@@ -182,13 +185,18 @@ def report_export(*, actor, unit, year: int) -> OfficeDocument:
         raise ServiceError(NO_DATA.format(year=year, unit=unit.name), code="no_data")
     report = _lock(actor, unit, year)
     try:
-        content = build(document.blocks(report.approved_on or clock.today()))
+        exported = OfficeDocument(
+            document.filename(), build(document.blocks(report.approved_on or clock.today()))
+        )
+        if pdf:
+            exported = exported.as_pdf()
         audit.record(verb="annual_report.export", actor=actor, obj=report,
                      actor_name="" if actor else "fazhi report 命令",
-                     changes={"version": report.version, "status": report.status})  # fmt: skip
+                     changes={"version": report.version, "status": report.status,
+                              "format": "pdf" if pdf else "docx"})  # fmt: skip
     finally:
         AnnualReport.objects.filter(pk=report.pk).update(exporting_since=None)
-    return OfficeDocument(document.filename(), content)
+    return exported
 
 
 def _lock(actor, unit, year) -> AnnualReport:

@@ -1,4 +1,5 @@
-"""`fazhi report annual --unit CODE --year YYYY --output F.docx` and
+"""`fazhi report annual --unit CODE --year YYYY --output F.docx` (or F.pdf where LibreOffice
+is installed) and
 `fazhi report ten-day --unit CODE --date YYYY-MM-DD --output F.docx`: the annual summary
 or the 旬报 (of the 旬 containing the date) of a town (or, for the annual summary, the
 county) named by its 行政区划代码, for scripts and schedulers.
@@ -18,6 +19,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from fazhi.core.hooks import app_hooks
 from fazhi.core.models import OrgUnit
+from fazhi.core.officedoc import PDF_UNAVAILABLE, pdf_converter
 from fazhi.core.permissions import ServiceError
 
 
@@ -34,7 +36,9 @@ class Command(BaseCommand):
         annual = sub.add_parser("annual", help="年度法治政府建设工作总结及工作思路")
         annual.add_argument("--unit", required=True, help="乡镇或县的行政区划代码")
         annual.add_argument("--year", required=True, type=int, help="年度,如 2023")
-        annual.add_argument("--output", required=True, help="输出文件 .docx")
+        annual.add_argument(
+            "--output", required=True, help="输出文件 .docx(装有 LibreOffice 时也可为 .pdf)"
+        )
         tenday = sub.add_parser("ten-day", help="法治建设旬报(该日期所在的旬)")
         tenday.add_argument("--unit", required=True, help="乡镇的行政区划代码")
         tenday.add_argument("--date", required=True, help="日期 YYYY-MM-DD")
@@ -45,10 +49,10 @@ class Command(BaseCommand):
         if org_unit is None:
             raise _fail(f"找不到行政区划代码为“{unit}”的单位")
         target = Path(output)
-        _check_writable(target)
+        _check_writable(target, kind)
         try:
             if kind == "annual":
-                document = _annual(org_unit, options["year"])
+                document = _annual(org_unit, options["year"], pdf=target.suffix.lower() == ".pdf")
             else:
                 document = _ten_day(org_unit, options["date"])
         except ServiceError as exc:
@@ -57,14 +61,14 @@ class Command(BaseCommand):
         self.stdout.write(f"已生成:{target}({document.filename})")
 
 
-def _annual(unit, year: int):
+def _annual(unit, year: int, *, pdf: bool):
     from fazhi.reports import services
 
     if not services.reportable(unit):
         raise ServiceError("年度工作总结按乡镇或县生成:请给出乡镇或县的行政区划代码")
     if not 2000 <= year <= 2100:
         raise ServiceError(f"年度“{year}”无效")
-    return services.report_export(actor=None, unit=unit, year=year)
+    return services.report_export(actor=None, unit=unit, year=year, pdf=pdf)
 
 
 def _ten_day(unit, value: str):
@@ -77,11 +81,14 @@ def _ten_day(unit, value: str):
     raise ServiceError("未安装法治建设旬报模块,无法生成旬报")
 
 
-def _check_writable(target: Path) -> None:
+def _check_writable(target: Path, kind: str) -> None:
     """Refused before any work: a directory that is missing or not writable, or a target
     that is a directory."""
     folder = target.parent if str(target.parent) else Path(".")
-    if target.suffix.lower() != ".docx":
+    if target.suffix.lower() == ".pdf" and kind == "annual":
+        if pdf_converter() is None:
+            raise _fail(PDF_UNAVAILABLE)
+    elif target.suffix.lower() != ".docx":
         raise _fail(f"输出文件应以 .docx 结尾:{target}")
     if target.is_dir() or not folder.is_dir() or not os.access(folder, os.W_OK):
         raise _fail(f"无法写入文件“{target}”:目录不存在或没有写权限")
