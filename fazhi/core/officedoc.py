@@ -244,7 +244,7 @@ def to_pdf(content: bytes) -> bytes:
         raise ServiceError(PDF_UNAVAILABLE, code="pdf_unavailable")
     with tempfile.TemporaryDirectory(prefix="fazhi-pdf-") as work:
         source = Path(work) / "document.docx"
-        source.write_bytes(content)
+        source.write_bytes(_grid_for_libreoffice(content))
         command = [
             soffice, f"-env:UserInstallation={Path(work, 'profile').as_uri()}",
             "--headless", "--norestore", "--convert-to", "pdf", "--outdir", work, str(source),
@@ -254,3 +254,22 @@ def to_pdf(content: bytes) -> bytes:
             return (Path(work) / "document.pdf").read_bytes()
         except (OSError, subprocess.SubprocessError):
             raise ServiceError("PDF 转换失败,请稍后重试或下载 .docx", code="pdf_failed") from None
+
+
+def _grid_for_libreoffice(content: bytes) -> bytes:
+    """The grid as LibreOffice can follow it. Word fits 28 characters of 3号 into the
+    156 mm line by narrowing the grid's pitch below the glyph (15.8 pt for a 16 pt
+    character); LibreOffice instead gives such a character two cells, which would print
+    14 characters a line. Without character snapping it sets them at their natural
+    width: 27 a line, 22 lines a page, the faces and sizes unchanged."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    document = Document(io.BytesIO(content))
+    for section in document.sections:
+        grid = section._sectPr.find(qn("w:docGrid"))
+        if grid is not None:
+            grid.set(qn("w:type"), "lines")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
