@@ -8,10 +8,11 @@ problems. `?annual=<key>:<year>:<unit code>` narrows the contract list to the re
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import partial
 from types import SimpleNamespace
 from urllib.parse import urlencode
 
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 from django.urls import reverse
 
 from fazhi.core import clock
@@ -87,20 +88,29 @@ def narrow(qs, params):
     return qs.filter(cohort[1](SimpleNamespace(code=code), year))
 
 
-def _fact(unit, year, key, label) -> Fact:
-    model, q = COHORTS[key]
-    n = model.objects.filter(q(unit, year)).count()
+def _counts(unit, year) -> dict[str, int]:
+    """Every cohort's count in one pass over the unit's contracts (a conditional COUNT
+    each): seven separate COUNTs read the town's contracts seven times, a quarter of a
+    town-year summary's time at county scale."""
+    return Contract.objects.filter(in_subtree(unit)).aggregate(
+        **{key: Count("pk", filter=q(unit, year)) for key, (_, q) in COHORTS.items()}
+    )
+
+
+def _fact(counts, unit, year, key, label) -> Fact:
+    model, _ = COHORTS[key]
     url = reverse(LISTS[model]) + "?" + urlencode({"annual": f"{key}:{year}:{unit.code}"})
-    return Fact(n, url, label)
+    return Fact(counts[key], url, label)
 
 
 def contribute(unit: OrgUnit, year: int) -> Contribution:
     c = Contribution()
-    agreements = _fact(unit, year, "agreements", "审核行政协议")
-    civil = _fact(unit, year, "civil", "审核民事合同")
+    fact = partial(_fact, _counts(unit, year))
+    agreements = fact(unit, year, "agreements", "审核行政协议")
+    civil = fact(unit, year, "civil", "审核民事合同")
     if agreements.value or civil.value:
-        online = _fact(unit, year, "agreements_online", "经本平台合法性审核的行政协议")
-        offline = _fact(unit, year, "agreements_offline", "线下审核后登记签订的行政协议")
+        online = fact(unit, year, "agreements_online", "经本平台合法性审核的行政协议")
+        offline = fact(unit, year, "agreements_offline", "线下审核后登记签订的行政协议")
         text = "严格行政协议和合同管理,今年审核行政协议{0}件"
         facts = [agreements]
         # Why this can differ from the 合法性审核 figure: that one counts the reviews
@@ -115,7 +125,7 @@ def contribute(unit: OrgUnit, year: int) -> Contribution:
             text += "(均经本平台合法性审核)"
         text += f",审核民事合同{{{len(facts)}}}件"
         facts.append(civil)
-        signed = _fact(unit, year, "signed_agreements", "登记签订的行政协议")
+        signed = fact(unit, year, "signed_agreements", "登记签订的行政协议")
         if signed.value:
             text += f",依法登记签订行政协议{{{len(facts)}}}件"
             facts.append(signed)
@@ -130,7 +140,7 @@ def contribute(unit: OrgUnit, year: int) -> Contribution:
         ),
         ("archived_late", "未按期归档的合同", "{0}份合同未按期归档。"),
     ):
-        fact = _fact(unit, year, key, label)
-        if fact.value:
-            c.problems.append(Point(f"contracts.{key}", text, (fact,)))
+        problem = fact(unit, year, key, label)
+        if problem.value:
+            c.problems.append(Point(f"contracts.{key}", text, (problem,)))
     return c
