@@ -530,3 +530,251 @@ def test_lawful_structures_are_not_flagged(text, kind):
     """Given the same parts negated, given to the town, or in a private project, then no
     finding."""
     assert categories(text, kind) == set()
+
+
+# ---- round 5: the structural parts tuned on blind set D ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pos_word", "expected"),
+    [
+        # County and district bodies are the government side; a 区 of a place is not.
+        ("县自然资源局从土地出让收入中弥补乙方的投资差额。", "弥补", "government"),
+        ("景区运营公司自行承担运营亏损。", "承担", None),
+        # A party right after a verb is its object: the actor is named before it.
+        ("由区财政局核拨补贴，并确保乙方每年回报率不低于百分之六。", "确保", "government"),
+        # A government framing clause names the actor of what follows; a company one does not.
+        (
+            "区属平台公司同意，片区养护项目直接委托乙方实施，不再选择其他单位。",
+            "不再",
+            "government",
+        ),
+        ("乙方同意，在甲方内部审批完成前付款期限相应顺延。", "顺延", None),
+    ],
+)
+def test_round_five_actor(text, pos_word, expected):
+    """Given a clause, then the actor of the act at `pos_word` is read from its structure."""
+    from fazhi.reviews.precheck.structure import actor, mentions
+
+    assert actor(text, text.find(pos_word), mentions(text))[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        # Pre-financed works repaid by instalments: one pre-financing finding.
+        (
+            "村道硬化工程由乙方先行垫资施工，验收合格后甲方分四年等额偿还。",
+            "contract",
+            {"prefinancing"},
+        ),
+        # A payment that also waits for an audit is still both.
+        (
+            "乙方垫资施工，付款以县审计局审计结论为准并在审计后支付。",
+            "contract",
+            {"prefinancing", "payment_term"},
+        ),
+        # The town's budget making good a return is a guarantee, not a payment term.
+        (
+            "项目运营收益低于约定标准的，镇财政在下一年度预算中安排资金补足乙方的投资收益。",
+            "agreement",
+            {"guarantee"},
+        ),
+        # The price the company pays and an audit that only trues up are not payment terms.
+        ("镇属冷库按评估价经公开挂牌转让给乙方，转让价款由乙方分两期付清。", "agreement", set()),
+        (
+            "甲方在验收合格后二十日内支付合同价款的百分之九十，审计完成后据实调整结算，多退少补。",
+            "contract",
+            set(),
+        ),
+        # A private employer stated once for the paragraph clears the advance after "；".
+        (
+            "本工程为某民营食品公司自建厂房，不属于政府投资项目；承包人垫资部分按年息百分之五计息。",
+            "contract",
+            set(),
+        ),
+        (
+            "本项目为镇政府投资的农贸市场改造工程；施工单位垫资施工至主体完工。",
+            "contract",
+            {"prefinancing"},
+        ),
+    ],
+)
+def test_round_five_one_finding_per_concern(text, kind, expected):
+    """Given clauses where one concern explains the other, then only it is reported."""
+    assert categories(text, kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "category"),
+    [
+        # Business steered to whomever the town picks; local protection; others made to join.
+        ("各村的农村公路养护统一交由镇交通管理站确定的养护公司实施。", "agreement", "competition"),
+        ("非本镇企业生产的有机肥不得在示范基地内使用。", "agreement", "competition"),
+        (
+            "辖区内的农家乐经营户均须加入乙方成立的旅游协会，并执行乙方统一制定的收费标准。",
+            "agreement",
+            "competition",
+        ),
+        ("甲方对乙方的用水执行低于其他企业的优惠水价。", "contract", "competition"),
+        ("甲方承诺，在本协议期内，镇区内不再另建同类的污水处理设施。", "agreement", "competition"),
+        ("县财政按乙方光伏电站每年上网电量每千瓦时0.03元给予奖励。", "agreement", "competition"),
+        # The town taking the company's market risk or its stake.
+        ("乙方种植的中药材未能售出的，由乡人民政府按约定收购价全部收购。", "contract", "guarantee"),
+        (
+            "项目期满后，乙方在合资公司中的股权由镇属平台公司按乙方出资额加百分之五年息受让。",
+            "agreement",
+            "guarantee",
+        ),
+        # Pre-financing in other words; payment in the next quarter.
+        (
+            "承包人应在开工前向发包人缴纳工程周转金一百万元，用于征地补偿。",
+            "contract",
+            "prefinancing",
+        ),
+        ("施工期间乙方不要求甲方支付任何进度款，竣工后一次性结算。", "contract", "prefinancing"),
+        ("甲方于次季度末统一结算支付上季度的配送费用。", "contract", "payment_term"),
+        # State assets: contributed as capital, decided by one leader, passed into ownership.
+        (
+            "镇政府将财政资金建设的农贸市场作为对乙方的出资，未经资产评估。",
+            "agreement",
+            "state_assets",
+        ),
+        ("镇属闲置办公楼经镇长个人审批后由乙方租用，租期十年。", "contract", "state_assets"),
+        ("政府投资建设的农村污水处理设施，竣工后移交给乙方所有。", "agreement", "state_assets"),
+    ],
+)
+def test_round_five_structures_are_flagged(text, kind, category):
+    """Given the round-5 structural parts in self-written clauses, then they are flagged."""
+    assert category in categories(text, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("乙方应当优先采购本地农户种植的蔬菜，价格按市场价协商确定。", "agreement"),
+        ("乙方的项目经理为本项目唯一的对接人，负责与甲方日常联络。", "contract"),
+        ("根据国土空间规划，甲方在规划区内不再批准新建化工企业。", "agreement"),
+        ("乙方的保证人为乙方向甲方返还预付款提供连带责任保证。", "agreement"),
+        ("乙方在自有土地上自建的仓库归乙方所有。", "agreement"),
+        ("乙方承租镇属门面，租金经资产评估确定，且不低于评估价格。", "contract"),
+        ("项目监理单位由甲方通过公开招标方式另行确定。", "agreement"),
+        ("甲方于次月十日前支付上月货款。", "contract"),
+    ],
+)
+def test_round_five_look_alikes_are_lawful(text, kind):
+    """Given the lawful counterparts (voluntary, internal, planning, the company's own),
+    then no finding."""
+    assert categories(text, kind) == set()
+
+
+# Round 5's fresh clauses: written before any round-5 change and never tuned on. Run once
+# after the changes: 16 of 21 right (the old rules: 14), every lawful one among them. The
+# five misses are left unfixed so that the number stays honest; a later round may use them.
+ROUND_FIVE_FRESH = [
+    (
+        "县住房和城乡建设局对乙方为本项目发行的企业债券按期兑付承担补充清偿责任。",
+        "agreement",
+        {"guarantee"},
+    ),
+    (
+        "乙方投资的冷链物流中心投入运营后五年内，年度净利润低于三百万元的，不足部分由区商务局"
+        "从专项资金中据实补齐。",
+        "agreement",
+        {"guarantee"},
+    ),
+    (
+        "合作期届满后，乙方在项目公司中的全部股份由县国有资本投资运营公司按乙方累计出资本金加"
+        "百分之八的年息收购。",
+        "agreement",
+        {"guarantee"},
+    ),
+    (
+        "甲方承诺在协议期内，本街道辖区内不再新批建设其他大型商业综合体。",
+        "agreement",
+        {"competition"},
+    ),
+    (
+        "园区内入驻企业的员工通勤班车服务，均由管委会委托乙方统一承运。",
+        "agreement",
+        {"competition"},
+    ),
+    (
+        "各行政村的生活垃圾清运车辆、垃圾桶等设备，应当向乙方或者乙方授权的经销商购买。",
+        "contract",
+        {"competition"},
+    ),
+    (
+        "乙方每年在本县实现的增值税县级留存部分，由县财政按百分之六十以产业扶持资金的形式拨付给乙方。",
+        "agreement",
+        {"competition"},
+    ),
+    (
+        "合同价款在项目通过县财政投资评审中心评审并出具审定报告后，按审定金额支付。",
+        "contract",
+        {"payment_term"},
+    ),
+    (
+        "本合同的尾款百分之三十在县级配套资金拨付到镇财政账户后支付给乙方。",
+        "contract",
+        {"payment_term"},
+    ),
+    (
+        "乡政府将原中心小学闲置校舍交由乙方改造为养老机构，十年内不收取租金。",
+        "agreement",
+        {"state_assets"},
+    ),
+    (
+        "村股份经济合作社名下的二百亩林地，经村两委会议研究同意后以每亩每年八十元的价格直接流转给乙方经营。",
+        "contract",
+        {"state_assets"},
+    ),
+    (
+        "本工程承包人需筹足工程所需全部资金并完成施工，发包人于工程竣工决算审计完成后分三年支付工程价款。",
+        "contract",
+        {"prefinancing"},
+    ),
+    (
+        "乙方的实际控制人向县人民政府出具承诺函，承诺对乙方在本协议项下的违约责任承担连带责任。",
+        "agreement",
+        set(),
+    ),
+    ("乙方以其名下的土地使用权为乙方的银行贷款设定抵押，与甲方无关。", "agreement", set()),
+    (
+        "乙方在本街道开设门店，不影响街道辖区内其他经营者依法平等开展同类经营。",
+        "agreement",
+        set(),
+    ),
+    (
+        "甲方应在收到乙方发票并验收合格之日起二十日内支付当期货款，不以财政资金到位为付款前提。",
+        "contract",
+        set(),
+    ),
+    (
+        "本项目资金来源为县级财政预算资金，已经县财政局批复落实，甲方按月支付进度款。",
+        "contract",
+        set(),
+    ),
+    (
+        "镇属闲置仓库经资产评估后，在县公共资源交易中心公开招租，由出价最高者承租。",
+        "contract",
+        set(),
+    ),
+    ("乙方以自有资金在自有工业用地上建设新的生产车间，与甲方无关。", "agreement", set()),
+    ("双方因本协议发生争议的，可以依法申请行政复议或者提起行政诉讼。", "agreement", set()),
+    (
+        "乙方采购建筑材料应当选择具有合格证明的产品，甲方不得指定品牌和供应商。",
+        "contract",
+        set(),
+    ),
+]
+
+
+def test_round_five_fresh_clauses():
+    """Given clauses written before round 5 and never tuned on, then at least the 16 of 21
+    read right when measured, and no lawful one flagged."""
+    right = [categories(text, kind) == expected for text, kind, expected in ROUND_FIVE_FRESH]
+    assert sum(right) >= 16
+    assert all(
+        ok for ok, (_, _, expected) in zip(right, ROUND_FIVE_FRESH, strict=True) if not expected
+    )

@@ -2,8 +2,9 @@
 licence, fee, fine or permit set by higher law is lawful; one that *creates* it is not; a
 clause sending all the town's business to operators the town picked is 限定交易.
 
-The real-document figures are measured on corpus/real: files 01–13 tune the rules (dev),
-14–19 are held out and only measured (docs/precheck.md, third round)."""
+The real-document figures are measured on corpus/real: files 01–19 tune the rules (dev),
+20–30 (towns and counties outside Shanghai) are held out and only measured (docs/precheck.md,
+fourth round)."""
 
 from __future__ import annotations
 
@@ -50,6 +51,13 @@ def categories(text: str) -> set[str]:
         "资产出租超过五年的，报街道主任办公会讨论批准后方可签订合同。",
         "情节严重的，移送公安部门，由公安部门进行刑事处罚。",
         "业委会与物业服务企业签订合同时，约定垃圾清运的收费标准。",
+        # Round 4: papers handed in, the town's office applying upwards, names and events.
+        "施工单位营业执照、安全生产许可证复印件（提交一份，原件复核）；",
+        "由区住房和城乡建设管理委员会依法核发施工许可证。",
+        "镇规划建设办将可行性研究报告集中打包报区发改委审批。",
+        "已办理农用地转用、征收批准手续并完成征收的土地。",
+        "使用集体资金的项目提交集资委会议纪要一份。",
+        "企业被新闻媒体曝光存在安全隐患的，镇安监办应当督促整改。",
     ],
 )
 def test_a_cited_measure_is_not_reported(text):
@@ -77,6 +85,11 @@ def test_a_cited_measure_is_not_reported(text):
         ("经镇长办公会同意后，委派施工单位先行施工。", "competition"),
         ("违者一律由县市场监督管理局按有关规定顶格处罚。", "penalty"),
         ("申请人须取得居委会出具的无违建的证明。", "certificate"),
+        # Round 4: the town issuing a county-level permit, picked lists, market bans.
+        ("镇规划建设办对材料齐全的项目核发小型建设工程施工许可证。", "licensing"),
+        ("限额以下工程承发包实行预选承包商名录制度。", "competition"),
+        ("申报材料：工程初步方案、由城建公司编制的工程预算。", "competition"),
+        ("相关施工单位三年内禁止承担本镇村庄道路建设项目。", "penalty"),
     ],
 )
 def test_a_created_measure_is_reported(text, category):
@@ -96,28 +109,41 @@ def test_a_citation_makes_the_fine_a_reference_the_bare_fine_is_not():
 
 
 def test_real_dev_documents_meet_the_high_severity_target():
-    """Given the dev documents (01–13), when pre-reviewed, then ≥ 0.8 of the high-severity
-    findings are labelled problems (19 of 20 when measured), and every 限定交易 clause is
-    reported as competition (6 of 6)."""
-    assert len(REAL_DEV) == 13
+    """Given the dev documents (01–19), when pre-reviewed, then ≥ 0.8 of the high-severity
+    findings are labelled problems (28 of 29 when measured), and every 限定交易 clause is
+    reported as competition (8 of 8)."""
+    assert len(REAL_DEV) == 19
     ev = evaluate_real(REAL_DEV)
-    assert ev.high.tp + ev.high.fp >= 10
+    assert ev.high.tp + ev.high.fp >= 20
     assert ev.high.precision >= MIN_REAL_HIGH_PRECISION, ev.high
-    assert ev.competition >= 6
+    assert ev.competition >= 8
     assert ev.competition_caught == ev.competition
-    assert ev.caught >= 22
+    assert ev.caught >= 31
 
 
 def test_real_held_out_documents_do_not_fall_back():
-    """The held-out documents (14–19, not tuned on): no worse than measured once after the
-    third round (high-severity precision 0.308, 4 of 13; 4 of 15 problems caught). This is a
-    floor against regression, not the target: the target (0.8) is not met on them."""
-    assert REAL_HELD_OUT and not set(REAL_HELD_OUT) & set(REAL_DEV)
+    """The held-out documents (20–30, not tuned on): no worse than measured after the
+    fourth round (high-severity precision 0.143, 1 of 7; 2 of 14 problems caught; 1 of 3
+    限定交易 clauses). This is a floor against regression, not the target: the target
+    (0.8) is not met on them."""
+    assert len(REAL_HELD_OUT) == 11 and not set(REAL_HELD_OUT) & set(REAL_DEV)
     ev = evaluate_real(REAL_HELD_OUT)
-    assert ev.high.precision >= 0.3, ev.high
-    assert ev.caught >= 4
+    assert ev.high.precision >= 0.14, ev.high
+    assert ev.caught >= 2
+    assert ev.competition_caught >= 1
     everything = evaluate_real()
-    assert everything.caught >= 26
+    assert everything.caught >= 33
+
+
+def test_a_label_copied_with_its_item_marker_matches_the_quote():
+    """The segmenter cuts "4、" off a sentence and keeps its "；": a label copied from the
+    text with the marker still matches the finding's quote."""
+    from fazhi.reviews.precheck.evaluate import _squeeze
+
+    assert _squeeze("4、畜禽养殖户必须实行圈养，严防污染；") == _squeeze(
+        "畜禽养殖户必须实行圈养，严防污染"
+    )
+    assert _squeeze("（二）限养区内禁止新建。") == "限养区内禁止新建"
 
 
 def test_every_real_label_quotes_its_file():

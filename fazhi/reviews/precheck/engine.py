@@ -22,6 +22,7 @@ from .rules import (
     GENERAL_EXEMPTIONS,
     KINDS,
     NEGATION,
+    OUTRANKS,
     RULES,
     SEVERITIES,
     Frame,
@@ -180,16 +181,22 @@ def precheck(
             kind == "normative" and bool(_CITED.search(s.text))
         )
         paragraph = paragraphs[s.paragraph]
-        for c in rules:
-            if _sentence_hit(c, s, paragraph, general_lawful):
-                hits.append((c.rule, s))
+        # This sentence's hits are gathered apart, so that clearing them does not rescan
+        # the whole document's hits for every sentence.
+        found: list[Rule | Frame] = [
+            c.rule for c in rules if _sentence_hit(c, s, paragraph, general_lawful)
+        ]
         # Contracts and agreements: the structure of the clause (who acts, what act, on
         # what condition) as well as its wording (structure.py).
         if kind in CONTRACTS:
-            hits += [(f, s) for f in frame_hits(s.text, kind)]
-            clear = cleared(s.text)
+            found += frame_hits(s.text, kind)
+            clear = cleared(s.text, paragraph)
+            # One concern may explain another in the same sentence (rules.OUTRANKS).
+            mine = {r.category for r in found} - clear
+            clear |= {c for top in mine & OUTRANKS.keys() for c in OUTRANKS[top]}
             if clear:
-                hits = [h for h in hits if h[1] is not s or h[0].category not in clear]
+                found = [r for r in found if not {r.category, r.id} & clear]
+        hits += [(r, s) for r in found]
 
     if kind == "normative":
         published = checks.publication_date(paragraphs, sents)

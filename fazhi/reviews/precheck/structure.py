@@ -20,6 +20,12 @@ looks for and composes it from parts:
 
 So "乙方股东向甲方提供连带责任保证" is lawful (the actor is the company side) and
 "乡财政所为乙方的借款提供反担保" is not, whatever the words between them.
+
+Round 5 (blind set D): county and district bodies are the government side; a party right
+after a verb is its object ("确保乙方…"), not the actor; a government framing clause
+("区属平台公司同意，…") names the actor of what follows; facts stated once for a paragraph
+(a private employer) are read in the paragraph; and one concern may outrank another in the
+same sentence (`rules.OUTRANKS`, applied in engine.py).
 """
 
 from __future__ import annotations
@@ -28,7 +34,14 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .rules import CLEARANCES, COMPANY_PARTY, FRAMES, GOVERNMENT_PARTY, Frame
+from .rules import (
+    CLEARANCES,
+    COMPANY_PARTY,
+    FRAMES,
+    GOVERNMENT_PARTY,
+    PARAGRAPH_CLEARANCES,
+    Frame,
+)
 
 GOV, COMPANY = "government", "company"
 
@@ -54,7 +67,9 @@ _COND_NEG = re.compile(
     r"不采用|不使用|不得采用|不接受|不得使用"
 )
 # A lawful step that was skipped ("未履行评估和公开交易程序") does not clear the clause.
-_SKIPPED = re.compile(r"未|不经|没有|不进行|无需|无须|不通过|不再|免于")
+_SKIPPED = re.compile(
+    r"未|不经|没有|不进行|无需|无须|不通过|不再|免于|不另行|不(缴|交|支付)|免(交|缴)"
+)
 
 
 @dataclass(frozen=True)
@@ -95,9 +110,20 @@ def _clause_end(text: str, pos: int) -> int:
     return min(ends) if ends else len(text)
 
 
+# A party right after a verb is that verb's object ("直接委托乙方实施", "确保乙方收回投资"):
+# the actor is whoever governs the verb, named earlier.
+_OBJECT_OF = re.compile(
+    r"(委托|要求|支持|协助|督促|确保|保证|允许|准许|同意|授权|指定|确定|选定|帮助|扶持|奖励|补贴|补助|"
+    r"通知|告知|聘请|委派|邀请|鼓励|引导|协调|安排|交由|交给|租给|卖给|借给|返还|退还|偿还|支付|补偿|"
+    r"赔偿|配合|督导|保障|给予|授予|赋予|许可)$"
+)
+
+
 def _is_subject(text: str, m: _Mention) -> bool:
     before = text[m.start - 1] if m.start else ""
-    return before not in _NOT_SUBJECT_BEFORE and not _MODIFIER.match(text, m.end)
+    if before in _NOT_SUBJECT_BEFORE or _MODIFIER.match(text, m.end):
+        return False
+    return not _OBJECT_OF.search(text, max(0, m.start - 2), m.start)
 
 
 def actor(text: str, pos: int, mentions: list[_Mention]) -> tuple[str | None, int]:
@@ -114,15 +140,23 @@ def actor(text: str, pos: int, mentions: list[_Mention]) -> tuple[str | None, in
         if _is_subject(text, m):
             return m.role, m.start
     # The subject of an earlier clause ("甲方不为乙方提供担保，也不承担乙方的债务").
+    # A framing clause names the actor only when no other clause does, and only when it is
+    # the government side: "区属平台公司同意，…直接委托乙方实施" is the town's own promise,
+    # while "乙方同意，…付款期限相应顺延" is the company accepting what the town does.
+    framing: str | None = None
     start = cs - 1
     while start > 0:
         prev = _clause_start(text, start)
-        if not _FRAMING.match(text[prev:start]):
-            for m in mentions:
-                if prev <= m.start and m.end <= start and _is_subject(text, m):
+        is_framing = bool(_FRAMING.match(text[prev:start]))
+        for m in mentions:
+            if prev <= m.start and m.end <= start and _is_subject(text, m):
+                if not is_framing:
                     return m.role, cs
+                if m.role == GOV:
+                    framing = framing or m.role
+                break
         start = prev - 1
-    return None, cs
+    return framing, cs
 
 
 @dataclass(frozen=True)
@@ -213,6 +247,16 @@ def _clearances() -> dict[str, re.Pattern]:
     return {c: _alt(parts) for c, parts in CLEARANCES.items()}
 
 
-def cleared(text: str) -> set[str]:
-    """The categories the structure of a contract or agreement sentence clears."""
-    return {c for c, p in _clearances().items() if _lawful(p, text)}
+@functools.cache
+def _paragraph_clearances() -> dict[str, re.Pattern]:
+    return {c: _alt(parts) for c, parts in PARAGRAPH_CLEARANCES.items()}
+
+
+def cleared(text: str, paragraph: str = "") -> set[str]:
+    """The categories the structure of a contract or agreement sentence clears. Some facts
+    are stated once for the whole clause ("本项目为民营物流园，不属于政府投资项目；承包人…
+    垫付…"), so they are read in the sentence's paragraph."""
+    out = {c for c, p in _clearances().items() if _lawful(p, text)}
+    if paragraph and paragraph != text:
+        out |= {c for c, p in _paragraph_clearances().items() if _lawful(p, paragraph)}
+    return out
