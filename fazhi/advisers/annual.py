@@ -92,7 +92,7 @@ def contribute(unit: OrgUnit, year: int) -> Contribution:
         scheme = assessments.values_list("scheme_name", flat=True).first()
         grades = Counter(assessments.values_list("grade", flat=True))
         text += (
-            f",按照《{scheme.removesuffix('(系统默认)')}》完成年度考核{{{len(facts)}}}名"
+            f",按照《{scheme.removesuffix('(系统默认)')}》对{{{len(facts)}}}名法律顾问完成年度考核"
             + "(" + "、".join(f"{g}{n}名" for g, n in grades.items()) + ")"
         )  # fmt: skip
         facts.append(assessed)

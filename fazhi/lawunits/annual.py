@@ -17,6 +17,8 @@ from . import summary
 from .models import Tier, VillageRecord
 
 CHAPTER = "publicity"
+# After 普法宣传's points (events 10, online study 30, 以案释法 40) and the exam (20): the
+# seed's 三是 comes after its 二是 (学法考试、线上学法、以案释法).
 
 
 def _url(name: str, **params) -> str:
@@ -46,7 +48,7 @@ def contribute(unit, year: int) -> Contribution:
         if city_named:
             text += f",{scope}市级民主法治村创建率{{1}}"
             facts = (names, rate_fact)
-        out.points.append(Point("lawunits.creation", text, facts, CHAPTER, order=30))
+        out.points.append(Point("lawunits.creation", text, facts, CHAPTER, order=50))
     elif city_named:
         out.points.append(
             Point(
@@ -54,7 +56,7 @@ def contribute(unit, year: int) -> Contribution:
                 f"推进民主法治村(社区)建设,{scope}市级民主法治村创建率{{0}}",
                 (rate_fact,),
                 CHAPTER,
-                order=30,
+                order=50,
             )
         )
     registry = [(c, n, k) for c, n, k in summary.registry_counts(unit, end) if k]
@@ -69,7 +71,7 @@ def contribute(unit, year: int) -> Contribution:
                 "以海岛特色法治微单元开展法治宣传,培育" + "、".join(parts),
                 tuple(facts),
                 CHAPTER,
-                order=31,
+                order=51,
             )
         )
     rules = summary.rules_counts(unit, start, end)
@@ -85,7 +87,7 @@ def contribute(unit, year: int) -> Contribution:
                     "经改正后审查通过的村规民约",
                 )  # fmt: skip
             )
-        out.points.append(Point("lawunits.rules", text, tuple(facts), CHAPTER, order=32))
+        out.points.append(Point("lawunits.rules", text, tuple(facts), CHAPTER, order=52))
     short = summary.short_villages(unit, end)
     if short:
         out.problems.append(

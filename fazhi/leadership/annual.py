@@ -50,6 +50,11 @@ COHORTS = {
             & Q(kind=K.CENTRAL_GROUP, level=Meeting.Level.TOWN)
         ),
     ),
+    # 镇、村社两级干部专题学法 (the seed's (三)一是 "组织镇、村社两级干部专题学法2次").
+    "law_study": (
+        Meeting,
+        lambda u, y: in_subtree(u) & HELD & _year(y, "held_on") & Q(kind=K.LAW_STUDY),
+    ),
     "seminar": (
         Meeting,
         lambda u, y: in_subtree(u) & HELD & _year(y, "held_on") & Q(kind=K.SEMINAR),
@@ -191,6 +196,7 @@ def contribute(unit: OrgUnit, year: int) -> Contribution:
                 order=30,
             )
         )
+    _law_study(c, unit, year)
     _duty(c, unit, year)
     missing = _fact(unit, year, "lawreports_missing", "未述法领导干部")
     if missing.value:
@@ -202,6 +208,37 @@ def contribute(unit: OrgUnit, year: int) -> Contribution:
             )
         )
     return c
+
+
+def _subject(title: str) -> str:
+    """The law a 专题学法 studied: "专题学法:宪法" → 宪法 (the title when it names none)."""
+    for sep in (":", "："):
+        if sep in title:
+            return title.split(sep, 1)[1].strip().strip("《》") or title
+    return title
+
+
+def _law_study(c: Contribution, unit: OrgUnit, year: int) -> None:
+    """The seed's (三)一是 closing sentences ("进一步组织党委中心理论组学习宪法民法典,全年开展
+    学习4次。组织镇、村社两级干部专题学法2次。"), in chapter 宣传贯彻 after 普法宣传's
+    events (order 10). The seed's 4 is the year's theory study (central group and
+    专题学法: the same records as the 一是 count), its 2 the 专题学法 alone; the laws are
+    named from the 专题学法 titles."""
+    theory = _fact(unit, year, "theory", "法治理论专题学习")
+    study = _fact(unit, year, "law_study", "镇、村社两级干部专题学法")
+    if not study.value:
+        return
+    laws = "、".join(dict.fromkeys(_subject(t) for t in _titles(unit, year, "law_study")))
+    c.points.append(
+        Point(
+            "leadership.law_study",
+            "进一步组织党委理论学习中心组和镇、村社两级干部学习" + laws
+            + ",全年开展法治理论专题学习{0}次,其中组织镇、村社两级干部专题学法{1}次。",
+            (theory, study),
+            "publicity",
+            order=11,
+        )
+    )  # fmt: skip
 
 
 def _duty(c: Contribution, unit: OrgUnit, year: int) -> None:

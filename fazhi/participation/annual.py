@@ -81,7 +81,8 @@ def contribute(unit: OrgUnit, year: int) -> Contribution:
     facts: list[Fact] = []
     if consultations.value:
         titles = Consultation.objects.filter(COHORTS["consultations"][1](unit, year))
-        named = "、".join(
+        # No 顿号 between items in 书名号 (GB/T 15834-2011 4.5.3.5): 《甲》《乙》.
+        named = "".join(
             _book(t) for t in titles.order_by("starts_on", "id").values_list("title", flat=True)[:3]
         )
         text += ",就" + named + "等事项公开征求意见{0}项"

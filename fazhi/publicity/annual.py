@@ -92,13 +92,13 @@ def contribute(unit: OrgUnit, year: int) -> Contribution:
         out.points.append(Point(
             "publicity.cases",
             "利用好镇工作群推送经典案例{0}次,通过以案释法提升干部法治素养,干部阅读率{1}",
-            (Fact(pushes["n"], url, "推送案例"), Fact(f"{rate}%", url, "阅读率")),
+            (Fact(pushes["n"], url, "推送案例"), Fact(f"{rate:g}%", url, "阅读率")),
             CHAPTER, 40,
         ))  # fmt: skip
         if rate < READING_TARGET:
             out.problems.append(Point(
                 "publicity.reading_low", "推送案例干部阅读率{0},部分干部以案学法不够主动",
-                (Fact(f"{rate}%", url, "阅读率"),), CHAPTER,
+                (Fact(f"{rate:g}%", url, "阅读率"),), CHAPTER,
             ))  # fmt: skip
     villages = OrgUnit.objects.filter(
         code__startswith=unit.code,

@@ -25,6 +25,6 @@ def test_the_demo_towns_advisers_contribution_states_its_ledgers(client, demo_co
     assert all(p.facts and not p.chapter for p in c.problems)  # each problem states a figure
     assert text, "没有任何表述"
     assert "聘请法律顾问2名" in text["advisers.mechanism"]
-    assert "完成年度考核2名(优秀1名、合格1名)" in text["advisers.mechanism"]
+    assert "对2名法律顾问完成年度考核(优秀1名、合格1名)" in text["advisers.mechanism"]
     assert "《法律顾问年度考核办法》" in text["advisers.mechanism"]
     assert assert_facts_list_their_records(client_logged_in(), c) >= 2

@@ -31,7 +31,11 @@ def test_the_demo_towns_organisation_chapter_states_its_ledgers(client, demo_cou
     assert "《习近平法治思想学习纲要》" in text["leadership.thought"]
     assert "专题学习2次" in text["leadership.thought"]
     assert "学习研讨活动1次" in text["leadership.thought"]
-    assert [p.chapter for p in c.points] == ["organisation"] * 3
+    assert [p.chapter for p in c.points] == ["organisation"] * 3 + ["publicity"]
+    # The seed's (三)一是: the 专题学法 among the theory study, the laws named from their titles.
+    law_study = text["leadership.law_study"]
+    assert f"全年开展法治理论专题学习{theory}次" in law_study
+    assert "其中组织镇、村社两级干部专题学法" in law_study
     # Two of the seven villages have no leading group: a problem, not a boast.
     assert "尚有2个未建立" in c.problems[0].render()
 
@@ -41,7 +45,7 @@ def test_the_demo_towns_organisation_chapter_states_its_ledgers(client, demo_cou
     assert "党委书记郑国栋" in duty and "带头述法" in duty
 
     client.force_login(User.objects.get(username="officer"))
-    assert assert_facts_list_their_records(client, c) == 7
+    assert assert_facts_list_their_records(client, c) == 9  # with the law-study pair
 
 
 @pytest.mark.parametrize(

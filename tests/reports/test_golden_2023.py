@@ -11,6 +11,7 @@ import pytest
 from fazhi.core.hooks import optional_module
 from fazhi.core.officedoc import text_of
 from fazhi.reports import compose, services
+from tests.annual_lib import assert_facts_list_their_records
 
 from .golden import BUILDERS, SEED_FACTS, YEAR
 
@@ -49,3 +50,17 @@ def test_the_2023_summary_states_the_seeds_facts_in_the_seeds_order(seed_town, p
     assert exported.splitlines()[0] == "2023年海屿镇法治政府建设工作总结及2024年工作思路"
     for _app, words in facts:
         assert all(w in exported for w in words)
+
+
+def test_every_figure_of_the_seed_towns_summary_lists_the_records_it_counts(
+    seed_town, people, client
+):
+    """Each number of the 2023 summary links to a list the officer may open, and a count
+    bound to an `?annual=` list lists exactly that many records (the seed's facts are
+    the ledgers', not typed into the prose)."""
+    client.force_login(people.officer)
+    checked = sum(
+        assert_facts_list_their_records(client, contribution)
+        for _app, contribution in compose.contributions(seed_town, YEAR)
+    )
+    assert checked >= len(SEED_FACTS)
