@@ -37,7 +37,7 @@ def pending_items(user, today: dt.date) -> list[PendingItem]:
             PendingItem(
                 title=f"{c.title}:{'归档已逾期' if overdue else '签订后待归档'}",
                 category="合同归档",
-                    list_url=reverse("contracts:contract_list") + "?status=signed",
+                list_url=reverse("contracts:contract_list") + "?status=signed",
                 due=c.archive_due,
                 url=c.get_absolute_url(),
                 unit=c.org_unit.name,
@@ -59,7 +59,7 @@ def pending_items(user, today: dt.date) -> list[PendingItem]:
             PendingItem(
                 title=f"{p.contract.title}:{p.condition}{p.amount:,}元{'付款已逾期' if overdue else '即将到期'}{sme}",
                 category="合同付款",
-                    list_url=reverse("contracts:contract_list") + "?warning=payment",
+                list_url=reverse("contracts:contract_list") + "?warning=payment",
                 due=p.due_on,
                 url=reverse("contracts:contract_detail", args=[p.contract_id]) + "#payments",
                 unit=p.contract.org_unit.name,
@@ -77,7 +77,7 @@ def pending_items(user, today: dt.date) -> list[PendingItem]:
             PendingItem(
                 title=f"{c.title}:履行期限即将届满",
                 category="合同期限",
-                    list_url=reverse("contracts:contract_list") + "?warning=term_ending",
+                list_url=reverse("contracts:contract_list") + "?warning=term_ending",
                 due=c.term_end,
                 url=c.get_absolute_url(),
                 unit=c.org_unit.name,

@@ -167,8 +167,10 @@ class Contract(SearchableMixin, models.Model):
             models.Index(fields=["org_unit", "created_on"]),
             models.Index(fields=["status", "archive_due"]),
             models.Index(fields=["status", "term_end"]),
-            models.Index(fields=["reviewed_on"]),
-            models.Index(fields=["signed_on"]),
+            # Figures and the annual summary count a unit's contracts by these dates; the
+            # unit first, so a town reads its own rows, not the county's period.
+            models.Index(fields=["org_unit", "reviewed_on"], name="contract_unit_reviewed_idx"),
+            models.Index(fields=["org_unit", "signed_on"], name="contract_unit_signed_idx"),
             models.Index(fields=["counterparty_name"]),
             # The list's order (newest first) walked from the index, and its payment warnings.
             models.Index(fields=["created_on", "id"], name="contract_list_order_idx"),
@@ -227,7 +229,11 @@ class ContractPayment(models.Model):
         verbose_name = "付款计划"
         verbose_name_plural = "付款计划"
         ordering = ["contract", "due_on", "id"]
-        indexes = [models.Index(fields=["paid_on", "due_on"])]
+        indexes = [
+            models.Index(fields=["paid_on", "due_on"]),
+            # A unit's payments are read through its contracts (contracts.summary).
+            models.Index(fields=["contract", "paid_on"], name="payment_contract_paid_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.contract} · {self.condition}"

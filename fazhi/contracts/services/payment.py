@@ -67,9 +67,9 @@ def payment_due(contract: Contract, delivered_on: dt.date | None, due_on: dt.dat
 def _refresh_next_unpaid(contract: Contract) -> None:
     """Keep the contract's earliest unpaid due date (its payment warnings) in step with
     its schedule, in the same transaction as the payment change."""
-    earliest = (
-        contract.payments.filter(paid_on__isnull=True).aggregate(first=Min("due_on"))["first"]
-    )
+    earliest = contract.payments.filter(paid_on__isnull=True).aggregate(first=Min("due_on"))[
+        "first"
+    ]
     if contract.next_unpaid_due != earliest:
         contract.next_unpaid_due = earliest
         contract.save(update_fields=["next_unpaid_due"])
