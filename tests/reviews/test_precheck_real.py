@@ -2,9 +2,9 @@
 licence, fee, fine or permit set by higher law is lawful; one that *creates* it is not; a
 clause sending all the town's business to operators the town picked is 限定交易.
 
-The real-document figures are measured on corpus/real: files 01–19 tune the rules (dev),
-20–30 (towns and counties outside Shanghai) are held out and only measured (docs/precheck.md,
-fourth round)."""
+The real-document figures are measured on corpus/real: files 01–30 tune the rules (dev),
+31–40 (towns and counties of ten provinces not in 01–30) are held out and only measured
+(docs/precheck.md, fifth round)."""
 
 from __future__ import annotations
 
@@ -58,6 +58,12 @@ def categories(text: str) -> set[str]:
         "已办理农用地转用、征收批准手续并完成征收的土地。",
         "使用集体资金的项目提交集资委会议纪要一份。",
         "企业被新闻媒体曝光存在安全隐患的，镇安监办应当督促整改。",
+        # Round 5: a generic citation, an approval named only as the missing precondition of
+        # a ban, a reward to the introducer, a temporary closure, a zone the county drew.
+        "对屡教不改的，依据相关条例进行处罚。",
+        "任何单位和个人未经审批不得占用集镇道路摆摊设点。",
+        "取缔未经依法批准的各类占道摊点。",
+        "因疫情防控需要，暂时关闭全镇集贸市场，恢复时间另行通知。",
     ],
 )
 def test_a_cited_measure_is_not_reported(text):
@@ -90,6 +96,19 @@ def test_a_cited_measure_is_not_reported(text):
         ("限额以下工程承发包实行预选承包商名录制度。", "competition"),
         ("申报材料：工程初步方案、由城建公司编制的工程预算。", "competition"),
         ("相关施工单位三年内禁止承担本镇村庄道路建设项目。", "penalty"),
+        # Round 5: the town's own rules, a closed list of named markets, tax-named rewards to
+        # operators, a zone or market day the town itself draws or abolishes, checkpoints.
+        ("违者由镇综合执法队按照镇相关规定予以罚款。", "penalty"),
+        (
+            "所有活禽经营户只能进入东街农贸市场或城南农贸市场交易，不得在市场以外销售。",
+            "competition",
+        ),
+        ("完成税收基数的，给予企业8%的税收基数奖。", "competition"),
+        ("镇人民政府决定在全镇范围内划定禁燃区，禁燃区内禁止燃放烟花爆竹。", "duty"),
+        ("经研究决定，自即日起取消每月逢五的集市日。", "duty"),
+        ("全镇板栗开始采收时间统一为9月10日，此前采收的视为抢青。", "duty"),
+        ("各村成立护林队在进山路口设卡检查，劝返进山人员。", "coercion"),
+        ("未经镇政府同意，经营户不得在镇区主干道摆摊设点。", "licensing"),
     ],
 )
 def test_a_created_measure_is_reported(text, category):
@@ -108,31 +127,52 @@ def test_a_citation_makes_the_fine_a_reference_the_bare_fine_is_not():
 # ---- the real documents --------------------------------------------------------------------
 
 
+def test_a_reward_to_the_introducer_is_not_aid_to_an_operator():
+    """A reward to whoever brought the investor in goes to no operator on the market; the
+    same reward to the enterprise, tied to its tax, is selective aid."""
+    assert "competition" not in categories("项目投产纳税后，给予引荐人一次性3万元奖励。")
+    assert "competition" not in categories("对招商中介按引进企业首年税收的5%给予奖励。")
+    assert "competition" in categories("对引进企业按其年纳税额的10%给予奖励。")
+
+
+def test_lawful_near_misses_of_round_five_are_not_reported():
+    """Round 5's lawful look-alikes: a market list with no ban elsewhere, a zone the county
+    drew, advice on the harvest date, police checkpoints."""
+    for text in (
+        "鼓励经营户进入东街农贸市场、城南农贸市场经营。",
+        "镇政府按照县政府划定的禁燃区范围做好宣传和巡查。",
+        "镇农技站建议核桃采收时间为白露节前后。",
+        "公安交警部门依法设置临时检查点，查处酒后驾驶。",
+    ):
+        assert not categories(text), text
+
+
 def test_real_dev_documents_meet_the_high_severity_target():
-    """Given the dev documents (01–19), when pre-reviewed, then ≥ 0.8 of the high-severity
-    findings are labelled problems (28 of 29 when measured), and every 限定交易 clause is
-    reported as competition (8 of 8)."""
-    assert len(REAL_DEV) == 19
+    """Given the dev documents (01–30), when pre-reviewed, then ≥ 0.8 of the high-severity
+    findings are labelled problems (32 of 32 when measured after round 5), and every
+    限定交易 clause is reported as competition (11 of 11)."""
+    assert len(REAL_DEV) == 30
     ev = evaluate_real(REAL_DEV)
     assert ev.high.tp + ev.high.fp >= 20
     assert ev.high.precision >= MIN_REAL_HIGH_PRECISION, ev.high
     assert ev.competition >= 8
+    assert ev.competition >= 11
     assert ev.competition_caught == ev.competition
-    assert ev.caught >= 31
+    assert ev.caught >= 39
 
 
 def test_real_held_out_documents_do_not_fall_back():
-    """The held-out documents (20–30, not tuned on): no worse than measured after the
-    fourth round (high-severity precision 0.143, 1 of 7; 2 of 14 problems caught; 1 of 3
-    限定交易 clauses). This is a floor against regression, not the target: the target
-    (0.8) is not met on them."""
-    assert len(REAL_HELD_OUT) == 11 and not set(REAL_HELD_OUT) & set(REAL_DEV)
+    """The held-out documents (31–40, not tuned on): no worse than measured before and
+    after the fifth round, which is nothing: 2 high-severity findings, both false
+    (precision 0.000), 0 of 5 labelled problems caught, no 限定交易 clause among them. The
+    floor guards against more false high-severity findings; the target (0.8) is not met."""
+    assert len(REAL_HELD_OUT) == 10 and not set(REAL_HELD_OUT) & set(REAL_DEV)
     ev = evaluate_real(REAL_HELD_OUT)
-    assert ev.high.precision >= 0.14, ev.high
-    assert ev.caught >= 2
-    assert ev.competition_caught >= 1
+    assert ev.high.fp <= 2, ev.high
+    assert ev.problems == 5
     everything = evaluate_real()
-    assert everything.caught >= 33
+    assert everything.caught >= 39
+    assert everything.high.precision >= MIN_REAL_HIGH_PRECISION, everything.high
 
 
 def test_a_label_copied_with_its_item_marker_matches_the_quote():

@@ -109,7 +109,9 @@ GOVERNMENT = (
 )
 
 # Residents and businesses, the people a normative document may not burden.
-RESIDENTS = r"(村民|居民|群众|农户|企业|经营者|商户|任何单位|个人|当事人|养殖户|业主)"
+RESIDENTS = (
+    r"(村民|居民|群众|农户|企业|经营者|经营户|商户|摊贩|商贩|住户|任何单位|个人|当事人|养殖户|业主)"
+)
 
 # Contexts that make a sentence lawful for every rule with general=True.
 GENERAL_EXEMPTIONS = {
@@ -121,7 +123,13 @@ GENERAL_EXEMPTIONS = {
     # The town forbids the act to itself or its staff ("执法人员不得…", "镇政府不得…").
     # No resident or business may stand between the subject and the prohibition:
     # "未经镇人民政府同意，任何单位和个人不得…" forbids residents, not the town.
-    "own_staff_prohibited": GOVERNMENT + r"(?:(?!" + RESIDENTS + r")[^。；]){0,20}" + NEGATION,
+    # Nor a rule the body is told to draw up ("各村民委员会要制定严禁采青的《村规民约》"):
+    # the ban is the content of that rule, not a ban on the body.
+    "own_staff_prohibited": GOVERNMENT
+    + r"(?:(?!"
+    + RESIDENTS
+    + r"|制定|修订|出台|印发|发布)[^。；]){0,20}"
+    + NEGATION,
     # A duty on the town's own staff ("工作人员请假…须经…批准").
     "own_staff_duty": r"^[^，。；]{0,4}(机关)?(工作人员|干部|职工|网格员|执法人员)|^[^，。；]{0,2}镇机关|"
     r"公务(用车|接待)|请(休)?假|差旅|报销",
@@ -132,9 +140,10 @@ GENERAL_EXEMPTIONS = {
 # Citing instead of creating (normative documents only, rules with general=True): the
 # sentence applies a measure that a law, regulation or higher-level rule already sets.
 CITATIONS = {
-    # "依照国家有关规定", "按照有关法律法规予以处罚", "根据相关规定执行".
-    "cited_rules": r"(依照|按照|依据|根据|遵照|按)[^，。；]{0,12}(国家|有关|相关)[^，。；]{0,10}"
-    r"(法律|法规|规章|规定)",
+    # "依照国家有关规定", "按照有关法律法规予以处罚", "根据相关规定执行", "依据相关条例进行
+    # 处罚". The town's own rules are not higher law: "依据本镇有关规定" creates the measure.
+    "cited_rules": r"(依照|按照|依据|根据|遵照|按)(?![^，。；]{0,4}(本镇|本乡|本街道|本村|镇|乡|街道)"
+    r"[^，。；]{0,2}(有关|相关))[^，。；]{0,12}(国家|有关|相关)[^，。；]{0,10}(法律|法规|规章|规定|条例)",
     # "按照《上海市建设工程文明施工管理规定》": a named higher rule, not the town's own.
     "cited_document": r"(依照|按照|依据|根据|遵照|按|参照)(?!《[^》]{0,8}(镇|街道|乡|本))"
     r"《[^》]{1,40}(法|条例|规定|办法|细则|决定)》",
@@ -145,8 +154,9 @@ CITATIONS = {
     # "依法予以处罚", "由公安机关依照…处理": enforcement the law sets, by the body it names.
     "lawful_enforcement": r"依法(予以|给予|进行|实施|作出)?[^，。；]{0,4}"
     r"(处罚|查处|处理|取缔|没收|扣押|查封|拆除|罚款|追究)",
+    # Not the town's own rules ("由镇综合执法队按照镇相关规定予以罚款" creates the fine).
     "competent_body": r"由[^，。；]{0,12}(公安|执法|市场监管|城管|应急管理|生态环境|民政|交通|文物|住建|"
-    r"绿化市容|规划资源)[^，。；]{0,16}(依法|依照|按照)",
+    r"绿化市容|规划资源)[^，。；]{0,16}(依法|依照|按照)(?![^，。；]{0,2}(本镇|本乡|本街道|镇|乡|街道))",
     # "由公安部门责令停止燃放，处…罚款": the sanction of a statute, by the body it names (a
     # town cannot give the police a power; naming the police restates the law).
     "competent_sanction": r"由[^，。；]{0,4}(公安|市场监督管理|市场监管|生态环境|交通|应急管理)"
@@ -373,8 +383,13 @@ RULES: tuple[Rule, ...] = (
             r"加处罚款",
             r"滞纳金",
             r"(现场|即刻|立即|当场)[^，。；]{0,4}责令(停工|停止施工)|(通知|要求)[^，。；]{0,4}(先)?停工",
+            # Checkpoints stopping and searching people on the road ("成立护秋队设卡检查"):
+            # a restriction of the person and property only the law may give.
+            r"设(卡|立卡点|置卡点|立关卡|置关卡)",
         ),
         exemptions=(
+            # Checkpoints the law gives to the police or to a station the province approves.
+            r"(公安|交警|交通警察|检查站)[^，。；]{0,10}设|依法设",
             r"申请人民法院(强制)?执行",
             r"依法(查封|扣押|冻结)的",
             r"依法[^，。；]{0,8}责令",
@@ -419,6 +434,12 @@ RULES: tuple[Rule, ...] = (
             r"未(办理|取得)",
             # "对未经批准擅自开工的" describes an offender, it does not create the approval.
             r"对未经[^，。；]{0,15}的",
+            # "未经审批不得占道经营", "取缔未经批准的摊点": an approval named only as the
+            # missing precondition of a ban, with no approver and no procedure in the
+            # sentence, is the one higher law sets (城市道路管理条例 etc.); the town grants
+            # nothing. "未经镇政府同意，不得…" names the town as approver and stays a licence.
+            r"^(?!.*(须|需|应当?|必须|报|向|到)[^。；]{0,20}(批准|审批|许可|同意|核准|手续))"
+            r".*未经(依法)?(审批|批准|许可)(?=不得|的|擅自|，|一律|严禁|禁止)",
             r"视为(无证|违法|违章|违规)",
             r"(?<!未)经[^，。；]{0,12}(核准|批准|许可)的",
             # An approval inside government: a body reports to the government that decides
@@ -587,11 +608,74 @@ RULES: tuple[Rule, ...] = (
             r"的，(镇|街道|乡|区|县)[^，。；]{0,6}(办|科|所|站|中心|局|委|队|政府)(应当|应|须|必须|要)",
             # Signing a contract with a builder is civil ("农户应当与施工队伍签订建房协议").
             r"与[^，。；]{0,10}(签订|订立)[^，。；]{0,8}(合同|协议)",
+            # A ban on doing without an approval that no one in the sentence grants ("任何单位
+            # 和个人未经审批不得占道经营") restates the licence of higher law (licensing.approval
+            # reads it the same way); "未经镇政府同意，不得…" names the town and stays.
+            r"^(?!.*(须|需|应当?|必须|报|向|到)[^。；]{0,20}(批准|审批|许可|同意|核准|手续))"
+            r".*未经(依法)?(审批|批准|许可)(?=不得|的|擅自|，|一律|严禁|禁止)",
         ),
         negatable=False,
         basis="《优化营商环境条例》第六十四条;国办发〔2018〕37号",
         explanation="没有法律、法规依据,规范性文件不得增加公民、法人和其他组织的义务或减损其权利。",
         suggestion="改为倡导性表述(如“鼓励”“倡导”),或写明所依据的法律、法规条款。",
+    ),
+    Rule(
+        id="duty.market_closed",
+        category="duty",
+        severity="medium",
+        # The town abolishes a market or market day for good ("从即日起取消赶集"): the
+        # traders lose a place to trade. A temporary closure under an epidemic law
+        # ("暂时关闭…至防控结束") is an emergency measure the law allows.
+        patterns=(
+            # Not an unlawful market ("取缔非法集市", "取缔未经批准的马路市场").
+            r"(取消|撤销|撤除|关闭|停办|取缔)(?![^，。；]{0,8}(未经|违规|违法|非法|擅自|无证|占道))"
+            r"[^，。；]{0,8}(赶集|赶场|集市|集贸市场|农贸市场|集市日|马路市场)",
+        ),
+        # A title announces the measure; the finding belongs to the sentence that takes it.
+        exemptions=(r"暂时|暂停|临时|恢复|另行通知|期间|的(通告|公告|通知|决定)$",),
+        basis="《优化营商环境条例》第六十四条;国办发〔2018〕37号",
+        explanation="以文件长期取消集市、关闭市场,减损经营者的经营权利,没有法律、法规依据。",
+        suggestion="确需调整集市的,写明依据和期限,或改为引导入市、规范经营。",
+    ),
+    Rule(
+        id="duty.harvest_date",
+        category="duty",
+        severity="medium",
+        # The town fixes when residents may harvest or sell their own crop ("核桃开始采收时间
+        # 统一为今年的白露节"): a restriction of their property no law gives it. Advice on
+        # the best time ("建议…适时采收") stays advice.
+        patterns=(
+            r"(采收|采摘|收割|收获|开镰|上市|采挖|开采|出售)[^，。；]{0,6}(时间|日期|时期)[^，。；]{0,4}"
+            r"(统一|一律)?(为|定为|定于|确定为)",
+        ),
+        exemptions=(r"建议|宜|最佳|预计|一般|倡导|鼓励|引导",),
+        basis="《优化营商环境条例》第六十四条;国办发〔2018〕37号",
+        explanation="统一规定群众采收、上市自有农产品的时间,限制其财产权利,没有法律、法规依据。",
+        suggestion="改为发布成熟期信息、倡导适时采收;对盗采等违法行为依法处理。",
+    ),
+    Rule(
+        id="duty.zoning",
+        category="duty",
+        severity="medium",
+        # The town draws a zone that the law gives the county to draw ("决定在全镇范围内划定
+        # 畜禽养殖禁养区"): everyone inside loses a lawful activity on the town's word. A zone
+        # the county drew and the town only names or carries out stays a mention.
+        patterns=(
+            r"(镇|乡|街道)[^。；]{0,20}划定[^，。；]{0,10}(禁养区|限养区|禁烧区|禁放区|禁燃区|禁牧区|禁渔区|"
+            r"禁止燃放区域|禁止养殖区域)",
+        ),
+        exemptions=(
+            r"(县|区|市|省)(级)?[^，。；]{0,10}(人民政府|政府|部门|局)?[^，。；]{0,4}(划定|批准|同意)",
+            r"报[^，。；]{0,12}(批准|审批|划定)",
+            r"的(通告|公告|通知|决定)$",
+        ),
+        # Citing the law that gives the county the power does not give it to the town:
+        # "根据《畜禽规模养殖污染防治条例》…，决定在全镇范围内划定禁养区" is still the town's zone.
+        general=False,
+        basis="《畜禽规模养殖污染防治条例》第十一条;《中华人民共和国大气污染防治法》第七十七条;"
+        "《烟花爆竹安全管理条例》第十一条",
+        explanation="禁养区、禁烧区、禁放区等由县级以上人民政府依法划定,乡镇自行划定并禁止,是以文件增加义务。",
+        suggestion="引用县级人民政府划定禁养区等的文件,本文件只作宣传和执行安排。",
     ),
     # ---- 公平竞争 -----------------------------------------------------------------
     Rule(
@@ -622,6 +706,12 @@ RULES: tuple[Rule, ...] = (
             r"(编制|出具|制作|测算|测绘)的",
             # Work handed out without competition ("委派施工单位先行施工").
             r"(委派|直接(指定|委托|确定|发包给?))[^，。；]{0,10}(施工单位|施工队伍?|企业|公司|服务商)",
+            # A closed list of named places where everyone must trade ("选择进入老街农贸市场、
+            # 绿洲农贸市场或中心农贸市场经营，不得在市场外经营"): two named places and a ban
+            # on trading anywhere else.
+            r"^(?=.*(不得|禁止|严禁|只能|只准|仅限|一律不)[^。；]{0,12}(市场外|以外|之外|其他))"
+            r".*(进入|到|在|选择)[^，。；]{0,4}[^，。；、或和及]{2,8}(市场|超市|集市|屠宰场|交易中心|交易点)"
+            r"[、或和及]+[^，。；、或和及]{2,8}(市场|超市|集市|屠宰场|交易中心|交易点)",
         ),
         basis="《公平竞争审查条例》第八条",
         explanation="指定经营者、独家经营或限定购买、使用特定商品服务,限制市场准入。",
@@ -670,10 +760,17 @@ RULES: tuple[Rule, ...] = (
             r"(减免|缓缴|返还|免征)[^，。；]{0,8}(税|社保|社会保险)",
             r"(采购|使用|购买|选用)(本地|本镇|本县)[^。；]{0,20}(补贴|奖励|奖补|扶持)",
             r"出让金[^。；]{0,20}(返还|奖励|补贴|奖补)|(返还|奖励|补贴|奖补)[^。；]{0,10}出让金",
+            # "给予企业10%的税收基数奖", "…的税收增收奖": a reward named after the tax it
+            # is paid on.
+            r"给予[^，。；]{0,12}" + _OUTPUT + r"[^，。；]{0,6}(奖|返还)",
         ),
         exemptions=(
             # A reward that is taxed is not a reward tied to tax ("奖补资金应当依法纳税").
             r"依法纳税",
+            # A reward to whoever brought the investor in ("给予引资人…的奖励", "对引荐人按
+            # 税收的5%奖励") goes to no operator on the market: no selective aid.
+            r"(给予|对|向|奖励)[^，。；]{0,4}(引资人|引荐人|引荐者|介绍人|招商中介|中介人|中介机构|"
+            r"信息提供人|信息提供者)",
             # Topping up a shortfall is a guarantee (guarantee.return), not a reward.
             r"差额|不足部分",
             # Taking back a reward already paid creates none.
@@ -945,6 +1042,8 @@ RULES: tuple[Rule, ...] = (
         ),
         exemptions=(
             r"国家[^，。；]{0,6}(规定|政策)|依法享受|法定|公开(发布|的)[^，。；]{0,8}(政策|办法|规定)|普惠",
+            r"(所有|全部|凡)[^，。；]{0,8}符合条件|同一标准|一视同仁|不针对(特定|个别|单一)",
+            r"(收回|追回|扣回|取消|停止)[^，。；]{0,6}(已)?(给予|享受|发放)的",
             # Shortfall top-ups are guarantees (guarantee.return).
             r"差额|不足部分",
         ),
@@ -1103,6 +1202,8 @@ RULES: tuple[Rule, ...] = (
         # A company building its own plant with its own money is not pre-financing, unless
         # the town pays for or buys back the work.
         exemptions=(
+            # "发包人不接受任何形式的垫资承诺": refusing advances.
+            r"(不接受|拒绝|不允许|不得要求|不得以)[^，。；]{0,8}(垫资|带资|垫付)",
             # A loan the company cannot repay is the guarantee category's concern.
             r"(无力|不能|未能|无法)[^，。；]{0,4}(偿还|清偿|还款)",
             r"^(?!.*(回购|偿付|偿还|甲方[^。；]{0,10}(支付|拨付|结算|付清)))"
@@ -1203,7 +1304,11 @@ RULES: tuple[Rule, ...] = (
             r"待(?:(?!乙方|验收合格)[^。；]){0,20}后[^。；]{0,10}(支付|付清|付款|拨付|兑现|兑付)",
         ),
         # A fixed number of days after the event: the days are checked on their own.
-        exemptions=(r"后[^，。；]{0,8}[\d一二三四五六七八九十]{1,3}(个工作日|日|天)(内|以内)",),
+        exemptions=(
+            r"后[^，。；]{0,8}[\d一二三四五六七八九十]{1,3}(个工作日|日|天)(内|以内)",
+            # "镇财政待项目完工后结算": the works' own completion, not a third party's step.
+            r"^(?![^。]*(审计|决算|评审|拨付|到位|下达|审批|批复|到账|收到|取得))[^。]*(完工|竣工|建成|交付)后",
+        ),
         kinds=CONTRACTS,
         general=False,
         basis="《保障中小企业款项支付条例》第七条、第九条、第十四条",
@@ -1267,6 +1372,9 @@ RULES: tuple[Rule, ...] = (
         # recognised here rather than by `negatable`.
         exemptions=(
             r"(不得|严禁|禁止|不允许)[^，。；]{0,12}(低于|象征性|协议|直接|无偿|自行转租|未经|转让|出租|出售)",
+            # "乙方未经甲方同意，不得将承租的门面房转租、转借或无偿交由他人使用".
+            r"(乙方|承租人|承租方|承包人|承包方|受让方|使用人)[^。；]{0,16}(不得|禁止|严禁|不允许)[^。；]{0,30}"
+            r"(转租|转借|转包|转让|无偿|交由他人|他人使用)",
             # "未经评估的，不得出租" or "…应当先行评估" requires the appraisal.
             r"未经?[^，。；]{0,8}评估[^。；]{0,20}(不得|严禁|禁止|不能|不予|(应当?|须|需)[^，。；]{0,8}评估)",
             # Property allocated between public bodies ("调剂给乡派出所无偿使用").
@@ -1338,7 +1446,9 @@ RULES: tuple[Rule, ...] = (
 # rule's. Parties: the government side and the company side of a contract or agreement.
 GOVERNMENT_PARTY = (
     r"甲方|发包人|发包方|采购人|招标人|政府方|出租方|出让方|"
-    r"(?:镇|乡|街道)(?:人民)?政府|街道办(?:事处)?|管委会|村民委员会|村委会|村集体(?:经济组织)?|"
+    r"(?:镇|乡|街道|苏木)(?:人民)?政府|街道办(?:事处)?|管委会|村民委员会|村委会|村集体(?:经济组织)?|"
+    # Round 6: Inner Mongolian 苏木/嘎查, 居委会, 村民小组 and the village's two committees.
+    r"嘎查(?:村)?(?:民)?委员会|嘎查|(?:社区)?居(?:民)?委员会|居委会|村民小组|村组|村两委|两委|"
     r"(?:股份)?经济合作社|(?:镇|乡|街道)(?:级|本级)?财政(?:所)?|财政(?:所|资金)?|"
     r"(?:镇|乡|街道)(?:属|所属)?[\u4e00-\u9fff]{1,8}?(?:办公室|办|所|站|中心|平台公司|城投公司)|"
     r"本(?:镇|乡|街道)|平台公司|城投公司|政府|招商方|引资方|"
@@ -1382,17 +1492,35 @@ class Frame:
 
 
 # The company's market risk: what it cannot sell, bought back at its own price.
-_MARKET_RISK = r"未能?(实现)?(销售|售出|售完)|滞销|(原|约定的?)(收购|采购|购买)?价"
+_MARKET_RISK = (
+    r"未能?(实现)?(销售|售出|售完)|滞销|(原|约定的?)(收购|采购|购买)?价|"
+    # A floor price for the company's produce ("按保本价格收购") is its market risk too.
+    r"保本|保护价|最低收购价|保底价"
+)
+# A shortfall named by what it falls short of ("低于承诺值的部分", "收入缺口").
+_SHORTFALL = r"低于[^，。；]{0,12}的部分|(?<!可行性)缺口"
+# What the company subscribed or paid in ("认购的基金份额", "认缴出资").
+_STAKE = r"(?<!市场)份额|认购(金)?额?|认缴"
 # The company's money at risk: its loan, debt, return, loss or investment.
 _AT_RISK = (
     r"贷款|借款|融资|债务|欠款|货款|分包款|本息|利息|本金|收益|回报|分红|利润|亏损|损失|差额|不足(部分)?|"
     r"(支付|付款|还款|清偿)义务|"
-    r"投资额?|出资额?|投入|股权|股份|还款|保函|租金|服务费|收入|水量|运营成本|成本|" + _MARKET_RISK
+    r"投资额?|出资额?|投入|股权|股份|还款|保函|租金|服务费|收入|水量|运营成本|成本|"
+    + _MARKET_RISK
+    + "|"
+    + _SHORTFALL
+    + "|"
+    + _STAKE
 )
 # The narrower list a mere promise or payment must bear on.
 _RISK = (
     r"贷款|借款|融资|债务|欠款|本息|本金|收益|回报|分红|利润|亏损|损失|差额|不足部分|"
-    r"投资额?|出资额?|投入|股权|股份|还款|运营成本|" + _MARKET_RISK
+    r"投资额?|出资额?|投入|股权|股份|还款|运营成本|"
+    + _MARKET_RISK
+    + "|"
+    + _SHORTFALL
+    + "|"
+    + _STAKE
 )
 _OUTPUT_BASE = (
     r"(税|留成|留存|地方贡献|产值|销售(收入|额)|营业(收入|额)|营收|产量|销量|每吨|每头|每件|每台|"
@@ -1408,7 +1536,7 @@ _GUARANTEE_LAWFUL = (
     r"依法[^，。；]{0,4}(补偿|赔偿)|公共利益",
 )
 # A price difference ("协议电价与目录电价的差额") is a preferential price, not a shortfall.
-_PRICE_GAP = r"(电|水|气|运|热)?价[^，。；]{0,8}差额|差价"
+_PRICE_GAP = r"(电|水|气|运|热)价[^，。；]{0,8}差额|(电|水|气|运|热)(价|费)?差价"
 # Someone the town picks, other than the counterparty itself: "甲方确定的县粮油储备有限公司",
 # "街道办事处确定的合作企业", "列入乡人民政府推荐目录的本地企业".
 _DESIGNATED = (
@@ -1418,7 +1546,7 @@ _DESIGNATED = (
     r"乙方(开设|经营|设立|组建|成立|所属|下属)的|[^，。；]{0,8}(推荐目录|名录|目录))"
 )
 # The town's own place: a firm or product registered or made there.
-_LOCAL = r"(?:本(县|区|市|乡|镇|地|省|街道)|当地)"
+_LOCAL = r"(?:本(县|区|市|乡|镇|地|省|街道|旗|苏木)|当地)"
 # Planning, environment or safety as the reason, not a "规划区" where a rival is kept out.
 _LAWFUL_REASON = (
     r"依法|(符合|按照|依照|依据|根据|服从|编制)[^，。；]{0,8}规划|规划(要求|许可|条件|调整)|环保|环境|"
@@ -1480,7 +1608,9 @@ FRAMES: tuple[Frame, ...] = (
         actor="government",
         # A promise or a payment by the government side that bears the company's risk.
         actions=(
-            r"保证(?!金)|确保|承诺(?!函)|保障|补足|补齐|补差|补偿|补贴|弥补|承担|退还|返还|收购|受让|负责",
+            # "收购商", "收购站" are buyers, not the town buying.
+            r"保证(?!金)|确保|承诺(?!函)|保障|补足|补齐|补差|补偿|补贴|弥补|承担|退还|返还|"
+            r"收购(?!商|站|点|方|人|企业|公司)|受让|负责",
         ),
         objects=(_RISK,),
         lawful=_GUARANTEE_LAWFUL + (r"工程款|进度款|竣工|施工", _PRICE_GAP),
@@ -1498,7 +1628,10 @@ FRAMES: tuple[Frame, ...] = (
             # A third party's approval, allocation, audit or final accounts.
             r"(上级|省|市|县|区|中央|主管部门|有关部门|审计|财政|发改|常委会|常务会|党委|政府|人大|交通|"
             r"评审中心|领导小组)[^，。；]{0,16}(审批|批复|批准|审定|审议|同意|下达|拨付|到位|到账|考核|"
-            r"验收|审计|安排|研究)[^，。；]{0,10}(后|为准|为前提|为条件|情况|进度|比例)",
+            r"验收|审计|安排|研究|评价|评估|考评|核查|核验|认定|检查|检测|确认)[^，。；]{0,10}"
+            r"(后|为准|为前提|为条件|情况|进度|比例)",
+            # The period of that precondition left open ("评价期限本合同不作约定").
+            r"(期限|时间|日期)[^，。；]{0,6}(不作|不予|未作|未予|不)约定",
             r"(资金|补助|奖补|专项|转移支付|债券|拨款|经费|收入|出让金|捐赠|捐款|贷款|衔接)[^，。；]{0,8}"
             r"(到位|到账|拨付|下达|落实|安排|取得|收到|筹集|缴入|归集)[^，。；]{0,8}(后|为前提|为条件|情况|进度|比例)",
             r"(收到|取得|获得|筹集)[^，。；]{0,16}(资金|收入|款项|补助|奖补|捐赠|拨款|经费|出让金)[^，。；]{0,4}"
@@ -1542,21 +1675,27 @@ FRAMES: tuple[Frame, ...] = (
         actor="not_company",
         actions=(
             r"出租|租给|出让|转让|出售|卖给|发包|承包给|划拨|作价|入股|增资|注资|租赁给|打包给|出借|"
+            r"流转给?|置换|抵债|抵顶给|"
             r"作为[^，。；]{0,12}出资|(签订|订立)[^，。；]{0,6}(承包|租赁|转让|出让)(合同|协议)|"
             # The same deal told from the company's side ("由乙方租用").
             r"乙方[^，。；]{0,4}(租用|承租|承包经营|受让|购买|无偿使用)|"
-            r"(交由|交给|交付|委托|提供给)乙方[^，。；]{0,6}(经营|使用|管理|运营|改造|开发)|"
+            r"(交由|交给|交付|委托|提供给|移交给?)乙方[^，。；]{0,6}(经营|使用|管理|运营|改造|开发)|"
             r"无偿(使用|提供|交由|转让|划转|赠与)",
         ),
         conditions=(
-            r"无偿|象征性|\d元的|(?<!不)(远)?低于|[一二三四五六七八九]折|直接|协议(方式|转让|出让|出售|作价)?|"
+            r"无偿|象征性|\d元的|(?<!不)(远)?低于|[一二三四五六七八九]折|直接|"
+            # "协议" as the manner of the deal, not the name of this contract ("本出让协议").
+            r"(?<![本该此让租包售的])协议(?!书|约定|期|履行|签订|生效|项下|中|内|的|各方|双方)|"
             r"协商确定|双方协商|未经|不经|无需|无须|不进行|不再(另行)?(评估|招租|招标|挂牌|公开)|按乙方|"
+            # The price fixed by the officials, not by appraisal or the market; a buyer close
+            # to them ("经村两委商定", "出售给本村村主任之子").
+            r"商定|议定|(两委|班子|干部)[^，。；]{0,6}(研究|决定|确定)|之子|之女|亲属|配偶|关联(方|企业|公司)|"
             r"乙方(提出|委托|报价)|免收|"
             r"不收取|未履行|未(进行|作)|打包|(抵顶|抵扣|抵减|冲抵)[^，。；]{0,6}租金|"
             # A step skipped in other words ("不再进行资产评估").
             r"(不|不再|无需|无须|免于|没有)(另行|进行|经过?|开展|履行|作|办理|组织)[^，。；]{0,4}(评估|招租|挂牌|竞价|拍卖)|"
             # Decided by one leader, not by the collective or a public procedure.
-            r"(主任|书记|村长|分管(领导|负责人)|主要(领导|负责人)|负责人|个人)[^，。；]{0,6}(签批|签字|代表|决定|拍板|审批)|"
+            r"(主任|书记|村长|分管(领导|负责人)|主要(领导|负责人)|负责人|个人)[^，。；]{0,6}(签批|签字|代表|决定|拍板|审批|确定)|"
             r"仅(需|须)?(承担|支付|缴纳)[^，。；]{0,6}(水电|物业|管理)|(出借|借给)乙方",
         ),
         requires=(
@@ -1572,7 +1711,9 @@ FRAMES: tuple[Frame, ...] = (
             r"(移交|交还|归还|返还|无偿归)给?(甲方|政府|村|镇|乡)|归甲方所有",
             r"(不得|严禁|禁止|不允许)[^，。；]{0,12}(低于|无偿|转租|协议|直接|转让|出租)",
             _RESIDENTIAL,
-            r"服务|工程|施工|保洁|养护|设计|监理|采购",
+            # Works and services contracted out are not property; property given in payment
+            # of a works debt ("抵顶给乙方作为拖欠的工程款") is.
+            r"服务|工程(?!款)|施工|保洁|养护|设计|监理|采购",
         ),
         negatable=False,
         basis="《行政事业性国有资产管理条例》第二十九条、第三十六条;《中华人民共和国企业国有资产法》"
@@ -1589,10 +1730,12 @@ FRAMES: tuple[Frame, ...] = (
         actor="not_company",
         # Publicly funded assets passed into the company's ownership: no price, no appraisal.
         actions=(
-            r"(移交|交付|划转|划归|转移|过户|赠与)给?乙方[^，。；]{0,16}所有|归乙方(所有|私有)|产权(归|属于)乙方",
+            r"(移交|交付|划转|划归|转移|过户|赠与)给?乙方[^，。；]{0,16}所有|归乙方(所有|私有)|产权(归|属于)乙方|"
+            r"(所有权|产权)[^，。；]{0,6}(转归|归属|转移至|转移给|过户至|过户给|转为)乙方",
         ),
         requires=(
-            r"财政|国有|集体|政府投资|项目形成|扶贫|补助资金|高标准农田|(甲方|政府|村|镇|乡)[^，。；]{0,6}(所有|建设)",
+            r"财政|国有|集体|政府投资|项目形成|扶贫|补助资金|高标准农田|无偿|"
+            r"(甲方|政府|村|镇|乡)[^，。；]{0,6}(所有|建设|建成|新建|兴建|投资)",
         ),
         lawful=(
             r"乙方(自有|自筹|出资|投资|自行)(建设|购置|的)|自建|自行(建设|投资|购置|出资)|自(有|筹)资金|(评估|估价)[^。；]{0,20}(价款|对价|公开)|"
@@ -1604,6 +1747,30 @@ FRAMES: tuple[Frame, ...] = (
         explanation="财政资金或集体资金形成的资产无偿归企业所有,未经评估、集体决策和公开交易,"
         "造成国有、集体资产流失。",
         suggestion="资产产权归政府或村集体;确需转让的,评估后经集体决策依法公开交易。",
+    ),
+    Frame(
+        id="state_assets.silent",
+        category="state_assets",
+        severity="high",
+        actor="not_company",
+        # Round 6: public property handed to the company for good — sold, swapped, given in
+        # payment — with none of the lawful steps (appraisal, open market, villagers'
+        # meeting) and no price named at all ("镇属农机站的拖拉机抵顶给乙方作为工程款").
+        actions=(r"(出售|转让|出让|置换|抵顶|抵债|抵偿|划拨|赠与|作价入股|变卖)(给|予|至)?乙方",),
+        conditions=(
+            r"^(?![^。]*(评估|估价|公开|招租|挂牌|竞价|竞租|拍卖|招标|交易(平台|中心|所|市场)|村民(代表)?会议|"
+            r"成员(代表)?大会|三分之二|市场价|价款|价格|对价|转让费|[\d一二三四五六七八九十百千万]元))",
+        ),
+        requires=(
+            r"国有|集体|公有|财政|(镇|乡|村|街道|苏木|嘎查)(属|办|所有|集体)|(政府|甲方|村委会)[^，。；]{0,4}所有",
+        ),
+        lawful=(_RESIDENTIAL, r"依法"),
+        negatable=True,
+        basis="《行政事业性国有资产管理条例》第三十六条;《中华人民共和国村民委员会组织法》第二十四条",
+        explanation="镇(乡、街道)或村集体的资产出售、置换或抵顶给企业,既未评估、也未经公开交易或"
+        "村民会议决定,造成国有、集体资产流失。",
+        suggestion="先行资产评估,经集体决策后通过公共资源(产权)交易平台公开处置;村集体资产经"
+        "村民会议讨论决定。",
     ),
     Frame(
         id="state_assets.proceeds",
@@ -1637,6 +1804,11 @@ FRAMES: tuple[Frame, ...] = (
             r"[^，。；]{0,4}乙方|(统一|全部|均|一律|都|只能|仅|必须|只)[^，。；]{0,16}(向|从)乙方[^，。；]{0,2}"
             r"(采购|购买|进货|订购|购进|租用|选购)|(仅|只)(受理|接受|认可|允许|批准|同意|许可)乙方|"
             r"(指定|确定|选定)乙方|乙方(作为|为|是)[^，。；]{0,6}(指定|定点)|"
+            # Round 6: "only" in other words ("仅限乙方承接", "仅与乙方签订", "专由乙方").
+            r"(仅限于?|限于|限定|专由|仅由|只由|只能由|只可由)乙方|(仅|只)(与|同|和)乙方(?:[（(][^）)]{0,24}[）)])?[^，。；]{0,4}(签订|签约|合作|订立)|"
+            # A brand or maker named for goods others could supply ("须选用××牌产品").
+            r"(须|必须|应当|只能|仅|限)[^，。；]{0,8}(选用|采用|使用|采购|购买|安装)[^，。；]{0,16}(?<![门招车号])牌(?!照)|"
+            r"(?<![不无非])指定品牌|不得以其他(品牌|厂家|型号)[^，。；]{0,4}替代|"
             # The town steering others' business to the company ("由街道办事处推荐乙方承接").
             r"(推荐|介绍|安排)乙方[^，。；]{0,4}(承接|承担|负责|实施|提供|承包|经营)|"
             r"优先(承接|承包|经营|开发|供货|供应|采购|使用|选用|委托|交由|安排|续约)|"
@@ -1648,8 +1820,14 @@ FRAMES: tuple[Frame, ...] = (
             + _DESIGNATED,
             # Local protection: only local firms, or others' goods refused.
             r"非" + _LOCAL + r"[^，。；]{0,12}(不予|不得|不能|不准|不允许|一律不|不)",
-            r"(应当|必须|一律|均须|只能|仅限|限于)[^，。；]{0,10}(" + _LOCAL + r")[^，。；]{0,6}"
-            r"(企业|供应商|经销商|厂家|产品|注册)",
+            r"(应当|必须|一律|均须|须|只能|仅限|限于)[^，。；]{0,10}("
+            + _LOCAL
+            + r")[^，。；]{0,12}"
+            r"(企业|供应商|经销商|厂家|产品|注册|纳税)",
+            # Outsiders refused by name ("外县、外省企业不得参与").
+            # "外县企业" and "县外企业", "旗外企业" alike.
+            r"(外(县|省|市|地|区|乡|镇|旗)|(县|省|市|区|旗)外)[^，。；]{0,10}(企业|供应商|经销商|厂家|产品|公司|单位|经营者|投标)"
+            r"[^，。；]{0,4}(不得|不予|不能|不准|一律不|不允许)",
             # Others made to join the company or to keep its prices.
             r"(均应|均须|必须|一律|应当|统一)[^，。；]{0,8}(加入|执行|使用|接受|采用|参加)乙方",
             r"执行乙方[^，。；]{0,6}(制定|确定|规定)的[^，。；]{0,12}(价格|价|收费|标准)",
@@ -1660,6 +1838,7 @@ FRAMES: tuple[Frame, ...] = (
             r"乙方|该公司|[\u4e00-\u9fff]{2,12}(公司|集团|合作社)(?!法)",
             _DESIGNATED,
             _LOCAL,
+            r"外(县|省|市|地|旗)|(县|省|市|旗)外|品牌|(?<![门招车号])牌(?!照)",
         ),
         lawful=(
             r"(不|非|并非|并不)(构成|授予|赋予|给予|享有|设定|设置|具有|属于|意味着)?[^，。；]{0,16}(独家|排他|独占|专营|唯一)",
@@ -1672,10 +1851,15 @@ FRAMES: tuple[Frame, ...] = (
             r"(厂家|生产商|制造商|原厂)[^，。；]{0,8}(授予|授权)",
             r"负责(日常)?联络|唯一的?(联系|联络|对接|收款|账户|代表|负责人|责任人)|转包|分包|转租|"
             r"(资金|费用|成本|损失|风险|投资)[^，。；]{0,4}(全部|均)?由乙方",
+            # The company paying for itself is not a grant to it ("资本金全部由乙方自筹解决").
+            r"由乙方(以)?[^，。；]{0,4}(自筹|自有|自行筹|自行出资|出资|筹集)|"
+            # The company's own organisation ("为乙方唯一的研发机构").
+            r"为乙方[^，。；]{0,6}(唯一|独有)的",
+            r"(不|不得|不会|无权)(指定|限定)[^，。；]{0,4}(品牌|厂家|供应商|型号)",
             # The company's own purchasing preferences ("乙方应当优先使用绿色建材").
             r"乙方[^，。；]{0,10}优先(使用|采购|选用|聘用|招用|吸纳|录用)",
             # The company's own costs and duties ("施工安全均由乙方负责").
-            r"由乙方[^，。；]{0,4}(承担|负担|自负|负责(?!(供|配送|建设|运营|经营|提供|实施|承接|收运|处理)))",
+            r"(?<!交)由乙方[^，。；]{0,4}(承担|负担|自负|负责(?!(供|配送|建设|运营|经营|提供|实施|承接|收运|处理)))",
             _LAWFUL_REASON,
         ),
         negatable=False,
@@ -1694,14 +1878,22 @@ FRAMES: tuple[Frame, ...] = (
         actions=(
             r"不(再|予|会|得|在|于|另行)?[^，。；]{0,10}(引进|引入|招引|审批|批准|规划|支持|扶持|准许|允许|"
             r"同意|发放|设立|新设|布局|许可|介绍|委托|合作|入驻|进入|参与|选择|选用|开放|授予|核发|新批|"
-            r"增设|另建|再建|新建|增建)",
+            r"增设|另建|再建|新建|增建|受理|核准|备案|签约|签订|纳入|列入|建设|布点|设置)",
         ),
         objects=(
-            r"(同类|同业|同行业|其他|第二家|新的?|新建|新设|另行)[^，。；]{0,12}(企业|经营者|主体|公司|商户|"
-            r"项目|站点|站|网点|市场|门店|店|厂|机构|平台|单位|景区|所|设施|业务)|(任何)?第三方|他人",
+            r"(同类|同业|同行业|其他|第二(家|座|个|处|条)|新的?|新建|新设|另行)[^，。；]{0,12}(企业|经营者|主体|公司|商户|"
+            r"项目|站点|站|网点|市场|门店|店|厂|机构|平台|单位|景区|所|设施|业务|合作社|供应商|经销商|"
+            r"点|线路|电站)|(任何)?第三方|他人|"
+            # Applications count only when they are rivals' ("其他合作社…申报"), not a new
+            # application of the counterparty's own ("不再审批新的延期申请").
+            r"(其他|同类|同业|同行业)[^，。；]{0,12}(申请|申报)|"
+            # Everyone but the counterparty, or outsiders ("对乙方以外的企业", "外县企业").
+            r"乙方以外|除乙方(之)?外|外(县|省|市|地)[^，。；]{0,6}(企业|公司|经营者)",
         ),
         # A promise to the counterparty: the contract names a party or itself.
-        requires=(r"乙方|该公司|甲方|本协议|本合同|协议期|合同期|合作期|特许经营",),
+        requires=(
+            r"乙方|该公司|甲方|本协议|本合同|协议期|合同期|合作期|特许经营|政府|管委会|街道办",
+        ),
         lawful=(
             r"乙方不得|公开(招标|竞争|选择|选定)|依法(自主|自行)?(招标|选择|选定|保障)|平等|公平|"
             r"住宅|居民",
@@ -1725,6 +1917,9 @@ FRAMES: tuple[Frame, ...] = (
         # The amount follows the company's tax, output or the land price it paid.
         conditions=(
             r"(按|以|根据|依据|与|超过|达到|每)[^，。；]{0,12}" + _OUTPUT_BASE,
+            # What the company paid to the state, handed back ("按社会保险费实缴额的50%返还").
+            r"(缴纳|实缴|上缴|已缴|入库)的?[^，。；]{0,16}(社会保险|社保|规费|税|出让金|配套费|费用)|"
+            r"(实缴|缴纳|缴费)(额|部分|金额)",
             _OUTPUT_BASE + r"[^，。；]{0,10}(部分|超过|达到|按|的[\d.]+%|挂钩)",
         ),
         requires=(r"乙方|该公司|企业",),
@@ -1748,7 +1943,8 @@ FRAMES: tuple[Frame, ...] = (
             r"自行(筹措|筹集|解决|承担)[^，。；]{0,16}(资金|费用)|自筹资金[^，。；]{0,8}(完成|施工|建设|实施)|"
             # "以自有资金完成全部工程" (a company building its own plant says 建设, not 完成).
             r"自有资金[^，。；]{0,4}(完成|施工)[^，。；]{0,6}工程|"
-            r"(资金|费用)[^，。；]{0,4}(由|需|须)[^，。；]{0,8}(自行|先行)(筹措|筹集|解决|承担|融资)|"
+            r"(资金|(建设|工程|施工|项目|全部)费用)[^，。；]{0,4}(由|需|须)[^，。；]{0,8}(自行|先行)"
+            r"(筹措|筹集|解决|承担|融资)|"
             r"(自有|自筹)资金[^，。；]{0,4}先行",
             # "由承包人融资建设": the contractor raises the money for the works.
             r"(融资|筹资)(建设|施工|代建)",
@@ -1810,6 +2006,14 @@ CLEARANCES = {
         r"(审计|决算)[^，。；]{0,12}(多退少补|据实(调整|清算|结算)|调整结算)",
     ),
 }
+_PUBLIC_PROPERTY = (
+    r"国有|集体|公有|资产|产权|所有权|使用权|经营权|财政|(镇|乡|村|街道|嘎查|苏木)(属|办|所有|集体)|"
+    r"(政府|甲方|村委会|村|镇|乡)[^，。；]{0,4}(所有|持有)|门市|门面|店|供销社|馆|院|中心|"
+    r"闲置|名下|原[^，。；]{1,8}(站|所|校|学|院|厂|仓库)|站|厂|场|房|楼|铺|地|林|塘|水面|水库|草|滩|"
+    r"设备|设施|车|船|摊位|校舍|礼堂|仓库|码头|矿|砂石|土方|股权|股份|份额"
+)
+CLEARANCES["state_assets"] = (r"^(?![^。]*(?:" + _PUBLIC_PROPERTY + r"))",)
+
 # Facts stated once for a whole paragraph: the employer is private, so advances are not
 # pre-financing of government investment.
 PARAGRAPH_CLEARANCES = {

@@ -119,9 +119,16 @@ _OBJECT_OF = re.compile(
 )
 
 
+# "辖区内其他合作社不再受理申报": the rivals a clause keeps out are what it is about, not who
+# acts (round 6).
+_RIVAL_BEFORE = re.compile(r"(其他|其它|别的|同类|另外|任何|外(县|省|市|地))[\u4e00-\u9fff]{0,4}$")
+
+
 def _is_subject(text: str, m: _Mention) -> bool:
     before = text[m.start - 1] if m.start else ""
     if before in _NOT_SUBJECT_BEFORE or _MODIFIER.match(text, m.end):
+        return False
+    if _RIVAL_BEFORE.search(text, max(0, m.start - 8), m.start):
         return False
     return not _OBJECT_OF.search(text, max(0, m.start - 2), m.start)
 
