@@ -173,6 +173,8 @@ AXES_IPWARE_PROXY_COUNT = int(os.environ.get("FAZHI_PROXY_COUNT", "0")) or None
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 FAZHI_IP_FAILURE_LIMIT = int(os.environ.get("FAZHI_IP_FAILURE_LIMIT", "30"))
 
+# Sessions in the database, read with one fixed statement per request (core.sessions).
+SESSION_ENGINE = "fazhi.core.sessions"
 # Idle timeout: the session expires 30 minutes after the last request.
 SESSION_COOKIE_AGE = 30 * 60
 # Renewed by activity at most once a minute (core.middleware.SessionRenewalMiddleware).

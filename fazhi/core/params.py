@@ -27,6 +27,7 @@ from . import audit
 from .hooks import app_hooks
 from .models import OrgUnit, ParameterValue
 from .permissions import ServiceError, check_role
+from .prepared import PreparedQuery, prepared
 from .roles import Role
 from .scoping import unit_in_scope
 
@@ -99,18 +100,33 @@ def _to_type(param: Param, stored):
 _request_values: ContextVar[dict | None] = ContextVar("fazhi_parameter_values", default=None)
 
 
+# The statement behind _local_values, compiled once per number of ancestor codes (a town
+# has two: county, town) instead of on every page that shows a deadline (core.prepared).
+_local_queries: dict[int, PreparedQuery] = {}
+
+
+def _local_rows(count: int) -> PreparedQuery:
+    query = _local_queries.get(count)
+    if query is None:
+        query = _local_queries[count] = prepared(
+            lambda *codes: (
+                ParameterValue.objects.filter(org_unit__code__in=codes)
+                .order_by("org_unit__code")  # the county first, the town's own value last (wins)
+                .values_list("key", "value")
+            ),
+            *(f"sample-code-{i}" for i in range(count)),
+        )
+    return query
+
+
 def _local_values(unit: OrgUnit) -> dict[str, str]:
     """key → stored value in force for `unit` (the nearest ancestor's). One query."""
     cache = _request_values.get()
     if cache is not None and unit.code in cache:
         return cache[unit.code]
     found: dict[str, str] = {}
-    rows = (
-        ParameterValue.objects.filter(org_unit__code__in=unit.ancestor_codes())
-        .order_by("org_unit__code")  # the county first, the town's own value last (wins)
-        .values_list("key", "value")
-    )
-    for key, stored in rows:
+    codes = unit.ancestor_codes()
+    for key, stored in _local_rows(len(codes))(*codes) if codes else ():
         found[key] = stored
     if cache is not None:
         cache[unit.code] = found
