@@ -27,14 +27,30 @@ def _visible_prefixes(user, roles) -> list[str]:
     return kept
 
 
+def _reads_a_whole_tree(user, roles) -> bool:
+    """A membership of these roles on a root of the org tree (the county): its scope is
+    most of every table."""
+    return any(m.org_unit.parent_id is None for m in user.active_memberships() if m.role in roles)
+
+
 class ScopedQuerySet(models.QuerySet):
-    """A queryset that knows which field holds the record's org unit."""
+    """A queryset that knows which field holds the record's org unit.
+
+    `whole_tree_complement`: for a user whose scope is a whole tree (the county), say the
+    scope as "not in a unit outside it" (`_unit_not_outside`). Set it on a big table whose
+    list SQLite otherwise reads through the unit index and sorts whole; not by default,
+    because a list filtered through an (org_unit, X) index wants the IN form."""
 
     scope_field = "org_unit"
+    whole_tree_complement = False
 
     @classmethod
-    def as_manager(cls, scope_field: str = "org_unit"):
-        klass = type(cls.__name__, (cls,), {"scope_field": scope_field})
+    def as_manager(cls, scope_field: str = "org_unit", whole_tree_complement: bool = False):
+        klass = type(
+            cls.__name__,
+            (cls,),
+            {"scope_field": scope_field, "whole_tree_complement": whole_tree_complement},
+        )
         return models.Manager.from_queryset(klass)()
 
     def _code_lookup(self) -> str:
@@ -51,6 +67,8 @@ class ScopedQuerySet(models.QuerySet):
             return None
         if not self.scope_field:  # the org tree itself: the indexed prefix on its own code
             return _under(prefixes)
+        if self.whole_tree_complement and _reads_a_whole_tree(user, roles or RECORD_ROLES):
+            return _unit_not_outside(prefixes, self.scope_field)
         return _unit_in(prefixes, self.scope_field)
 
     def visible_to(self, user, roles=None):
@@ -94,3 +112,14 @@ def _unit_in(prefixes, field: str) -> Q:
     (small) org tree once instead of joining it and matching a LIKE on every record."""
     ids = apps.get_model("core", "OrgUnit").objects.filter(_under(prefixes)).values("id")
     return Q(**{f"{field}_id__in": ids})
+
+
+def _unit_not_outside(prefixes, field: str) -> Q:
+    """The same records as `_unit_in`, said as "not in a unit outside the subtrees" (the
+    other counties' units: none in a one-county deployment). For a county's user the IN
+    list is every unit of the tree, and SQLite then fetches every row through it and sorts
+    them for the list's order (0.6 s for 300,000 disputes); with the complement it walks
+    the list's order index and stops at the page's last row. The record's unit is never
+    null where scoping applies; the isnull term keeps the two forms equal if it were."""
+    outside = apps.get_model("core", "OrgUnit").objects.exclude(_under(prefixes)).values("id")
+    return Q(**{f"{field}_id__isnull": False}) & ~Q(**{f"{field}_id__in": outside})
