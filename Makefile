@@ -21,6 +21,7 @@ FAZHI_PORT ?= 8000
 FACTOR   ?= 1.0
 DB       ?= sqlite
 REQUESTS ?= 30
+ONLY     ?=
 # make soak: simulated people and minutes (database defaults to PostgreSQL there).
 USERS    ?= 200
 MINUTES  ?= 10
@@ -32,7 +33,7 @@ help:
 	@echo "make e2e   — 只跑浏览器旅程测试"
 	@echo "make precheck-eval — 智能预审在标注语料上的精确率/召回率(未达标即失败)"
 	@echo "make bench — 页面与API性能基准(gunicorn,1/8并发,p50/p95,查询数,对比原始SQL与admin)"
-	@echo "             FACTOR=1.0 DB=sqlite|postgresql REQUESTS=30;结果写入 docs/benchmarks.md"
+	@echo "             FACTOR=1.0 DB=sqlite|postgresql REQUESTS=30 ONLY=路由名正则;结果写入 docs/benchmarks.md"
 	@echo "make bench-precheck — 智能预审速度基准(20页文件)"
 	@echo "make soak  — 负载与浸泡测试(locust,USERS=200 MINUTES=10,DB 默认 postgresql)"
 
@@ -82,10 +83,10 @@ precheck-eval: $(STAMP)
 bench: $(STAMP)
 	@if [ "$(DB)" = postgresql ]; then \
 		scripts/pg-test.sh $(BIN)/python scripts/bench.py --db postgresql \
-			--factor $(FACTOR) --requests $(REQUESTS); \
+			--factor $(FACTOR) --requests $(REQUESTS) --only '$(ONLY)'; \
 	elif [ "$(DB)" = sqlite ]; then \
 		env -u DATABASE_URL $(BIN)/python scripts/bench.py --db sqlite \
-			--factor $(FACTOR) --requests $(REQUESTS); \
+			--factor $(FACTOR) --requests $(REQUESTS) --only '$(ONLY)'; \
 	else echo "DB 只能是 sqlite 或 postgresql" >&2; exit 2; fi
 
 bench-precheck: $(STAMP)

@@ -957,7 +957,7 @@ def _mark(checks) -> str:
 
 
 def render_section(db: str, meta: dict, results: list[Result]) -> str:
-    label = DB_LABELS[db]
+    label = meta.get("heading") or DB_LABELS[db]
     lines = [
         f"## {label}",
         "",
@@ -1129,6 +1129,12 @@ def main(argv=None) -> int:
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument("--note", default="", help="a sentence added to the report")
     parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="a regular expression on route names (e.g. 'disputes|grids'): measure those "
+        "routes only; written as a section of its own beside the database's full run",
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     # A TERM (make interrupted, pg-test.sh's cleanup) unwinds like Ctrl-C: gunicorn stops.
@@ -1156,6 +1162,8 @@ def main(argv=None) -> int:
     from fazhi.core.demo import DEMO_PASSWORD
 
     routes = discover_routes()
+    if args.only:
+        routes = [r for r in routes if re.search(args.only, r.name)]
     print(f"==> {len(routes)} routes; gunicorn × {WORKERS}, {args.requests} requests each")
     floors: dict[str, float] = {}
     cpu_before, http_started = cpu_seconds(), time.perf_counter()
@@ -1165,7 +1173,7 @@ def main(argv=None) -> int:
         # Issue 11: "500 cadres starting in the same minute", against the same gunicorn.
         from fazhi.exams.bench import exam_load, summary_line
 
-        exams_load = exam_load(server.port)
+        exams_load = exam_load(server.port) if re.search(args.only, "exams:start") else None
     finally:
         server.stop()
     others = others_cpu_share(cpu_before, cpu_seconds(), time.perf_counter() - http_started)
@@ -1208,7 +1216,9 @@ def main(argv=None) -> int:
         "seed": args.seed,
         "requests": args.requests,
         "commit": git_commit(),
-        "command": f"make bench DB={args.db} FACTOR={args.factor} REQUESTS={args.requests}",
+        "command": f"make bench DB={args.db} FACTOR={args.factor} REQUESTS={args.requests}"
+        + (f" ONLY='{args.only}'" if args.only else ""),
+        "heading": f"{DB_LABELS[args.db]}(部分路由:{args.only})" if args.only else "",
         "rows": row_counts(),
         "user_scope": scope,
         "note": " ".join(
@@ -1218,7 +1228,9 @@ def main(argv=None) -> int:
                     args.note,
                     "学法考试500人同时开考:"
                     + summary_line(exams_load)
-                    + ("(达标)" if exams_load["ok"] else "(未达标:须0错误、答案保存p95≤300ms)"),
+                    + ("(达标)" if exams_load["ok"] else "(未达标:须0错误、答案保存p95≤300ms)")
+                    if exams_load
+                    else "",
                     f"Skipped, no 200 for either user: {', '.join(skipped)}." if skipped else "",
                 ],
             )
@@ -1228,7 +1240,9 @@ def main(argv=None) -> int:
         section = render_section(args.db, meta, results).rstrip("\n")
         section += "\n\n" + "\n".join(annual) + "\n"
         existing = DOC.read_text(encoding="utf-8") if DOC.exists() else None
-        DOC.write_text(update_markdown(existing, args.db, section), encoding="utf-8")
+        DOC.write_text(
+            update_markdown(existing, meta["heading"] or args.db, section), encoding="utf-8"
+        )
         print(f"\n==> {DOC.relative_to(ROOT)} ({DB_LABELS[args.db]}) written")
     print(f"==> took {took / 60:.1f} min")
     return 0

@@ -232,6 +232,26 @@ def compliance(grids, start: date, end: date, today: date | None = None) -> dict
     return rates
 
 
+def compliance_totals(unit: OrgUnit, start: date, end: date, today: date | None = None):
+    """(due, on_time) summed over the grids of `unit`'s subtree, as the sum of `compliance`
+    over those grids, counted by the database: a person counts once per grid, due when a
+    due date of theirs fell in the period, late when one was missed. The figures of a
+    county read 120,000 visits a year into Python sets otherwise (0.7 s at factor 1.0)."""
+    today = today or clock.today()
+    last = min(end, today - timedelta(days=1))
+    grids = OrgUnit.objects.filter(code__startswith=unit.code, kind=OrgUnit.Kind.GRID).values("id")
+    visits = Visit.objects.filter(org_unit_id__in=grids, due_on__range=(start, end))
+    missed = KeyPerson.objects.filter(
+        org_unit_id__in=grids, is_active=True, next_visit_due__range=(start, last)
+    ).values_list("org_unit_id", "id")
+    if last < start:
+        missed = missed.none()
+    pairs = visits.values_list("org_unit_id", "person_id")
+    due = pairs.union(missed).count()
+    late = pairs.filter(on_time=False).union(missed).count()
+    return due, due - late
+
+
 def by_village(rates: dict[int, Rate]) -> list[tuple[OrgUnit, Rate, list[Rate]]]:
     """The grid rates summed per village (or community), in code order."""
     villages: dict[int, tuple[OrgUnit, Rate, list[Rate]]] = {}

@@ -13,7 +13,7 @@ from fazhi.core.scoping import in_subtree
 from fazhi.core.summary import Figure, percent
 
 from .models import Group, Visit
-from .selectors import compliance
+from .selectors import compliance_totals
 
 SECTION = "基层治理"
 
@@ -27,10 +27,7 @@ def figures(unit: OrgUnit, start: date, end: date) -> list[Figure]:
     )
     total = sum(by_group.values())
     breakdown = {g.label: by_group.get(g.value, 0) for g in Group}
-    grids = list(OrgUnit.objects.filter(code__startswith=unit.code, kind=OrgUnit.Kind.GRID))
-    rates = compliance(grids, start, end).values()
-    due = sum(r.due for r in rates)
-    on_time = sum(r.on_time for r in rates)
+    due, on_time = compliance_totals(unit, start, end)
     rate = percent(on_time, due)
     if total:
         sentence = f"以网格化管理为基础,走访困难群体、敏感群体、特殊群体{total}人次" + (

@@ -15,7 +15,7 @@ from fazhi.grids import demo
 from fazhi.grids.deadlines import pending_items
 from fazhi.grids.models import KeyPerson, Visit
 from fazhi.grids.risk import risk_facts
-from fazhi.grids.selectors import compliance
+from fazhi.grids.selectors import compliance, compliance_totals
 from fazhi.grids.summary import figures
 
 from .conftest import make_person, visit
@@ -80,6 +80,14 @@ def _figures_match_the_compliance_page(tree):
     )
     due = sum(r.due for r in rates.values())
     assert figs["grids.compliance"].breakdown["应走访人数"] == due == 60
+    # The figures count in the database what the compliance page sums per grid, also in a
+    # period still running (persons whose due date passed unvisited count as late).
+    grids = list(OrgUnit.objects.filter(code__startswith=tree.town_a.code, kind="grid"))
+    for period in ((start, end), (date(2025, 1, 1), date(2025, 12, 31))):
+        rates = compliance(grids, *period).values()
+        summed = (sum(r.due for r in rates), sum(r.on_time for r in rates))
+        assert compliance_totals(tree.town_a, *period) == summed
+        assert summed[0] > summed[1] > 0 or period[0].year == 2024
     assert f"走访困难群体、敏感群体、特殊群体{visits}人次" in figs["grids.visits"].sentence
     assert figs["grids.visits"].sentence.startswith("以网格化管理为基础")
     assert f"按期走访率{figs['grids.compliance'].value}%" in figs["grids.visits"].sentence
