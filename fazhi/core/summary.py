@@ -50,3 +50,31 @@ def period_bounds(start: date, end: date) -> tuple[datetime, datetime]:
         timezone.make_aware(datetime.combine(start, time.min), tz),
         timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min), tz),
     )
+
+
+def monthly_counts(queryset, field: str, year: int) -> list[int]:
+    """How many of `queryset` fall in each month of `year` by `field` (a date, or a
+    timestamp taken in local time): one grouped query, for the dashboard's monthly trend
+    (an app's `summary.monthly(unit, year) -> {figure key: [12 counts]}`), instead of
+    twelve calls of its `figures`."""
+    from django.db.models import Count, DateTimeField
+    from django.db.models.functions import TruncMonth
+
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    if isinstance(queryset.model._meta.get_field(field), DateTimeField):
+        lo, hi = period_bounds(start, end)
+        span = {f"{field}__gte": lo, f"{field}__lt": hi}
+    else:
+        span = {f"{field}__range": (start, end)}
+    rows = (
+        queryset.filter(**span)
+        .annotate(month=TruncMonth(field))
+        .values("month")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("month", "n")
+    )
+    counts = [0] * 12
+    for month, n in rows:
+        counts[month.month - 1] += n
+    return counts

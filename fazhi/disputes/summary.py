@@ -15,7 +15,7 @@ from django.db.models import Count, Q
 
 from fazhi.core.models import OrgUnit
 from fazhi.core.scoping import in_subtree
-from fazhi.core.summary import Figure, percent
+from fazhi.core.summary import Figure, monthly_counts, percent
 
 from .models import Agreement, Dispute
 
@@ -104,3 +104,12 @@ def figures(unit: OrgUnit, start: date, end: date) -> list[Figure]:
             breakdown={"确认有效": c["confirmed"], "驳回或不予确认": c["rejected"]},
         ),
     ]
+
+
+def monthly(unit: OrgUnit, year: int) -> dict[str, list[int]]:
+    """disputes.received per month of `year` (the dashboard's trend)."""
+    return {
+        "disputes.received": monthly_counts(
+            Dispute.objects.filter(in_subtree(unit)), "registered_on", year
+        )
+    }

@@ -10,7 +10,7 @@ from django.db.models import Avg, Count, F, Q
 
 from fazhi.core.models import OrgUnit
 from fazhi.core.scoping import in_subtree
-from fazhi.core.summary import Figure, percent, period_bounds
+from fazhi.core.summary import Figure, monthly_counts, percent, period_bounds
 
 from .models import Colour, EarlyWarning
 
@@ -80,3 +80,12 @@ def figures(unit: OrgUnit, start: date, end: date) -> list[Figure]:
             breakdown={"已应对红色预警": a["n"], "按期应对": a["on_time"]},
         ),
     ]
+
+
+def monthly(unit: OrgUnit, year: int) -> dict[str, list[int]]:
+    """earlywarning.raised per month of `year` (the dashboard's trend)."""
+    return {
+        "earlywarning.raised": monthly_counts(
+            EarlyWarning.objects.filter(in_subtree(unit)), "raised_at", year
+        )
+    }

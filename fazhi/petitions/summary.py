@@ -12,7 +12,7 @@ from django.db.models import Count, F, Q
 
 from fazhi.core.models import OrgUnit
 from fazhi.core.scoping import in_subtree
-from fazhi.core.summary import Figure, percent
+from fazhi.core.summary import Figure, monthly_counts, percent
 
 from .models import Petition
 
@@ -117,3 +117,12 @@ def figures(unit: OrgUnit, start: date, end: date) -> list[Figure]:
             breakdown={"复查": c["reviews"], "复核": c["rereviews"]},
         ),
     ]
+
+
+def monthly(unit: OrgUnit, year: int) -> dict[str, list[int]]:
+    """petitions.received per month of `year` (the dashboard's trend)."""
+    return {
+        "petitions.received": monthly_counts(
+            Petition.objects.filter(in_subtree(unit)), "received_on", year
+        )
+    }

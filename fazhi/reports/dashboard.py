@@ -10,7 +10,7 @@ the apps whose figures it draws."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import sys
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -76,7 +76,8 @@ def _year_span(year: int) -> tuple[date, date]:
 
 def key_figures(unit: OrgUnit, year: int) -> list[Figure]:
     """The year's key figures of `unit` that exist, in KEY_FIGURES order."""
-    by_key = {f.key: f for f in collect(unit, *_year_span(year))}
+    span = _year_span(year)
+    by_key = {f.key: f for p in _providers(KEY_FIGURES) for f in p(unit, *span)}
     return [by_key[k] for k in KEY_FIGURES if k in by_key]
 
 
@@ -93,28 +94,33 @@ class Trend:
 
 
 def monthly_trend(unit: OrgUnit, year: int, today: date | None = None) -> Trend:
-    """Per month of `year` up to today's month, the TREND_FIGURES counts."""
+    """Per month of `year` up to today's month, the TREND_FIGURES counts: from an app's
+    `summary.monthly(unit, year)` (one grouped query) where it has one, else from its
+    `figures` month by month. Labels and units are the year's figures'."""
     today = today or clock.today()
     last = 12 if year < today.year else (today.month if year == today.year else 0)
-    providers = _providers(TREND_FIGURES)
-    values: dict[str, list] = defaultdict(list)
+    trend = Trend(months=[f"{m}月" for m in range(1, last + 1)])
+    if not last:
+        return trend
+    values: dict[str, list] = {}
     labels: dict[str, tuple[str, str]] = {}
-    trend = Trend()
-    for month in range(1, last + 1):
-        start = date(year, month, 1)
-        end = (date(year + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
-        got = {}
-        for provider in providers:
+    for provider in _providers(TREND_FIGURES):
+        for f in provider(unit, *_year_span(year)):
+            if f.key in TREND_FIGURES:
+                labels[f.key] = (f.label, f.unit)
+        monthly = getattr(sys.modules[provider.__module__], "monthly", None)
+        if monthly is not None:
+            for key, counts in monthly(unit, year).items():
+                values[key] = counts[:last]
+            continue
+        for month in range(1, last + 1):
+            start = date(year, month, 1)
+            end = (date(year + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
             for f in provider(unit, start, end):
                 if f.key in TREND_FIGURES:
-                    got[f.key] = f
-        for key in TREND_FIGURES:
-            if key in got:
-                values[key].append(got[key].value)
-                labels[key] = (got[key].label, got[key].unit)
-        trend.months.append(f"{month}月")
+                    values.setdefault(f.key, []).append(f.value)
     for key in TREND_FIGURES:
-        if key in values:
+        if key in values and key in labels:
             label, unit_word = labels[key]
             trend.series.append(
                 {"key": key, "label": label, "unit": unit_word, "values": values[key]}

@@ -9,7 +9,7 @@ from datetime import date
 from django.utils import timezone
 
 from fazhi.core.scoping import in_subtree
-from fazhi.core.summary import Figure, percent, period_bounds
+from fazhi.core.summary import Figure, monthly_counts, percent, period_bounds
 
 from .models import ReviewRequest, SubjectKind
 
@@ -71,3 +71,11 @@ def figures(unit, start: date, end: date) -> list[Figure]:
             breakdown={"按期": on_time, "超期": total - on_time},
         ),
     ]
+
+
+def monthly(unit, year: int) -> dict[str, list[int]]:
+    """reviews.concluded per month of `year` (the dashboard's trend)."""
+    concluded = ReviewRequest.objects.filter(
+        in_subtree(unit), status=ReviewRequest.Status.CONCLUDED
+    )
+    return {"reviews.concluded": monthly_counts(concluded, "concluded_at", year)}

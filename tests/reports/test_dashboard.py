@@ -41,8 +41,13 @@ def test_the_leaders_dashboard_shows_the_years_figures_trend_pending_and_warning
     # The trend runs January to this month; its months add up to the year's figure.
     trend = ctx["trend"]
     assert trend.months == [f"{m}月" for m in range(1, 12)]
-    disputes = next(s for s in trend.series if s["key"] == "disputes.received")
-    assert sum(disputes["values"]) == figs["disputes.received"].value
+    # Every series (each app's one grouped query by month) adds up to its figure of the year.
+    assert {s["key"] for s in trend.series} == set(dashboard.TREND_FIGURES)
+    for series in trend.series:
+        assert len(series["values"]) == 11
+        assert sum(series["values"]) == figs[series["key"]].value, series["key"]
+        assert series["label"] == figs[series["key"]].label
+    assert sum(next(s for s in trend.series if s["key"] == "disputes.received")["values"]) > 0
     html = response.content.decode()
     assert 'id="trend-data"' in html and 'data-testid="trend-table"' in html
     assert "vendor/echarts/echarts.min.js" in html and "cdn" not in html.lower()
