@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from django.contrib.sessions.backends.db import SessionStore as DbSessionStore
 from django.db import connections, router
-from django.utils import timezone
+
+from . import clock
 
 
 class SessionStore(DbSessionStore):
@@ -25,7 +26,9 @@ class SessionStore(DbSessionStore):
             f"SELECT {quote('session_data')} FROM {quote(model._meta.db_table)} "
             f"WHERE {quote('session_key')} = %s AND {quote('expire_date')} > %s"
         )
-        now = connection.ops.adapt_datetimefield_value(timezone.now())
+        # The real moment, as Django's store compares it (a pinned business day must not
+        # expire or revive sessions).
+        now = connection.ops.adapt_datetimefield_value(clock.wall_now())
         with connection.cursor() as cursor:
             cursor.execute(sql, [self.session_key, now])
             row = cursor.fetchone()
