@@ -22,6 +22,7 @@ from fazhi.core.roles import Role
 from fazhi.core.uploads import inspect_upload
 from fazhi.inspections.models import OWNER_ROLES, Finding, Inspection
 from fazhi.inspections.params import RECTIFY_DAYS
+from fazhi.inspections.scale import generate
 from fazhi.inspections.services import finding_transition
 from tests.permission_lib import _png
 
@@ -33,12 +34,14 @@ I = Inspection.Status  # noqa: E741
 
 @pytest.fixture
 def grown(demo_county, on_day):
-    """The demo, then the county grown at factor 0.1; the demo's last ids."""
+    """The demo, then the county's inspections grown at factor 0.1; the demo's last ids."""
     last = (
         Inspection.objects.order_by("-id").values_list("id", flat=True).first(),
         Finding.objects.order_by("-id").values_list("id", flat=True).first(),
     )
-    scale.grow(county_code=COUNTY_CODE, factor=0.1, seed=7,
+    # The county's towns and people (core) and the inspections: the other apps' rows would
+    # take half a minute per test and nothing here reads them.
+    scale.grow(county_code=COUNTY_CODE, factor=0.1, seed=7, generators=[scale.generate, generate],
                progress=scale.Progress(stream=StringIO()))  # fmt: skip
     return last
 
