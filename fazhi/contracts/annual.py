@@ -9,14 +9,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import partial
-from types import SimpleNamespace
-from urllib.parse import urlencode
 
 from django.db.models import Count, F, Q
-from django.urls import reverse
 
 from fazhi.core import clock
-from fazhi.core.annual import Contribution, Fact, Point
+from fazhi.core.annual import Contribution, Fact, Point, cohort_narrow, cohort_url
 from fazhi.core.models import OrgUnit
 from fazhi.core.scoping import in_subtree
 
@@ -73,19 +70,7 @@ COHORTS = {
 LISTS = {Contract: "contracts:contract_list"}
 
 
-def narrow(qs, params):
-    """`qs` narrowed to one annual figure's records when `params` carry
-    `annual=<key>:<year>:<unit code>`; unchanged otherwise (a malformed value is ignored:
-    the list is already scoped to what the user may see)."""
-    try:
-        key, year, code = params.get("annual", "").split(":")
-        year = int(year)
-    except ValueError:
-        return qs
-    cohort = COHORTS.get(key)
-    if cohort is None or cohort[0] is not qs.model or not code.isdigit():
-        return qs
-    return qs.filter(cohort[1](SimpleNamespace(code=code), year))
+narrow = partial(cohort_narrow, COHORTS)
 
 
 def _counts(unit, year) -> dict[str, int]:
@@ -98,9 +83,7 @@ def _counts(unit, year) -> dict[str, int]:
 
 
 def _fact(counts, unit, year, key, label) -> Fact:
-    model, _ = COHORTS[key]
-    url = reverse(LISTS[model]) + "?" + urlencode({"annual": f"{key}:{year}:{unit.code}"})
-    return Fact(counts[key], url, label)
+    return Fact(counts[key], cohort_url(LISTS, COHORTS[key][0], key, year, unit), label)
 
 
 def contribute(unit: OrgUnit, year: int) -> Contribution:

@@ -64,3 +64,43 @@ class Contribution:
     # 三、党政主要负责人履行推进法治建设第一责任人职责情况 (legal-rules §7's third part):
     # e.g. the leaders' 述法 and the secretary chairing the leading group. Optional.
     duty: list[Point] = field(default_factory=list)
+
+
+# --- cohorts: a figure's records, counted and listed the same way --------------------------
+# An app's annual.py names its cohorts `{key: (Model, q(unit, year) -> Q)}` and the list
+# each model's records open in `{Model: "app:list_url_name"}`; it binds the two helpers
+# below to them (`functools.partial`), instead of writing them again in every app.
+
+
+def cohort_narrow(cohorts: dict, qs, params):
+    """`qs` narrowed to one annual figure's records when `params` carry
+    `annual=<key>:<year>:<unit code>`; unchanged otherwise (a malformed value is ignored:
+    the list is already scoped to what the user may see)."""
+    from types import SimpleNamespace
+
+    try:
+        key, year, code = params.get("annual", "").split(":")
+        year = int(year)
+    except ValueError:
+        return qs
+    cohort = cohorts.get(key)
+    if cohort is None or cohort[0] is not qs.model or not code.isdigit():
+        return qs
+    return qs.filter(cohort[1](SimpleNamespace(code=code), year))
+
+
+def cohort_url(lists: dict, model, key: str, year: int, unit, **extra) -> str:
+    """The list of `model` narrowed to the cohort `key` of `unit`'s `year`."""
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    query = urlencode({"annual": f"{key}:{year}:{unit.code}", **extra})
+    return reverse(lists[model]) + "?" + query
+
+
+def cohort_fact(cohorts: dict, lists: dict, unit, year: int, key: str, label: str) -> Fact:
+    """The cohort `key` of `unit`'s `year` as a Fact: its count and the list of its records."""
+    model, q = cohorts[key]
+    n = model.objects.filter(q(unit, year)).count()
+    return Fact(n, cohort_url(lists, model, key, year, unit), label)

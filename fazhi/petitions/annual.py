@@ -6,14 +6,12 @@ petitions answered late or open past their handling period are a problem.
 from __future__ import annotations
 
 from datetime import date
-from types import SimpleNamespace
-from urllib.parse import urlencode
+from functools import partial
 
 from django.db.models import F, Q
-from django.urls import reverse
 
 from fazhi.core import clock
-from fazhi.core.annual import Contribution, Fact, Point
+from fazhi.core.annual import Contribution, Fact, Point, cohort_fact, cohort_narrow
 from fazhi.core.models import OrgUnit
 from fazhi.core.scoping import in_subtree
 from fazhi.core.summary import percent
@@ -55,26 +53,10 @@ COHORTS = {
 LISTS = {Petition: "petitions:petition_list"}
 
 
-def narrow(qs, params):
-    """`qs` narrowed to one annual figure's records when `params` carry
-    `annual=<key>:<year>:<unit code>`; unchanged otherwise (a malformed value is ignored:
-    the list is already scoped to what the user may see)."""
-    try:
-        key, year, code = params.get("annual", "").split(":")
-        year = int(year)
-    except ValueError:
-        return qs
-    cohort = COHORTS.get(key)
-    if cohort is None or cohort[0] is not qs.model or not code.isdigit():
-        return qs
-    return qs.filter(cohort[1](SimpleNamespace(code=code), year))
+narrow = partial(cohort_narrow, COHORTS)
 
 
-def _fact(unit, year, key, label) -> Fact:
-    model, q = COHORTS[key]
-    n = model.objects.filter(q(unit, year)).count()
-    url = reverse(LISTS[model]) + "?" + urlencode({"annual": f"{key}:{year}:{unit.code}"})
-    return Fact(n, url, label)
+_fact = partial(cohort_fact, COHORTS, LISTS)
 
 
 def contribute(unit: OrgUnit, year: int) -> Contribution:
