@@ -10,7 +10,6 @@ the apps whose figures it draws."""
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -104,11 +103,12 @@ def monthly_trend(unit: OrgUnit, year: int, today: date | None = None) -> Trend:
         return trend
     values: dict[str, list] = {}
     labels: dict[str, tuple[str, str]] = {}
+    monthly_of = {m.__module__: m for m in app_hooks("summary", "monthly")}
     for provider in _providers(TREND_FIGURES):
         for f in provider(unit, *_year_span(year)):
             if f.key in TREND_FIGURES:
                 labels[f.key] = (f.label, f.unit)
-        monthly = getattr(sys.modules[provider.__module__], "monthly", None)
+        monthly = monthly_of.get(provider.__module__)
         if monthly is not None:
             for key, counts in monthly(unit, year).items():
                 values[key] = counts[:last]
