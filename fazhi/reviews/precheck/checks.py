@@ -298,24 +298,33 @@ def _days(n: int, unit: str) -> int:
     return n
 
 
+def payment_days(text: str) -> int | None:
+    """The payment period a sentence states, in days ("验收合格后三十日内支付" → 30);
+    None when it states none."""
+    m = _PERIOD.search(text)
+    groups = (1, 2)
+    if not m:
+        m = _PERIOD_AFTER.search(text)
+        groups = (2, 3)
+    if not m:
+        m = _PERIOD_LATER.search(text)
+        groups = (1, 2)
+    if not m:
+        m = _PERIOD_TERM.search(text)
+        groups = (2, 3)
+    if m:
+        n = cn_number(m.group(groups[0]))
+        if n is not None:
+            return _days(n, m.group(groups[1]))
+    return None
+
+
 def payment_periods(sents: list[Sentence]) -> Iterator[Hit]:
     """Payment within more than 60 days (保障中小企业款项支付条例 9)."""
     for s in sents:
-        m = _PERIOD.search(s.text)
-        groups = (1, 2)
-        if not m:
-            m = _PERIOD_AFTER.search(s.text)
-            groups = (2, 3)
-        if not m:
-            m = _PERIOD_LATER.search(s.text)
-            groups = (1, 2)
-        if not m:
-            m = _PERIOD_TERM.search(s.text)
-            groups = (2, 3)
-        if m:
-            n = cn_number(m.group(groups[0]))
-            if n is not None and _days(n, m.group(groups[1])) > 60:
-                yield "payment_term.too_long", s
+        days = payment_days(s.text)
+        if days is not None and days > 60:
+            yield "payment_term.too_long", s
 
 
 CLAUSES = {

@@ -1,8 +1,10 @@
 """The pre-review engine: `precheck(text_or_paragraphs, kind, context) -> Result`.
 
-Pure Python, no network, no model. A page calls `precheck` and highlights each finding's
-`paragraph`/`start`/`end`; the command prints the same result. A run attached to a record
-passes the record's `Context` (precheck/context.py), which the document-level checks read.
+Pure Python, no network; contracts and agreements also get a small learned second
+opinion (model.py, weights shipped with the code). A page calls `precheck` and highlights
+each finding's `paragraph`/`start`/`end`; the command prints the same result. A run
+attached to a record passes the record's `Context` (precheck/context.py), which the
+document-level checks read.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
-from . import checks
+from . import checks, model
 from .context import Context
 from .rules import (
     CATEGORIES,
@@ -215,6 +217,9 @@ def precheck(
         hits += checks.issuers(sents, whole_document, context)
     elif kind in CONTRACTS:
         hits += checks.payment_periods(sents)
+        # A learned second opinion (model.py): drops rule hits it finds very unlikely, adds
+        # a "resembles … please check" finding where it is confident and no rule fired.
+        hits = model.second_opinion(hits, kind, sents, paragraphs)
         if whole_document:
             hits += checks.contract_clauses(paragraphs)
 

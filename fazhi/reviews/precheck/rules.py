@@ -125,8 +125,12 @@ GENERAL_EXEMPTIONS = {
     # "未经镇人民政府同意，任何单位和个人不得…" forbids residents, not the town.
     # Nor a rule the body is told to draw up ("各村民委员会要制定严禁采青的《村规民约》"):
     # the ban is the content of that rule, not a ban on the body.
-    "own_staff_prohibited": GOVERNMENT
-    + r"(?:(?!"
+    # The body is the subject: it opens a clause ("执法人员不得…", "镇政府…不得…"), it is
+    # not a place or an owner inside one ("各村所有的车辆统一到各村委会集中封存，不得上路行驶"
+    # forbids the vehicles' owners, not the villages).
+    "own_staff_prohibited": r"(?:^|(?<=[，：；]))[^，。；]{0,3}"
+    + GOVERNMENT
+    + r"(?!所有|的)(?:(?!"
     + RESIDENTS
     + r"|制定|修订|出台|印发|发布)[^。；]){0,20}"
     + NEGATION,
@@ -145,7 +149,12 @@ CITATIONS = {
     "cited_rules": r"(依照|按照|依据|根据|遵照|按)(?![^，。；]{0,4}(本镇|本乡|本街道|本村|镇|乡|街道)"
     r"[^，。；]{0,2}(有关|相关))[^，。；]{0,12}(国家|有关|相关)[^，。；]{0,10}(法律|法规|规章|规定|条例)",
     # "按照《上海市建设工程文明施工管理规定》": a named higher rule, not the town's own.
-    "cited_document": r"(依照|按照|依据|根据|遵照|按|参照)(?!《[^》]{0,8}(镇|街道|乡|本))"
+    # The town's own document is named after a 镇, 乡 or 街道 ("《石门镇…办法》"); the 乡 of
+    # 城乡 or 乡村 is no township ("《中华人民共和国城乡规划法》", "《湖北省城乡规划条例》",
+    # "《乡村振兴促进法》"), and a title that begins with the state, a province or a
+    # region is higher law whatever town-like word follows.
+    "cited_document": r"(依照|按照|依据|根据|遵照|按|参照)(?!《(?![^》]{0,10}(中华人民共和国|国务院|省|自治区))"
+    r"[^》]{0,8}(镇|街道|(?<!城)乡(?!村)|本))"
     r"《[^》]{1,40}(法|条例|规定|办法|细则|决定)》",
     # "根据…《…通知》（沪道运审〔2023〕1号）文件要求": a numbered higher document.
     "numbered_document": r"(依照|按照|依据|根据)[^。；]{0,60}〔\d{4}〕\d{1,4}号",
@@ -163,8 +172,14 @@ CITATIONS = {
     r"(部门|机关|局|分局)[^，。；]{0,12}(责令|处以?|予以|给予)",
     # "必须经区交通部门许可", "需经区级及以上部门审批": the licence of the competent
     # county-level department, which the law sets; the town names it, it does not create it.
-    "competent_approval": r"经(区|县|市|省)(级及以上|级)?[^，。；]{0,8}(部门|局|委员会|委|机关)"
+    # A province's or city's office is named by its 厅 as well ("应当经省农业农村厅批准同意",
+    # 渔业法 第三十条's special licence): the higher authority, not the town.
+    "competent_approval": r"经(区|县|市|省|自治区)(级及以上|级)?[^，。；]{0,8}(部门|局|委员会|委|机关|厅)"
     r"[^，。；]{0,4}(许可|批准|审批|核准)",
+    # A definition names things; it creates no measure ("本通告所称“牛皮癣”，是指…办证刻章、
+    # 集资、行医等内容的广告": 集资 is a kind of advert, not a charge). The measure, if any, is
+    # in the sentence that uses the defined word.
+    "definition": r"^[^，。；]{0,20}(所称|所指)[^。；]{0,30}(是指|指的是|系指|包括)",
 }
 
 # Permits that laws and regulations create; a town document that names one (held,
@@ -178,7 +193,9 @@ STATUTORY_PERMITS = (
 )
 # A permit held rather than granted: "取得…许可证的单位", "持证上岗", "经核准具有…资质的单位".
 HELD_PERMIT = (
-    r"(取得|持有|具有|具备)[^，。；]{0,16}(许可证|资质|执照)的|持证上岗|持有[^，。；]{0,10}证(?!明)|"
+    r"(取得|持有|具有|具备)[^，。；]{0,16}(许可证|资质|执照)》?的|持证上岗|持有[^，。；]{0,10}证(?!明)|"
+    # "持有《甘肃省经营性公墓许可证》的合法公墓": a permit named in full, held.
+    r"(取得|持有|具有|具备)《[^》]{1,24}(证|执照)》|"
     r"经(核准|批准|许可)[^，。；]{0,3}(具有|具备|取得)|"
     # Papers the applicant hands in ("营业执照、安全生产许可证复印件（提交一份）"): a permit
     # listed among them is one the applicant already holds.
@@ -223,6 +240,10 @@ _INTERNAL_DECISION = (
 )
 
 MONEY = r"[\d一二三四五六七八九十百千万]{1,12}(元|万元)"
+
+# A title announces the measure ("关于兴义城区永久禁止活禽宰杀交易的通告"); the finding
+# belongs to the sentence that takes it. A bracketed note may follow the title.
+_TITLE_END = r"的(通告|公告|通知|决定|意见)([（(][^）)]*[）)])?$"
 
 # ---- contracts and agreements -----------------------------------------------------------
 # The town as the party that acts (guarantees, pays, promises), not the one a company acts
@@ -315,6 +336,8 @@ RULES: tuple[Rule, ...] = (
             r"通报批评",
             r"(予以|给予|进行)(行政)?处罚",
             r"(处以|予以|给予)警告",
+            # "镇人民政府将组织…等部门严格处罚": punishment promised with no law named.
+            r"(镇|乡|街道|社区|村)[^。；]{0,40}(严格|严厉|从严|从重)(处罚|惩处|罚款)",
             r"限制(从业|开展生产经营)",
             # Taking away benefits or naming and shaming as a sanction is a disguised penalty.
             r"(扣除|扣减|取消|暂停|停发)[^，。；]{0,10}(分红|补贴|补助|惠农|福利|待遇|低保|救助)",
@@ -346,6 +369,46 @@ RULES: tuple[Rule, ...] = (
         basis="《中华人民共和国行政处罚法》第五条、第十六条",
         explanation="规定一律顶格、从重处罚,排除了法定的裁量和过罚相当,规范性文件不得这样限定处罚。",
         suggestion="删除“顶格”“一律从重”,写明“由××部门依照《××法》第×条依法处理”。",
+    ),
+    Rule(
+        id="penalty.detention",
+        category="penalty",
+        severity="high",
+        # "由公安部门对当事人处以15日以下行政拘留": naming the police does not make the
+        # detention the law's. Only a law sets a penalty that takes a person's liberty, and
+        # only for the conduct it describes; a document that states the term sets it for
+        # the conduct it bans (露天焚烧秸秆 is no detention case of 治安管理处罚法). Citing the
+        # article of 治安管理处罚法 restates it; a general citation does not (general=False).
+        patterns=(
+            r"(处以?|给予|予以)[^，。；]{0,8}[\d一二三四五六七八九十]{1,3}日(以上[^，。；]{0,8})?(以下)?"
+            r"[^，。；]{0,4}(行政)?拘留",
+        ),
+        exemptions=(
+            r"《(中华人民共和国)?治安管理处罚法》[^。；]{0,20}第[一二三四五六七八九十百零\d]{1,6}条",
+        ),
+        general=False,
+        basis="《中华人民共和国行政处罚法》第十条、第十六条",
+        explanation="限制人身自由的行政处罚只能由法律设定,并只适用于法律规定的违法行为;规范性文件写明拘留及其"
+        "幅度,即使写由公安机关实施,也是自行设定处罚。",
+        suggestion="删除拘留的幅度,改为“构成违反治安管理行为的,由公安机关依照《中华人民共和国治安管理处罚法》"
+        "依法处理”。",
+    ),
+    Rule(
+        id="penalty.added_sanction",
+        category="penalty",
+        severity="high",
+        # "将依据殡葬管理法规的有关规定给予处罚，并在新闻媒体上曝光": the citation covers the
+        # penalty it names; a sanction joined to it ("并…曝光", "同时…列入黑名单") is the
+        # document's own, so the citation does not clear it (general=False).
+        patterns=(
+            r"(并|同时|并且|另外|还将)[^，。；]{0,12}(曝光|通报批评|列入[^，。；]{0,6}(黑名单|失信)|"
+            r"(公布|公开|公示)[^，。；]{0,8}(姓名|名单|照片))",
+        ),
+        exemptions=(r"被[^，。；]{0,12}曝光", r"依法[^，。；]{0,8}(公布|公开|公示|通报|曝光)"),
+        general=False,
+        basis="《中华人民共和国行政处罚法》第九条、第十六条",
+        explanation="援引法规给予处罚之外,另行规定曝光、通报批评、列入黑名单等声誉罚,是文件自行设定的处罚。",
+        suggestion="删除曝光、通报等附加措施,只写“依照《××》第×条由有权机关依法处理”。",
     ),
     Rule(
         id="penalty.market_ban",
@@ -386,10 +449,19 @@ RULES: tuple[Rule, ...] = (
             # Checkpoints stopping and searching people on the road ("成立护秋队设卡检查"):
             # a restriction of the person and property only the law may give.
             r"设(卡|立卡点|置卡点|立关卡|置关卡)",
+            # What the measure does to the owner's property: an owned animal or thing
+            # declared ownerless so that it may be caught, taken in or disposed of ("一律视为
+            # 无主犬、流浪犬，予以捕捉"), or killed on the spot without compensation ("就地捕杀，
+            # 不予任何补偿"). Catching dogs that are truly stray is the town's task under
+            # 动物防疫法 第三十条 and stays lawful; the deeming is the measure.
+            r"视为(无主|流浪|遗弃|废弃|无人认领)",
+            r"就地(捕杀|扑杀|宰杀|击毙|销毁)|(?<!疫)捕杀|(收容|捕捉|扑杀|处置)[^，。；]{0,8}不予(任何)?(补偿|赔偿)",
         ),
         exemptions=(
             # Checkpoints the law gives to the police or to a station the province approves.
             r"(公安|交警|交通警察|检查站)[^，。；]{0,10}设|依法设",
+            # Culling under the animal epidemic law is ordered for infected animals and zones.
+            r"疫点|疫区|染疫|病死|依法(扑杀|捕杀|处置|收容)",
             r"申请人民法院(强制)?执行",
             r"依法(查封|扣押|冻结)的",
             r"依法[^，。；]{0,8}责令",
@@ -404,9 +476,14 @@ RULES: tuple[Rule, ...] = (
         severity="high",
         patterns=(
             r"(停止|暂停|中断|切断)[^，。；]{0,4}(供水|供电|水电|供气)",
+            # "供电公司一律停止对河道采砂、洗砂、磨砂活动的供电": the supply cut off for an
+            # activity, whoever does the cutting.
+            r"(停止|暂停|中断|切断|不予)(对|向|为)[^，。；]{0,24}的?(供水|供电|供气|供热|用水|用电)",
             r"(停|断)水(停|断)电",
             r"(?<!不)(断电|断水)",
         ),
+        # A supplier's planned maintenance cuts the supply to everyone; it forces no one.
+        exemptions=(r"检修|维修|抢修|故障|停电计划",),
         basis="《中华人民共和国行政强制法》第四十三条",
         explanation="行政机关不得以停止供水、供电、供热、供燃气等方式迫使当事人履行义务。",
         suggestion="删除停水停电等措施,依法定程序督促履行。",
@@ -448,6 +525,13 @@ RULES: tuple[Rule, ...] = (
             r"(批准|划定)(后|前)[^，。；]{0,6}(予以|向社会)?公布|报[^，。；]{0,12}划定",
             # Consent of the neighbours or owners concerned is civil, not a licence.
             r"经[^，。；]{0,10}(农户|村民|业主|相邻|邻居|权利人|利害关系人)[^，。；]{0,8}(同意|一致)",
+            # Consent of a private person ("征得汽车驾驶人和同车乘车人同意", the owner's, the
+            # landlord's) is between private parties: no one's licence.
+            r"(征得|取得|经)[^，。；]{0,12}(驾驶人|驾驶员|乘车人|乘客|房东|出租人|所有人|监护人|家属|亲属|"
+            r"他人|对方|共有人|业主大会|物业服务企业)[^，。；]{0,4}(的)?(书面)?同意",
+            # "未经法定部门和程序批准", "未经县级以上人民政府同意": the approver the sentence
+            # names is the law's or a higher government's, not the town.
+            r"未经(法定|有关|相关|主管|有权|依法|县级以上|县级及以上|上级)[^，。；]{0,12}(批准|审批|许可|同意|核准)",
             # The town's own office does its work ("城建中心做好…审核登记工作").
             r"^[^，。；]{0,10}" + _BODY + r"(做好|负责)",
             # "报领导小组批准后项目方可进入招标": the government's own project.
@@ -469,6 +553,9 @@ RULES: tuple[Rule, ...] = (
             r"年检",
             r"年审",
             r"(批准|同意|核准|备案|登记)后方可",
+            # "经审核同意签订酒席办理安全责任书后，方可办理": the approval comes first, other
+            # steps may stand between it and the 方可.
+            r"经[^。；]{0,10}(审核|审批|批准|同意|核准)[^。；]{0,24}后[，,]?方可",
             r"方可(营业|经营|施工|开工|建设|入驻|举办|开业|运营)",
             r"(申领|办理)[^，。；]{0,6}(通行|准运|准入|经营|施工)证",
             # Issuing its own approval paper, or reviewing "market access", is a licence.
@@ -492,6 +579,9 @@ RULES: tuple[Rule, ...] = (
             _INTERNAL_DECISION,
             # A list of the documents filed at the end names permits, it requires none.
             r"(归档|存档|留存)的?(资料|材料|文件)",
+            # A heading ("核准通行的情形") names the cases that follow; the measure, if any,
+            # is in them.
+            r"^[^，。；]{0,12}的(情形|情况|范围|对象|条件|事项)[：:]?$",
         ),
         basis="《中华人民共和国行政许可法》第十七条",
         explanation="许可证、年检年审、“准予后方可”等安排属于设定行政许可。",
@@ -540,6 +630,8 @@ RULES: tuple[Rule, ...] = (
             r"征收(批准|审批|报批)?手续|(完成|实施|已)征收|征收[^，。；]{0,4}(批准|批复|补偿|安置)",
             # A word inside a document number or a body's name is a name, not an act.
             r"(征收|收费|集资)〔\d{4}〕|集资委",
+            # A noun in a list of things ("办证刻章、集资、行医等内容的广告") or a crime.
+            r"、集资|集资、|(非法|违法)集资|集资诈骗",
         ),
         basis="《优化营商环境条例》第十四条、第二十五条;《中华人民共和国行政处罚法》第十六条",
         explanation="收费、保证金、押金、集资、摊派须有法律、行政法规依据或经国务院批准,规范性文件不得自行设定。",
@@ -589,12 +681,24 @@ RULES: tuple[Rule, ...] = (
         severity="medium",
         patterns=(
             r"(村民(?!委员会|小组)|居民(?!委员会)|群众|农户|住户|企业|经营者|经营户|商户|个体户|养殖户|业主|户主|"
-            r"外来(务工)?人员|承包户|渔民|船主|任何单位和个人|各户|每户|务工人员|租户|房东|出租人|承租人|车主)"
-            r"([^，。；]{0,15}|[^，。；]{0,15}(的|后|前|时)，[^，。；]{0,4})(必须|不得|禁止|严禁|一律|须|应当|务必)",
+            r"外来(务工)?人员|承包户|渔民|船主|任何单位和个人|各户|每户|务工人员|租户|房东|出租人|承租人|车主|"
+            # The person the rule is about, by what they do or own ("饲养人应于…前将犬只迁出",
+            # "行人除…外，非必要一律不出门").
+            r"行人|饲养人|养犬人|犬主|畜主|货主|丧户|驾驶人|驾驶员)"
+            r"([^，。；]{0,15}|[^，。；]{0,15}(的|后|前|时|外)，[^，。；]{0,4})"
+            r"(必须|不得|禁止|严禁|一律|须|应当|务必|应(?=于))",
             r"(禁止|严禁)(任何)?(村民|居民|群众|农户|企业|经营者|商户|养殖户)",
         ),
         exemptions=(
             r"依法|遵纪守法|遵守[^，。；]{0,10}(法律|法规)",
+            # An appeal asks for support; it binds no one ("希望广大群众…予以理解与支持").
+            r"^[^，。；]{0,4}(希望|恳请|敬请|欢迎|呼吁|倡议|号召)",
+            # Keeping rules that exist already ("必须严格遵守禁渔区、禁渔期规定", "村民应当自觉
+            # 遵守禁放公约"): the duty is in those rules (or the villagers' own covenant).
+            r"遵守[^，。；]{0,16}(规定|制度|公约|规约|村规民约)[。；：:]?$",
+            # Trading outside the shop front or on the road is banned by 城市市容和环境卫生
+            # 管理条例 第十四条 and 城市道路管理条例 第三十二条 ("一律不得出店、占道经营").
+            r"(不得|严禁|禁止)[^，。；]{0,4}(出店|店外|占道|超出[^，。；]{0,8}(门窗|外墙))[、]?[^，。；]{0,4}经营",
             r"(强迫|要求|强制)(村民|居民|群众|农户|企业)",
             # A duty to pay, to prove or to obtain approval is flagged by its own category.
             r"(必须|须|应当|应|务必)(事先|提前[^，。；]{0,4}|先)?(缴纳|交纳|预交|提供|提交|出具|开具|加盖|报(?!告)|经|"
@@ -618,6 +722,42 @@ RULES: tuple[Rule, ...] = (
         basis="《优化营商环境条例》第六十四条;国办发〔2018〕37号",
         explanation="没有法律、法规依据,规范性文件不得增加公民、法人和其他组织的义务或减损其权利。",
         suggestion="改为倡导性表述(如“鼓励”“倡导”),或写明所依据的法律、法规条款。",
+    ),
+    Rule(
+        id="duty.unaddressed_ban",
+        category="duty",
+        severity="medium",
+        # Who is bound: a ban need not name its subject to bind residents. "……等酒席，一律
+        # 不能操办", "凡河道边的洗砂、磨砂设备一律自行拆除", "圩镇不得饲养烈性犬、大型犬",
+        # "不得携犬只进入……公共场所": the activity or property is the residents', the town
+        # bans or removes it in a body, and no law is cited. Bans on what is unlawful in
+        # itself, in a zone the law draws, or for sick animals restate the law.
+        patterns=(
+            r"一律(不能|不得|不准|不许|禁止|严禁)(?!出店|店外|占道)",
+            r"一律(自行)?(拆除|搬离|迁出|清除|关闭|撤离|拆解|迁移|停业)",
+            r"(圩镇|集镇|镇区|城区|辖区|全镇|全乡|本镇|本乡|社区|小区)[^，。；]{0,4}(不得|禁止|严禁|不准)"
+            r"(饲养|养殖|散养|放养|养)",
+            r"^(不得|禁止|严禁|不准)(携带?|牵)[^，。；]{0,4}(犬|狗|宠物|家禽|家畜|牲畜)",
+        ),
+        exemptions=(
+            r"违法|非法|违章|违规|擅自|无证|私自|私屠|未经|病死|染疫|疫区|疫点|封锁|假冒|伪劣|危险品|易燃易爆",
+            # A ban on the government's own acts protects residents ("清单之外一律不得索要");
+            # a ban on trading elsewhere is the other half of a 限定交易 (competition).
+            r"一律(不能|不得|不准|不许|禁止|严禁)(向[^，。；]{0,8})?(索要|收取|要求|摊派|指定|强制|强迫|审批|加收|增设)",
+            r"一律(不能|不得|不准|不许|禁止|严禁)在(其他|其它|别的|别处|市场外|以外)",
+            r"禁养区|禁烧区|禁放区|禁渔区|禁牧区|自然保护区|水源保护区|生态保护红线",
+            # Closed seasons and zones the statutes provide for (河道采砂 禁采区、禁采期,
+            # 渔业 禁渔期, 草原 禁牧、休牧期), decided by the county or its department.
+            r"禁采(区|期)|禁渔期|禁牧期|休牧期|禁猎(区|期)",
+            r"依法|(法律|法规)[^，。；]{0,6}规定",
+            # The town's own staff and bodies (the general exemption reads them too).
+            r"^[^，。；]{0,4}(工作人员|执法人员|干部|公职人员|党员)",
+            _TITLE_END,
+        ),
+        negatable=False,
+        basis="《优化营商环境条例》第六十四条;国办发〔2018〕37号",
+        explanation="不写主语、一律禁止或一律拆除群众的合法活动和财产,仍是以文件增加义务、减损权利,没有法律、法规依据。",
+        suggestion="删除一律禁止或拆除的规定,或写明所依据的法律、法规条款和适用范围。",
     ),
     Rule(
         id="duty.market_closed",
@@ -677,6 +817,110 @@ RULES: tuple[Rule, ...] = (
         explanation="禁养区、禁烧区、禁放区等由县级以上人民政府依法划定,乡镇自行划定并禁止,是以文件增加义务。",
         suggestion="引用县级人民政府划定禁养区等的文件,本文件只作宣传和执行安排。",
     ),
+    Rule(
+        id="duty.coordinating_body",
+        category="duty",
+        severity="medium",
+        # Who decides: a coordinating body (指挥部, 森防指, 领导小组, 专班), an office or a
+        # villagers' committee deciding a ban by itself ("县森防指决定在…重点村禁止燃放烟花爆竹")
+        # has no power to bind residents; the law gives it to the people's government. The
+        # government's own decision or approval, or a villagers' meeting, is another matter.
+        patterns=(
+            r"(指挥部|森防指|防指|防火办|领导小组|工作专班|联席会议|办公室|村民委员会|村委会|居民委员会|居委会)"
+            r"[^，。；]{0,4}(研究)?(决定|规定)[^。；]{0,40}(禁止|严禁|一律|不得|停止|关闭|取消|暂停)",
+        ),
+        exemptions=(
+            r"(经|报)[^，。；]{0,10}(人民政府|政府)[^，。；]{0,6}(同意|批准|决定)",
+            r"(人民政府|政府)(研究)?(决定|同意|批准)",
+            r"村民(代表)?会议|村民代表大会",
+        ),
+        negatable=False,
+        # Citing the law that empowers the government does not empower the body.
+        general=False,
+        basis="《中华人民共和国地方各级人民代表大会和地方各级人民政府组织法》第七十九条;"
+        "《烟花爆竹安全管理条例》第十一条;《中华人民共和国传染病防治法》第四十二条",
+        explanation="议事协调机构、办公室或村(居)民委员会不是有权设定义务的行政机关,以自己的名义决定禁止事项,"
+        "缺少制定主体资格。",
+        suggestion="由有权的人民政府(或其依法授权的主管部门)作出决定并发布;议事协调机构只作组织协调。",
+    ),
+    Rule(
+        id="duty.permanent_ban",
+        category="duty",
+        severity="medium",
+        # "城区永久禁止活禽交易": a lawful trade banned for good. Emergency measures of the
+        # epidemic law are temporary; a zone the law draws (禁养区, 水源保护区) is not this.
+        patterns=(r"(永久|长期|永远)(性)?(地)?(禁止|关闭|取消|撤销|停止|取缔)",),
+        exemptions=(
+            r"(永久|长期|永远)(性)?(地)?(禁止|关闭|取消|撤销|停止|取缔)[^，。；]{0,6}(违法|非法|违规|私屠|无证|违章)",
+            r"长期(停止|关闭)[^，。；]{0,4}(使用|运行|运营)?的",
+            r"禁养区|禁烧区|禁放区|禁渔区|禁牧区|自然保护区|水源保护区|生态保护红线",
+            _TITLE_END,
+        ),
+        negatable=False,
+        basis="《优化营商环境条例》第六十四条;《中华人民共和国传染病防治法》第四十二条、第四十四条",
+        explanation="以文件永久或长期禁止一种合法的经营或生产活动,减损公民、法人的权利;疫情防控的紧急措施"
+        "须由县级以上人民政府决定并及时解除。",
+        suggestion="写明禁止的法律依据和期限,或改为划定经营区域、规范经营;紧急措施写明解除条件。",
+    ),
+    Rule(
+        id="duty.outside_origin",
+        category="duty",
+        severity="medium",
+        # "不允许…将镇外牲畜招入到各村集体的草场上进行放牧": a ban by where the animals, goods
+        # or people come from. Grazing is limited by carrying capacity (草原法), not by origin.
+        patterns=(
+            r"(不允许|不得|禁止|严禁|不准|不能|一律不)[^。；]{0,40}(镇|乡|县|(?<![禁疫养烧放牧渔])区|旗|苏木|市)外"
+            r"(的)?(牲畜|畜禽|家畜|活禽|家禽|生猪|车辆|人员|商贩|摊贩|产品|农产品|船只|渔船|企业|经营者|客商|施工队伍?)",
+            r"(镇|乡|县|(?<![禁疫养烧放牧渔])区|旗|苏木|市)外(的)?(牲畜|畜禽|家畜|活禽|家禽|生猪|车辆|商贩|摊贩|产品|农产品|船只|渔船|企业|"
+            r"经营者|客商|施工队伍?)[^。；]{0,20}(不允许|不得|禁止|严禁|不准|一律不)",
+        ),
+        exemptions=(r"疫区|封锁区|检疫|除外", _TITLE_END),
+        negatable=False,
+        basis="《优化营商环境条例》第六十四条;《公平竞争审查条例》第九条;《中华人民共和国草原法》第四十五条",
+        explanation="按来源地(镇外、县外)一律禁止牲畜、车辆、商品或人员进入,没有法律依据,限制了群众和经营者的权利。",
+        suggestion="删除按来源地的禁止;确需限制的,按法律规定的标准(如载畜量、检疫)对所有来源同等适用。",
+    ),
+    Rule(
+        id="duty.removal_deadline",
+        category="duty",
+        severity="medium",
+        # "必须于本公告发布之日起5日内将牲畜撤离": the town orders removal within days by
+        # notice, with no decision on the case and no statutory period.
+        patterns=(
+            r"(之日起|起|后)[^，。；]{0,4}([一二三四五六七八九十]|[1-9]|1[0-5])(日|天|个工作日)内"
+            r"[^，。；]{0,16}(撤离|迁出|搬离|拆除|清除|清理|迁移|撤出|搬迁|出栏|关闭|腾退|搬走|自行处理)",
+        ),
+        # Unlawful stalls or buildings told to go ("凡非法占道经营…应当…七日内自行搬离摊点")
+        # are the law's concern (城市道路管理条例 etc.), not a duty the town adds.
+        exemptions=(
+            r"(整改|改正)(到位|完毕)?[。；]?$",
+            r"责令限期",
+            r"非法|违法|违章|违规|擅自|无证|未经",
+        ),
+        negatable=False,
+        basis="《优化营商环境条例》第六十四条;《中华人民共和国行政强制法》第三十五条、第三十七条",
+        explanation="以通告对不特定的群众设定数日内搬离、拆除、撤出的义务,没有法律依据,也绕开了责令改正、"
+        "催告和陈述申辩的程序。",
+        suggestion="删除统一期限;对具体违法行为由有权机关依法作出责令限期改正决定,给予合理期限。",
+    ),
+    Rule(
+        id="penalty.own_rules",
+        category="penalty",
+        severity="high",
+        # "按照…《石哈河镇限牧禁牧管理办法》…从严从重处理": the town's own rules named as the
+        # basis of a sanction. Citing a higher law beside them does not help (general=False):
+        # a town's 办法 or 意见 cannot set a sanction at all.
+        patterns=(
+            r"(按照|依照|依据|根据|按)[^。；]{0,80}《[^》]{0,12}(镇|乡|街道|苏木)[^》]{0,24}(办法|规定|意见|细则|制度)》"
+            r"[^。；]{0,40}(处罚|罚款|惩处|从严|从重|追究)",
+        ),
+        exemptions=(r"村规民约|居民公约",),
+        negatable=False,
+        general=False,
+        basis="《中华人民共和国行政处罚法》第十六条",
+        explanation="乡镇制定的办法、意见不得设定行政处罚,也不能作为处罚或“从严从重处理”的依据。",
+        suggestion="删除以本镇文件为依据的处理规定,写明由有权机关依照《××法》第×条依法处理。",
+    ),
     # ---- 公平竞争 -----------------------------------------------------------------
     Rule(
         id="competition.designation",
@@ -689,6 +933,10 @@ RULES: tuple[Rule, ...] = (
             r"(限定|仅限|只能|必须)[^，。；]{0,10}(购买|使用|选择|采购|选用)",
             r"唯一[^，。；]{0,4}(供应商|经营|服务商)",
             r"(统一|全部|一律|均)(交由|委托|由)[^，。；]{0,20}(公司|合作社|厂)",
+            # "统一由兰州市殡仪馆负责承办": one named provider (a funeral parlour, a hospital, a
+            # slaughterhouse, a market) does everyone's business.
+            r"(统一|全部|一律|均|只能|必须)(交由|委托|由|到)[^，。；]{0,16}(殡仪馆|医院|屠宰场|屠宰厂|市场|超市|"
+            r"公司|合作社|厂)[^，。；]{0,4}(负责)?(承办|经营|提供|供应|销售|屠宰|收购|承运)",
             # "确定二家企业作为主体清运单位": the town picks a fixed number of operators.
             r"(确定|选定|指定|遴选|明确)[^，。；]{0,6}[一二两三四五\d]家[^，。；]{0,16}作为",
             # "由主体清运单位统一进行收运", "交由…指定企业清运".
@@ -740,7 +988,17 @@ RULES: tuple[Rule, ...] = (
         patterns=(
             r"(优先|仅限|只能|限于|原则上)[^，。；]{0,12}(本地|本镇|本县|辖区内|当地|镇内)",
             r"(本地|本镇|本县|辖区内|当地)[^，。；]{0,6}(注册|设立分支机构|纳税)",
-            r"外地|外省|外来(企业|经营者|商户|摊贩|船只|渔船)|外来人员[^，。；]{0,10}(经营|从事)",
+            # An outsider on the market (an operator, its goods or its boats); outside cars
+            # and people kept out under an epidemic ("外地车辆采取只出不进") are no market
+            # matter (duty.outside_origin and the coercion rules read those).
+            r"(外地|外省)(?=[^，。；]{0,12}(企业|经营|商|产品|销售|运入|供应|施工|公司|摊|承运|运输|营运|"
+            r"采购|投标|中标|服务|货|建材|劳务|队伍|船))|外来(企业|经营者|商户|摊贩|船只|渔船)|"
+            r"外来人员[^，。；]{0,10}(经营|从事)",
+            # "异地购买墓穴一律不受保护": buying from an outside seller put at a disadvantage.
+            # The disadvantage follows the purchase, so it is looked ahead for: the 不 in it
+            # is the sanction, not a prohibition of the purchase.
+            r"(异地|外地|外省|外县|外市)[^，。；]{0,4}(购买|采购|购置|购进|进货)(?=[^，。；]{0,12}"
+            r"(不受|不予|不得|不再|一律|不能|无效))",
             # "对非本区…的渣土车辆…不得进入辖区", "确保租赁企业税收属地化".
             r"非本(地|区|县|市|镇|乡|街道)[^，。；]{0,12}(企业|车辆|经营者|商户|单位|产品|船舶|公司)",
             r"(税收|纳税|注册)[^，。；]{0,2}属地化?|属地化?(纳税|注册)",
@@ -1566,7 +1824,10 @@ _GUARANTEE_SUGGESTION = (
 # The employer is a private body ("发包人（某果蔬专业合作社）自有冷库扩建工程").
 _PRIVATE_EMPLOYER = (
     r"(发包人|建设单位|业主)[（(：:][^，。；）)]{0,12}(合作社|公司|企业|个人)|自有[^，。；]{0,4}(冷库|工程|项目)|"
-    r"非政府投资|民营[^，。；]{0,8}(项目|工程|园|厂(?!商))|不属于政府投资|非财政(资金)?投资"
+    r"非政府投资|民营[^，。；]{0,8}(项目|工程|园|厂(?!商))|不属于政府投资|非财政(资金)?投资|"
+    # A company building its own plant ("其自建厂房由施工方垫资施工"); the town's own works
+    # ("镇政府自建的农贸市场") are not (round 7).
+    r"(?<!政府)(?<!甲方)(?<![镇乡村区县])自建的?[^，。；]{0,4}(厂房|仓库|车间|厂区|冷库)"
 )
 _PREFINANCING_LAWFUL = (
     # The company's own project, not the government's.
@@ -2003,7 +2264,8 @@ CLEARANCES = {
         # protecting it ("按六折协议转让给乙方，转让价款分五年付清").
         r"(转让|出让|受让|租赁|承包)(价款|费|金)[^，。；]{0,6}(分[^，。；]{0,4}(年|期)|付清|缴清|支付)",
         # The audit only trues up a price already paid on a fixed date.
-        r"(审计|决算)[^，。；]{0,12}(多退少补|据实(调整|清算|结算)|调整结算)",
+        # "审计后如有差额，多退少补": the true-up may follow a comma (round 7).
+        r"(审计|决算)[^。；]{0,12}(多退少补|据实(调整|清算|结算)|调整结算)",
     ),
 }
 _PUBLIC_PROPERTY = (
@@ -2060,7 +2322,8 @@ DOCUMENT_RULES = {
             "issuer",
             "high",
             _ISSUER_BASIS,
-            "规范性文件应以镇人民政府(或其办公室受托)名义制发,内设机构、议事协调机构不得制发。",
+            "规范性文件应以镇人民政府(或其办公室受托)名义制发,内设机构、议事协调机构不得制发;"
+            "村(居)民委员会是基层群众性自治组织,不是行政机关,不能以公告设定义务或处罚。",
             "改由镇人民政府(或镇人民政府办公室)制发。",
         ),
         DocumentRule(

@@ -97,8 +97,10 @@ def _role(m: re.Match, text: str) -> str:
     return role
 
 
-def mentions(text: str) -> list[_Mention]:
-    return [_Mention(m.start(), m.end(), _role(m, text)) for m in _PARTY.finditer(text)]
+# Cached: the frames and the learned second opinion (model.py) both read a sentence's parties.
+@functools.lru_cache(maxsize=4096)
+def mentions(text: str) -> tuple[_Mention, ...]:
+    return tuple(_Mention(m.start(), m.end(), _role(m, text)) for m in _PARTY.finditer(text))
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -133,7 +135,7 @@ def _is_subject(text: str, m: _Mention) -> bool:
     return not _OBJECT_OF.search(text, max(0, m.start - 2), m.start)
 
 
-def actor(text: str, pos: int, mentions: list[_Mention]) -> tuple[str | None, int]:
+def actor(text: str, pos: int, mentions: tuple[_Mention, ...]) -> tuple[str | None, int]:
     """The role of the party doing the act at `pos`, and where that party is named (the
     clause start when it comes from an earlier clause)."""
     cs = _clause_start(text, pos)
@@ -210,7 +212,7 @@ def _lawful(c: re.Pattern, text: str) -> bool:
     return False
 
 
-def _frame_hit(cf: _CompiledFrame, text: str, mentions: list[_Mention]) -> bool:
+def _frame_hit(cf: _CompiledFrame, text: str, mentions: tuple[_Mention, ...]) -> bool:
     f = cf.frame
     # Cheapest first: most sentences have no act of the frame at all.
     if not cf.action.search(text):
