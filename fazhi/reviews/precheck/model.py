@@ -20,7 +20,7 @@ features whatever the parties are called; plus who is a clause subject, a denial
 the procedure words (评估, 公开, 招标, 村民会议…).
 
 Deterministic and pure Python: the weights ship as `model_weights.tsv`, made by
-`python -m fazhi.reviews.precheck.model` (a fixed shuffle seed, features in sorted
+`python -m fazhi.reviews.precheck.train` (train.py; a fixed shuffle seed, features in sorted
 order); `tests/reviews/test_precheck_model.py` checks that retraining reproduces the file,
 so a corpus change without retraining fails the tests. Thresholds and training settings
 were chosen by leave-one-blind-set-out measurement (docs/precheck.md, 第七轮).
@@ -186,13 +186,6 @@ def train(items: list[dict]) -> tuple[list[float], dict[str, list[float]]]:
     return bias, weights
 
 
-def training_items() -> list[dict]:
-    """The corpus sentences the model learns from: contracts and agreements."""
-    from .evaluate import load_corpus
-
-    return [d for d in load_corpus() if d["kind"] in ("contract", "agreement")]
-
-
 def with_parts(items: list[dict]) -> list[dict]:
     """The items, plus each sentence of a lawful item the engine cuts into several: the
     engine asks the model about sentences, not items, and every part of a lawful clause is
@@ -351,62 +344,3 @@ def second_opinion(hits: list, kind: str, sentences, paragraphs: list[str]) -> l
             clear.add("payment_term")
         kept += [(model_rule(c), s) for c in new if c not in clear]
     return kept
-
-
-HELD_OUT = ("blind-D", "blind-E", "blind-F", "blind-G")
-
-
-def held_out(batches: tuple[str, ...] = HELD_OUT) -> list[tuple[str, object, object]]:
-    """Leave one blind set out: for each, train on every other corpus sentence, then score
-    the set with the rules alone and with rules + model. Returns (batch, rules-alone
-    evaluation, rules+model evaluation) rows."""
-    global ENABLED
-    from .evaluate import evaluate
-
-    items = training_items()
-    rows = []
-    for batch in batches:
-        test = [d for d in items if d.get("batch") == batch]
-        use(train([d for d in items if d.get("batch") != batch]))
-        try:
-            ENABLED = False
-            before = evaluate(test)
-            ENABLED = True
-            after = evaluate(test)
-        finally:
-            ENABLED = True
-            use(None)
-        rows.append((batch, before, after))
-    return rows
-
-
-def _report(rows) -> str:
-    out = []
-    for batch, before, after in rows:
-        cats = " ".join(
-            f"{c} {before.per_category[c].precision:.3f}/{before.per_category[c].recall:.3f}"
-            f"→{after.per_category[c].precision:.3f}/{after.per_category[c].recall:.3f}"
-            for c in (*CATEGORIES, "arbitration")
-        )
-        out.append(
-            f"{batch}: 规则 {before.overall.precision:.3f} / {before.overall.recall:.3f}"
-            f"(TP {before.overall.tp} FP {before.overall.fp} FN {before.overall.fn}),"
-            f"规则+模型 {after.overall.precision:.3f} / {after.overall.recall:.3f}"
-            f"(TP {after.overall.tp} FP {after.overall.fp} FN {after.overall.fn});{cats}"
-        )
-    return "\n".join(out)
-
-
-if __name__ == "__main__":
-    import sys
-
-    # Run as a script this file is `__main__`, a second copy of the module: the engine reads
-    # the switches (`use`, `ENABLED`) of the imported one.
-    from fazhi.reviews.precheck import model as imported
-
-    if "--held-out" in sys.argv:
-        batches = tuple(a for a in sys.argv[1:] if a != "--held-out") or HELD_OUT
-        print(imported._report(imported.held_out(batches)))
-    else:
-        WEIGHTS.write_text(imported.dump(*imported.train(imported.training_items())), "utf-8")
-        print(f"已写入 {WEIGHTS}")
