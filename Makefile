@@ -18,6 +18,7 @@ FAZHI_PORT ?= 8000
 .PHONY: help run test lint e2e format precheck-eval bench bench-precheck soak drill
 
 # make bench: county-scale data factor, database (sqlite or postgresql), requests per measurement.
+# DB=postgresql builds a throwaway cluster each run, or reuses the one DATABASE_URL names.
 FACTOR   ?= 1.0
 DB       ?= sqlite
 REQUESTS ?= 30
@@ -82,7 +83,8 @@ precheck-eval: $(STAMP)
 
 bench: $(STAMP)
 	@if [ "$(DB)" = postgresql ]; then \
-		scripts/pg-test.sh $(BIN)/python scripts/bench.py --db postgresql \
+		case "$$DATABASE_URL" in postgres*) run="";; *) run=scripts/pg-test.sh;; esac; \
+		$$run $(BIN)/python scripts/bench.py --db postgresql \
 			--factor $(FACTOR) --requests $(REQUESTS) --only '$(ONLY)'; \
 	elif [ "$(DB)" = sqlite ]; then \
 		env -u DATABASE_URL $(BIN)/python scripts/bench.py --db sqlite \
@@ -95,7 +97,8 @@ bench-precheck: $(STAMP)
 soak: $(STAMP)
 	@test -x $(BIN)/locust || $(BIN)/pip install -q -e '.[load]'
 	@if [ "$(origin DB)" = file ] || [ "$(DB)" = postgresql ]; then \
-		scripts/pg-test.sh $(BIN)/python scripts/soak.py --db postgresql --factor $(FACTOR) \
+		case "$$DATABASE_URL" in postgres*) run="";; *) run=scripts/pg-test.sh;; esac; \
+		$$run $(BIN)/python scripts/soak.py --db postgresql --factor $(FACTOR) \
 			--users $(USERS) --minutes $(MINUTES); \
 	else env -u DATABASE_URL $(BIN)/python scripts/soak.py --db sqlite --factor $(FACTOR) \
 			--users $(USERS) --minutes $(MINUTES); fi

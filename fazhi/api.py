@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -60,6 +61,15 @@ class ChineseJSONRenderer(JSONRenderer):
     json_dumps_params = {"ensure_ascii": False}
 
 
+class LocalSwagger(Swagger):
+    """Swagger UI from django-ninja's own files under /static/ (the CSP allows no CDN).
+    ninja renders its local template only when "ninja" is an installed app, which fazhi
+    avoids (settings.py: every command would load the API machinery); its other template,
+    the CDN one, is replaced by the local one, found beside it."""
+
+    template_cdn = str(Path(Swagger.template_cdn).with_name("swagger.html"))
+
+
 class FazhiAPI(NinjaAPI):
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         # The routes do not change while a process runs, and building the schema of some
@@ -96,7 +106,7 @@ api = FazhiAPI(
     # client is never asked for a CSRF token; the session check (CSRF on) comes second.
     auth=[TokenAuth(), django_auth],
     # validatorUrl off: Swagger UI would otherwise fetch a badge from swagger.io.
-    docs=Swagger(settings={"validatorUrl": None, "persistAuthorization": False}),
+    docs=LocalSwagger(settings={"validatorUrl": None, "persistAuthorization": False}),
     renderer=ChineseJSONRenderer(),
 )
 

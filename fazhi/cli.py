@@ -6,7 +6,9 @@ import sys
 NEVER_MIGRATED = "数据库尚未初始化(从未执行迁移):请先运行 fazhi migrate(或 make run)"
 
 
-def _never_migrated() -> bool:
+def never_migrated() -> bool:
+    """Whether `migrate` never ran on the database (no django_migrations table): a fresh
+    data directory."""
     from django.db import connection
 
     try:
@@ -25,7 +27,7 @@ def main() -> None:
     except (OperationalError, ProgrammingError):
         # A fresh data directory answers "no such table" from deep inside a command;
         # say what to do instead of showing a traceback.
-        if _never_migrated():
+        if never_migrated():
             sys.stderr.write(NEVER_MIGRATED + "\n")
             sys.exit(1)
         raise

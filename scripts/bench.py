@@ -6,7 +6,9 @@
 1. Data: a data directory under var/bench/<db>-<factor>/ with `fazhi migrate`, `fazhi
    demo` and `fazhi scale-data --factor F --seed S`. SQLite's is reused while the factor,
    seed, migrations and data generators are unchanged; PostgreSQL's database lives in the
-   throwaway cluster of scripts/pg-test.sh (DATABASE_URL), so it is built every run.
+   throwaway cluster of scripts/pg-test.sh, built every run, unless DATABASE_URL already
+   names a kept cluster (`make bench DB=postgresql DATABASE_URL=postgres://…`): then it is
+   reused like SQLite's while it still holds the county the marker describes.
 2. Routes come from the URL resolver, so a new page joins by itself: every GET list page
    (no arguments), the workbench, the figures, every API GET route without arguments, and
    every detail (one argument, last in the path). Forms, exports, imports, transitions,
@@ -298,6 +300,19 @@ def _fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+def _pg_has_county(url: str) -> bool:
+    """The marker names this database, and the database still holds a grown county (a
+    throwaway cluster on the same port would be empty)."""
+    import psycopg
+
+    try:
+        with psycopg.connect(url, connect_timeout=5) as conn:
+            (units,) = conn.execute("SELECT count(*) FROM core_orgunit").fetchone()
+    except psycopg.Error:
+        return False
+    return units > 100
+
+
 def _run(cmd: list, env: dict, label: str) -> float:
     started = time.perf_counter()
     cmd = [str(c) for c in cmd]
@@ -311,8 +326,11 @@ def prepare_data(db: str, factor: float, seed: int, env: dict) -> tuple[Path, st
     data = ROOT / "var" / "bench" / f"{db}-{factor}"
     marker = data / "bench-ready.json"
     key = {"db": db, "factor": factor, "seed": seed, "fingerprint": _fingerprint()}
+    if db == "postgresql":  # a cluster kept between runs (not pg-test.sh's throwaway one)
+        key["database"] = env.get("DATABASE_URL", "")
     env = {**env, "FAZHI_DATA_DIR": str(data)}
-    if db == "sqlite" and marker.exists() and json.loads(marker.read_text()) == key:
+    reusable = marker.exists() and json.loads(marker.read_text()) == key
+    if reusable and (db == "sqlite" or _pg_has_county(env["DATABASE_URL"])):
         print(f"==> reusing {data.relative_to(ROOT)} (factor {factor}, seed {seed})")
         _run([BIN / "fazhi", "collectstatic", "--noinput", "-v0"], env, "static files")
         return data, "reused"

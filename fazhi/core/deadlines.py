@@ -27,7 +27,6 @@ from types import MappingProxyType
 
 import chinese_calendar
 from django.urls import reverse
-from lunar_python import Lunar
 
 from .models import HolidayOverride, HolidaySchedule
 from .pending import PendingItem
@@ -63,6 +62,10 @@ def statutory_holidays(year: int) -> Mapping[date, str]:
     (lunar-python counts in the Julian calendar before 1582, long before any period fazhi
     counts.)
     """
+    # Imported here: only a year the bundled data does not cover needs the lunar calendar,
+    # and `fazhi deadline` should not load it to count days of a covered one (issue 15).
+    from lunar_python import Lunar
+
     new_year = _solar_date(Lunar.fromYmd(year, 1, 1).getSolar())  # 正月初一
     # The eve is the last day of the 12th lunar month, the 29th or the 30th: the day before.
     spring = [new_year + timedelta(days=i) for i in range(-1, 3)]

@@ -24,7 +24,7 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 
 from . import audit
-from .hooks import app_hooks
+from .hooks import import_declarations
 from .models import OrgUnit, ParameterValue
 from .permissions import ServiceError, check_role
 from .prepared import PreparedQuery, prepared
@@ -163,6 +163,8 @@ def _forget_cached_values() -> None:
 
 def value(key: str, unit: OrgUnit | None):
     """The value in force for `unit`: the nearest ancestor's local value, else the default."""
+    if key not in REGISTRY:  # declared by an app module this process has not imported yet
+        import_declarations()
     param = REGISTRY[key]
     if unit is None:
         return param.default
@@ -173,6 +175,8 @@ def value(key: str, unit: OrgUnit | None):
 def parameter_set(*, actor, unit: OrgUnit, key: str, raw_value, reason: str = "") -> ParameterValue:
     """Set the local value of `key` on a county or town of the actor's county."""
     check_role(actor, PARAMETER_ROLES, "只有县级督导可以设置参数")
+    if key not in REGISTRY:  # declared by an app module this process has not imported yet
+        import_declarations()
     param = REGISTRY.get(key)
     if param is None:
         raise ServiceError("参数不存在", errors={"key": ["参数不存在"]})
@@ -224,9 +228,7 @@ def all_params() -> list[Param]:
     """Every declared parameter, in key order. Apps declare theirs in modules imported by
     their pages and services; importing those here makes the list complete in any process
     (a command does not load the URLconf)."""
-    for module in ("services", "deadlines", "summary"):
-        for _ in app_hooks(module, "__name__"):
-            pass
+    import_declarations()
     return sorted(REGISTRY.values(), key=lambda p: p.key)
 
 

@@ -11,14 +11,21 @@ import base64
 import hashlib
 import hmac
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from cryptography.fernet import Fernet, InvalidToken
 from django.conf import settings
 from django.db import models
+
+if TYPE_CHECKING:
+    from cryptography.fernet import Fernet
 
 
 @lru_cache(maxsize=4)
 def _keys(field_key: str) -> tuple[Fernet, bytes]:
+    # cryptography is imported on first use, not with the models: most processes (each
+    # `fazhi` command) never encrypt or decrypt a value (issue 15).
+    from cryptography.fernet import Fernet
+
     material = hashlib.sha256(("fazhi-field-key:" + field_key).encode()).digest()
     hmac_key = hashlib.sha256(("fazhi-lookup-key:" + field_key).encode()).digest()
     return Fernet(base64.urlsafe_b64encode(material)), hmac_key
@@ -33,6 +40,8 @@ def encrypt(value: str) -> str:
 def decrypt(token: str) -> str:
     if not token:
         return ""
+    from cryptography.fernet import InvalidToken
+
     try:
         return _keys(settings.FIELD_KEY)[0].decrypt(token.encode()).decode()
     except InvalidToken as exc:  # wrong key or tampered ciphertext: never show garbage

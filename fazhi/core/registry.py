@@ -14,7 +14,8 @@ A fazhi app's `apps.py` subclasses `FazhiAppConfig` and says:
   Context: title, issuer, stage, dates), so a pre-review reads the record, not only its text;
 and, found by module name (core.hooks), `<app>/api.py`'s `router` (mounted under /api/v1/),
 `deadlines.py` (workbench), `summary.py` (figures), `tick.py`, `demo.py`, `services.py`
-(imported when the app loads, so its audit labels and parameters exist in every process).
+(imported when first needed, not when the app loads: the registries its workflows and
+parameters fill import it when asked about them, core.hooks.import_declarations).
 tests/test_permission_matrix.py reads `tests/<app label>/matrix.py` and fails on any
 route without an expectation. Adding an app is: create the folder, add it to
 INSTALLED_APPS. fazhi/urls.py, fazhi/api.py and core/navigation.py read this registry.
@@ -63,9 +64,9 @@ class FazhiAppConfig(AppConfig):
         from . import audit
 
         audit.VERB_LABELS.update(self.audit_labels)
-        # Labels of audit verbs and parameters are registered when services load: in
-        # every process (web, CLI, tick), not only once a page imported them.
-        optional_module(self.name, "services")
+        # Not the app's services: loading every app's services, selectors and .docx
+        # writer here made each `fazhi` command import them all. The names of audit verbs and
+        # the parameters they declare are imported when asked for (core.hooks).
 
 
 def fazhi_apps() -> list[FazhiAppConfig]:

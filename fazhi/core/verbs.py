@@ -35,4 +35,8 @@ VERB_LABELS = {
 
 
 def verb_label(verb: str) -> str:
+    if verb not in VERB_LABELS:  # an app's workflow not imported in this process yet
+        from .hooks import import_declarations
+
+        import_declarations()
     return VERB_LABELS.get(verb, verb)

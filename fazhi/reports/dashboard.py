@@ -73,10 +73,17 @@ def _year_span(year: int) -> tuple[date, date]:
     return date(year, 1, 1), date(year, 12, 31)
 
 
-def key_figures(unit: OrgUnit, year: int) -> list[Figure]:
-    """The year's key figures of `unit` that exist, in KEY_FIGURES order."""
+def year_figures(unit: OrgUnit, year: int, keys=KEY_FIGURES + TREND_FIGURES) -> dict:
+    """The year's figures of the apps `keys` name, by key: each app asked once, so the
+    dashboard's key figures and its trend's labels share one count."""
     span = _year_span(year)
-    by_key = {f.key: f for p in _providers(KEY_FIGURES) for f in p(unit, *span)}
+    return {f.key: f for p in _providers(keys) for f in p(unit, *span)}
+
+
+def key_figures(unit: OrgUnit, year: int, figures: dict | None = None) -> list[Figure]:
+    """The year's key figures of `unit` that exist, in KEY_FIGURES order (from `figures`,
+    `year_figures`' answer, when the caller has it)."""
+    by_key = figures if figures is not None else year_figures(unit, year, KEY_FIGURES)
     return [by_key[k] for k in KEY_FIGURES if k in by_key]
 
 
@@ -92,22 +99,24 @@ class Trend:
     series: list[dict] = field(default_factory=list)  # {"key", "label", "unit", "values"}
 
 
-def monthly_trend(unit: OrgUnit, year: int, today: date | None = None) -> Trend:
+def monthly_trend(
+    unit: OrgUnit, year: int, today: date | None = None, figures: dict | None = None
+) -> Trend:
     """Per month of `year` up to today's month, the TREND_FIGURES counts: from an app's
     `summary.monthly(unit, year)` (one grouped query) where it has one, else from its
-    `figures` month by month. Labels and units are the year's figures'."""
+    `figures` month by month. Labels and units are the year's figures' (`figures`, as
+    `year_figures` answers, when the caller has them)."""
     today = today or clock.today()
     last = 12 if year < today.year else (today.month if year == today.year else 0)
     trend = Trend(months=[f"{m}月" for m in range(1, last + 1)])
     if not last:
         return trend
     values: dict[str, list] = {}
-    labels: dict[str, tuple[str, str]] = {}
+    if figures is None:
+        figures = year_figures(unit, year, TREND_FIGURES)
+    labels = {k: (figures[k].label, figures[k].unit) for k in TREND_FIGURES if k in figures}
     monthly_of = {m.__module__: m for m in app_hooks("summary", "monthly")}
     for provider in _providers(TREND_FIGURES):
-        for f in provider(unit, *_year_span(year)):
-            if f.key in TREND_FIGURES:
-                labels[f.key] = (f.label, f.unit)
         monthly = monthly_of.get(provider.__module__)
         if monthly is not None:
             for key, counts in monthly(unit, year).items():

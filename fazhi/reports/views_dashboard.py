@@ -31,12 +31,13 @@ def dashboard_home(request):
     if unit is None:
         raise Http404("记录不存在或无权查看")
     year = _year(request)
-    trend = dashboard.monthly_trend(unit, year)
+    figures = dashboard.year_figures(unit, year)
+    trend = dashboard.monthly_trend(unit, year, figures=figures)
     context = {
         "unit": unit,
         "year": year,
         "years": dashboard.years(),
-        "figures": dashboard.key_figures(unit, year),
+        "figures": dashboard.key_figures(unit, year, figures),
         "trend": trend,
         "trend_rows": [
             (month, [s["values"][i] for s in trend.series]) for i, month in enumerate(trend.months)

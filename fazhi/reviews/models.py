@@ -18,13 +18,25 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import lazy
 
 from fazhi.core import clock
 from fazhi.core.models import OrgUnit
 from fazhi.core.roles import Role
 from fazhi.core.scoping import ScopedQuerySet
 
-from .precheck.rules import CATEGORIES, KINDS, SEVERITIES
+
+def _rule_name(table: str, key: str) -> str:
+    """The engine's Chinese name of a kind, category or severity (precheck.rules KINDS,
+    CATEGORIES, SEVERITIES), read when shown: importing the rules here would load the whole
+    engine, its compiled patterns and all, into every process that loads the models, each
+    `fazhi` command included (issue 15)."""
+    from .precheck import rules
+
+    return getattr(rules, table).get(key, key)
+
+
+_rule_label = lazy(_rule_name, str)
 
 # Who reads runs, their findings and their attachments (the uploaded draft): those who
 # run and decide them, and town leaders and county supervisors (read-only).
@@ -41,10 +53,10 @@ class PrecheckRun(models.Model):
 
     class Kind(models.TextChoices):
         # The engine's kinds (precheck.rules.KINDS), with the same Chinese names.
-        NORMATIVE = "normative", KINDS["normative"]
-        CONTRACT = "contract", KINDS["contract"]
-        AGREEMENT = "agreement", KINDS["agreement"]
-        VILLAGE_RULES = "village_rules", KINDS["village_rules"]
+        NORMATIVE = "normative", _rule_label("KINDS", "normative")
+        CONTRACT = "contract", _rule_label("KINDS", "contract")
+        AGREEMENT = "agreement", _rule_label("KINDS", "agreement")
+        VILLAGE_RULES = "village_rules", _rule_label("KINDS", "village_rules")
 
     org_unit = models.ForeignKey(
         OrgUnit, verbose_name="所属单位", on_delete=models.PROTECT, related_name="+"
@@ -129,11 +141,11 @@ class PrecheckFinding(models.Model):
 
     @property
     def category_label(self) -> str:
-        return CATEGORIES.get(self.category, self.category)
+        return _rule_name("CATEGORIES", self.category)
 
     @property
     def severity_label(self) -> str:
-        return SEVERITIES.get(self.severity, self.severity)
+        return _rule_name("SEVERITIES", self.severity)
 
     @property
     def is_whole_document(self) -> bool:

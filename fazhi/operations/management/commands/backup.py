@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from fazhi.cli import NEVER_MIGRATED, never_migrated
 from fazhi.operations.backup import take_backup
 from fazhi.operations.errors import OperationsRefused
 
@@ -21,7 +22,10 @@ class Command(BaseCommand):
         try:
             result = take_backup(Path(output) if output else None)
         except OperationsRefused as exc:
-            raise CommandError(exc.message, returncode=1) from exc
+            # A data directory that was never migrated is not a damaged database: say what
+            # to do, as every command does (fazhi.cli), not "已损坏".
+            message = NEVER_MIGRATED if never_migrated() else exc.message
+            raise CommandError(message, returncode=1) from exc
         m = result.manifest
         rows = sum(t["rows"] for t in m["tables"].values())
         self.stdout.write(f"备份完成:{result.path}")
