@@ -2,11 +2,11 @@
 licence, fee, fine or permit set by higher law is lawful; one that *creates* it is not; a
 clause sending all the town's business to operators the town picked is 限定交易.
 
-The real-document figures are measured on corpus/real: files 01–50 tune the rules (dev),
-51–60 (documents picked for measures a reviewer would question, from provinces and kinds
-not yet in the corpus: fees and 摊派 on villages, deposits, certificates from village
-committees, approvals, a blacklist, bans by origin, a designated collector) are held out
-and only measured (docs/precheck.md, seventh round)."""
+The real-document figures are measured on corpus/real: files 01–60 tune the rules (dev),
+61–70 (documents picked for measures a reviewer would question: vehicles seized or
+destroyed, fees and deposits set by a town, bans by origin and closures by coordinating
+bodies, from 江苏 and new kinds elsewhere) are held out and only measured
+(docs/precheck.md, eighth round)."""
 
 from __future__ import annotations
 
@@ -153,6 +153,23 @@ def test_a_cited_measure_is_not_reported(text):
         ("凡路边的彩钢棚一律自行拆除。", "duty"),
         ("行人除就医、购买生活必需品外，一律不得上街。", "duty"),
         ("经村委会审核同意并签订承诺书后，方可操办酒席。", "licensing"),
+        # Round 8: what the sentence does — the exclusion of every other collector, a charge
+        # paid up with its amount, a village committee's proof, people turned back by origin,
+        # every vehicle searched, officials holding or opening a family's property, a ban
+        # lifted only by a township's approval.
+        (
+            "决定由镇环卫站为集镇保洁服务收费的执行主体，其他任何单位和个人均不得收取保洁费用。",
+            "competition",
+        ),
+        ("各村每年上缴垃圾处理费3000元，于6月底前交到镇经济发展办公室。", "fee"),
+        ("凡在本镇出售的牛羊，必须持有所在村委会出具的饲养证明。", "certificate"),
+        ("非本镇车辆和人员进入镇区一律劝返。", "duty"),
+        ("各卡点对过往车辆逢车必查、逢人必检。", "coercion"),
+        ("骨灰盒暂存期间须加锁，钥匙由村殡改信息员负责保管。", "coercion"),
+        ("骨灰送达公墓后，由工作人员打开骨灰盒检查骨灰是否真实。", "coercion"),
+        ("禁止未经乡畜牧兽医站同意出售种猪。", "licensing"),
+        ("未经县、乡林业部门批准，不得采伐林木。", "licensing"),
+        ("未经社区居委会同意擅自在小区内停放货车的；", "licensing"),
     ],
 )
 def test_a_created_measure_is_reported(text, category):
@@ -227,37 +244,66 @@ def test_lawful_near_misses_of_round_seven_are_not_reported():
         assert not categories(text), text
 
 
+def test_lawful_near_misses_of_round_eight_are_not_reported():
+    """Round 8's lawful look-alikes: titles and headings that announce a fee or a
+    blacklist, items of a list of conditions, a classification of unlawful building, the
+    rent of the office's own hall, a charge set by the county, money paid into the
+    treasury, a permit held, 购买地 as a place, a checkpoint of the police, the law's or
+    an unnamed approver, a freedom protected."""
+    for text in (
+        "关于向各社区收取2025年度环境卫生费的通知",
+        "三、农贸市场管理费收费标准",
+        "城区文明养犬失信黑名单制度",
+        "经研究，制定了一份违规经营黑名单制度，具体如下：",
+        "未经批准擅自占用城市道路摆摊设点，经责令改正拒不改正的；",
+        "因违法占道经营被公安机关依法给予治安管理处罚的；",
+        "凡未经自然资源部门批准占用耕地修建的建筑物，均属违法建设。",
+        "租借文化礼堂举办宴席的，需交纳电费150元、卫生费100元，场地租金免除。",
+        "符合租借条件的居民，向社区服务中心办理交纳押金等手续后使用活动室。",
+        "集镇保洁服务由镇环卫站负责，具体收费按县发展改革局核定的标准执行。",
+        "收取的垃圾处理费全部上缴县财政专户，实行收支两条线。",
+        "经营户必须持有营业执照和食品经营许可证。",
+        "运输的生猪必须注明购买地和运输目的地，随车携带动物检疫合格证明。",
+        "公安交警在检查站依法对过往车辆进行检查。",
+        "未经批准不得在河道管理范围内采砂。",
+        "未经县级林业主管部门批准，不得采伐林木。",
+        "少数民族群众自愿改革丧葬习俗的，他人不得干涉。",
+    ):
+        assert not categories(text), text
+
+
 def test_real_dev_documents_meet_the_high_severity_target():
-    """Given the dev documents (01–50), when pre-reviewed, then ≥ 0.8 of the high-severity
-    findings are labelled problems (48 of 49 when measured after round 7, 36 of 44
-    before), and every 限定交易 clause is reported as competition (13 of 13; 11 before);
-    66 of the 82 labelled problems are found (47 before round 7)."""
-    assert len(REAL_DEV) == 50
+    """Given the dev documents (01–60), when pre-reviewed, then ≥ 0.8 of the high-severity
+    findings are labelled problems (62 of 64 when measured after round 8, 56 of 73
+    before), and 限定交易 clauses are reported as competition (14 of 15: 53's 县外生猪
+    调入 is still read as a cited county approval; 13 before); 83 of the 104 labelled
+    problems are found (75 before round 8)."""
+    assert len(REAL_DEV) == 60
     ev = evaluate_real(REAL_DEV)
-    assert ev.high.tp + ev.high.fp >= 45
+    assert ev.high.tp + ev.high.fp >= 60
     assert ev.high.precision >= MIN_REAL_HIGH_PRECISION, ev.high
-    assert ev.competition >= 13
-    assert ev.competition_caught == ev.competition
-    assert ev.caught >= 66
+    assert ev.high.fp <= 2, ev.high
+    assert ev.competition == 15
+    assert ev.competition_caught >= 14
+    assert ev.caught >= 83
 
 
 def test_real_held_out_documents_do_not_fall_back():
-    """The held-out documents (51–60, not tuned on): no worse than measured after the
-    seventh round: 24 high-severity findings, 8 of them true (0.333; 8 of 25 before), 9 of
-    22 labelled problems caught (8 before), 0 of 2 限定交易 clauses reported as
-    competition. The floor guards against more false high-severity findings and fewer
-    problems found; the target (0.8) is not met on these files. All sixty together: 56
-    of 73 high-severity findings true (0.767, below the 0.8 of issue 14: the held-out
-    files pull it down, and they may not be tuned on)."""
+    """The held-out documents (61–70, not tuned on): no worse than measured after the
+    eighth round: 8 high-severity findings, 1 of them true (0.125; 1 of 13 before), 2 of
+    11 labelled problems caught (2 before), no 限定交易 clause among them. The floor
+    guards against more false high-severity findings and fewer problems found; the target
+    (0.8) is not met on these files. All seventy together: 63 of 72 high-severity
+    findings true (0.875; 57 of 86, 0.663, before), the 0.8 of issue 14."""
     assert len(REAL_HELD_OUT) == 10 and not set(REAL_HELD_OUT) & set(REAL_DEV)
     ev = evaluate_real(REAL_HELD_OUT)
-    assert ev.high.fp <= 16, ev.high
-    assert ev.high.tp >= 8, ev.high
-    assert ev.problems == 22
-    assert ev.caught >= 9
+    assert ev.high.fp <= 7, ev.high
+    assert ev.high.tp >= 1, ev.high
+    assert ev.problems == 11
+    assert ev.caught >= 2
     everything = evaluate_real()
-    assert everything.caught >= 75
-    assert everything.high.precision >= 0.76, everything.high
+    assert everything.caught >= 85
+    assert everything.high.precision >= MIN_REAL_HIGH_PRECISION, everything.high
 
 
 def test_a_label_copied_with_its_item_marker_matches_the_quote():

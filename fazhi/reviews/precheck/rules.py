@@ -174,7 +174,10 @@ CITATIONS = {
     # county-level department, which the law sets; the town names it, it does not create it.
     # A province's or city's office is named by its 厅 as well ("应当经省农业农村厅批准同意",
     # 渔业法 第三十条's special licence): the higher authority, not the town.
-    "competent_approval": r"经(区|县|市|省|自治区)(级及以上|级)?[^，。；]{0,8}(部门|局|委员会|委|机关|厅)"
+    # A township's office is not one of them ("经县、乡畜牧兽医部门批准": the 乡 has no
+    # licensing power, so the approval is the document's own).
+    "competent_approval": r"经(区|县|市|省|自治区)(级及以上|级)?(?![^，。；]{0,8}[、和或及](乡|镇|街道))"
+    r"[^，。；]{0,8}(部门|局|委员会|委|机关|厅)"
     r"[^，。；]{0,4}(许可|批准|审批|核准)",
     # A definition names things; it creates no measure ("本通告所称“牛皮癣”，是指…办证刻章、
     # 集资、行医等内容的广告": 集资 is a kind of advert, not a charge). The measure, if any, is
@@ -244,6 +247,21 @@ MONEY = r"[\d一二三四五六七八九十百千万]{1,12}(元|万元)"
 # A title announces the measure ("关于兴义城区永久禁止活禽宰杀交易的通告"); the finding
 # belongs to the sentence that takes it. A bracketed note may follow the title.
 _TITLE_END = r"的(通告|公告|通知|决定|意见)([（(][^）)]*[）)])?$"
+# A heading names what follows and imposes nothing: a title, a short line naming a system,
+# a standard or a party ("共青城管领域黑名单制度", "垃圾清运收费标准", "集镇环卫有偿服务收费的
+# 主体"), or a line that announces the list ("制定了一份黑名单制度，具体如下："). The measure,
+# if any, is in the sentence that takes it, and that is where the reviewer marks it.
+HEADING = (
+    _TITLE_END
+    + r"|^[^，。；：:]{0,20}(制度|标准|主体|办法|规定|细则|方案|须知|情形|事项|对象|范围|名单)[：:]?$|"
+    r"(具体|规定|名单|情形|事项)如下[：:]?$"
+)
+# An item of a list of conditions ("未经批准…进行临时建设…的；", "…经公安机关查处给予刑事
+# 处罚的；") describes conduct; it creates neither the approval nor the penalty it names. What
+# the list leads to (a blacklist, a sanction) is in the sentence that introduces it. An item
+# that names the town or a village as the approver ("未经镇政府同意擅自…的") still makes
+# the town's consent a precondition, and is read as before.
+CONDITION_ITEM = r"^(?!.*未经[^，。；]{0,6}(镇|乡|街道|村|社区|居委会))[^。]*的[；;。]?$"
 
 # ---- contracts and agreements -----------------------------------------------------------
 # The town as the party that acts (guarantees, pays, promises), not the one a company acts
@@ -316,7 +334,13 @@ RULES: tuple[Rule, ...] = (
             r"处" + MONEY,
             r"(处以|予以|给予)[^，。；]{0,12}(经济)?处罚",
         ),
-        exemptions=(r"罚款(收入|收据|票据|缴库)", r"以罚款代替", r"以罚代管"),
+        exemptions=(
+            r"罚款(收入|收据|票据|缴库)",
+            r"以罚款代替",
+            r"以罚代管",
+            HEADING,
+            CONDITION_ITEM,
+        ),
         basis="《中华人民共和国行政处罚法》第十六条",
         explanation="规范性文件不得设定罚款等行政处罚。",
         suggestion="删除罚款规定,或改为“依照《××法》第×条的规定,由有权机关依法处理”。",
@@ -351,6 +375,8 @@ RULES: tuple[Rule, ...] = (
             r"没收的(物品|财物|款项)",
             # 通报批评 of the town's own cadres, villages or departments is internal.
             r"对[^，。；]{0,12}(干部|工作人员|党员|责任人|责任单位|部门|村)[^，。；]{0,6}(予以|给予)?通报批评",
+            HEADING,
+            CONDITION_ITEM,
         ),
         basis="《中华人民共和国行政处罚法》第十六条",
         explanation="没收、吊销、暂扣、责令停产停业、通报批评等属于行政处罚,规范性文件不得设定。",
@@ -456,6 +482,14 @@ RULES: tuple[Rule, ...] = (
             # 动物防疫法 第三十条 and stays lawful; the deeming is the measure.
             r"视为(无主|流浪|遗弃|废弃|无人认领)",
             r"就地(捕杀|扑杀|宰杀|击毙|销毁)|(?<!疫)捕杀|(收容|捕捉|扑杀|处置)[^，。；]{0,8}不予(任何)?(补偿|赔偿)",
+            # Every vehicle and every person stopped and searched ("逢车必查、逢人必检", "逐车
+            # 检查"): a checkpoint's search of all comers, whoever runs it.
+            r"逢(车|人)必(查|检)|(逐车|逐人|对所有(车辆|人员))[^，。；]{0,4}(检查|查验|盘查)",
+            # Officials holding or opening a family's property: the key of the locked urn
+            # kept by a village tracker, the urn opened to check the ashes.
+            r"(钥匙|财物|物品|证件|骨灰)[^，。；]{0,6}由[^，。；]{0,8}(跟踪员|工作人员|干部|村|镇|社区)"
+            r"[^，。；]{0,6}(负责)?(保管|保存|收存)",
+            r"打开[^，。；]{0,6}(骨灰盒|骨灰箱|箱|包|车厢|行李|后备箱)[^，。；]{0,4}(检查|查验|验收)",
         ),
         exemptions=(
             # Checkpoints the law gives to the police or to a station the province approves.
@@ -518,6 +552,11 @@ RULES: tuple[Rule, ...] = (
             r"^(?!.*(须|需|应当?|必须|报|向|到)[^。；]{0,20}(批准|审批|许可|同意|核准|手续))"
             r".*未经(依法)?(审批|批准|许可)(?=不得|的|擅自|，|一律|严禁|禁止)",
             r"视为(无证|违法|违章|违规)",
+            # "凡未经…批准…建设的建筑物…均属违法建设": a classification of what is unlawful,
+            # not a new approval.
+            r"均?(属|属于|系|为|认定为)(违法|违章|非法)(建设|建筑|行为|占地|用地)",
+            CONDITION_ITEM,
+            HEADING,
             r"(?<!未)经[^，。；]{0,12}(核准|批准|许可)的",
             # An approval inside government: a body reports to the government that decides
             # ("由城建中心报镇人民政府审批", "报镇人民政府批准后予以公布").
@@ -540,6 +579,30 @@ RULES: tuple[Rule, ...] = (
         basis="《中华人民共和国行政许可法》第十七条",
         explanation="要求群众或企业事先经批准、同意、核准,实质是设定行政许可,规范性文件一律不得设定。",
         suggestion="删除审批要求;确有法律、法规依据的,写明依据并按县级审批事项清单办理。",
+    ),
+    Rule(
+        id="licensing.ban_unless_approved",
+        category="licensing",
+        severity="high",
+        # "禁止未经县、乡畜牧兽医部门批准引进种猪": a ban lifted only by an approval is the
+        # approval required; the 禁止 is not a prohibition of the licence (negatable=False).
+        # The approver the law names ("未经县级畜牧兽医部门许可", cited by competent_approval),
+        # an unnamed approver ("未经批准不得…"), a private consent and a list item stay lawful.
+        patterns=(
+            r"(禁止|严禁|不得|不准)[^，。；]{0,4}未经[^，。；]{0,15}(批准|许可|同意|审批|核准)",
+        ),
+        exemptions=(
+            r"未经(依法|法定|有关|相关|主管|有权|县级以上|县级及以上|上级)?(审批|批准|许可|同意|核准)",
+            r"未经(法定|有关|相关|主管|有权|依法|县级以上|县级及以上|上级)",
+            r"(驾驶人|驾驶员|乘车人|乘客|房东|出租人|所有人|监护人|家属|亲属|他人|权利人|业主)[^，。；]{0,4}(的)?(书面)?同意",
+            CONDITION_ITEM,
+            HEADING,
+        ),
+        negatable=False,
+        basis="《中华人民共和国行政许可法》第十四条、第十五条、第十七条",
+        explanation="“禁止未经××批准……”要求先经批准才能从事,实质是设定行政许可;乡镇及其部门没有行政许可的"
+        "设定权和实施权,法律、法规没有规定的审批不能由文件创设。",
+        suggestion="删除该审批;确有法律、法规依据的,写明依据和法定的审批机关。",
     ),
     Rule(
         id="licensing.permit",
@@ -582,6 +645,8 @@ RULES: tuple[Rule, ...] = (
             # A heading ("核准通行的情形") names the cases that follow; the measure, if any,
             # is in them.
             r"^[^，。；]{0,12}的(情形|情况|范围|对象|条件|事项)[：:]?$",
+            CONDITION_ITEM,
+            HEADING,
         ),
         basis="《中华人民共和国行政许可法》第十七条",
         explanation="许可证、年检年审、“准予后方可”等安排属于设定行政许可。",
@@ -601,6 +666,8 @@ RULES: tuple[Rule, ...] = (
             r"集资",
             r"摊派",
             r"加收(?!滞纳金)",
+            # "每年上缴垃圾清运费2000元": a charge with its amount, paid up to the town.
+            r"(上缴|上交)[^，。；]{0,12}费" + MONEY,
             # Passing the town's costs on to the villages is an apportionment.
             r"(经费|费用)[^。；]{0,6}(由各村|纳入村[^，。；]{0,4}预算|由村[^，。；]{0,6}(承担|自筹|负担))",
         ),
@@ -610,7 +677,7 @@ RULES: tuple[Rule, ...] = (
             r"(公开|管理|监督|审计|检查|清理|核查|公示)[^，。；]{0,8}收取的",
             r"逾期[^，。；]{0,10}加收",
             r"(未|拒不|逾期不|欠)(按时|按规定)?缴纳",
-            r"(按照|依照|执行)(县|市|省|国家|上级)[^，。；]{0,12}(核定|规定|公布|批准)的?(统一)?(标准|目录|价格|收费标准)",
+            r"(按照|依照|执行|按)(县|市|省|国家|上级)[^，。；]{0,12}(核定|规定|公布|批准)的?(统一)?(标准|目录|价格|收费标准)",
             r"免费",
             # Naming fees ("收费项目" as a table heading) imposes none.
             r"收费(项目|依据|目录|清单|公示|情况)",
@@ -632,6 +699,15 @@ RULES: tuple[Rule, ...] = (
             r"(征收|收费|集资)〔\d{4}〕|集资委",
             # A noun in a list of things ("办证刻章、集资、行医等内容的广告") or a crime.
             r"、集资|集资、|(非法|违法)集资|集资诈骗",
+            HEADING,
+            # Hiring the office's own hall or rooms ("租借俱乐部场地…需交纳水费、电费和场地卫生费",
+            # "符合租借条件的…办理交纳押金等手续"): the charged party rents the body's property,
+            # a civil lease, not a charge on the public.
+            r"(租借|租用|借用)[^。；]{0,40}(场地|俱乐部|礼堂|会议室|活动室|用房|房屋)|"
+            r"(场地|俱乐部|礼堂|会议室|活动室)[^。；]{0,20}(租借|租用|借用)|符合租借条件",
+            # "由…村委会为…收费的执行主体": who collects, not what is charged (the exclusion of
+            # every other collector is read by competition.designation).
+            r"收费的?(执行)?主体",
         ),
         basis="《优化营商环境条例》第十四条、第二十五条;《中华人民共和国行政处罚法》第十六条",
         explanation="收费、保证金、押金、集资、摊派须有法律、行政法规依据或经国务院批准,规范性文件不得自行设定。",
@@ -650,6 +726,9 @@ RULES: tuple[Rule, ...] = (
             r"(需|须|应|应当|必须)(另行)?加盖[^，。；]{0,20}(公章|印章)",
             # "应当在…前取得所在街镇…同意受纳建筑垃圾的证明".
             r"(应当|须|需|必须|应)[^，。；]{0,20}取得[^，。；]{0,30}(同意|认可|出具)[^，。；]{0,12}的证明",
+            # "必须持有购买地村委会的出栏证明": a proof a village committee issues, demanded
+            # as a condition; 持有 makes a statutory permit "held", not a village's paper.
+            r"(持有|持|携带|凭)[^，。；]{0,12}(村委会|村民委员会|居委会|社区|村)[^，。；]{0,8}证明",
         ),
         exemptions=(
             # "申请人提供的证明材料…" speaks of papers already handed in.
@@ -717,6 +796,13 @@ RULES: tuple[Rule, ...] = (
             # reads it the same way); "未经镇政府同意，不得…" names the town and stays.
             r"^(?!.*(须|需|应当?|必须|报|向|到)[^。；]{0,20}(批准|审批|许可|同意|核准|手续))"
             r".*未经(依法)?(审批|批准|许可)(?=不得|的|擅自|，|一律|严禁|禁止)",
+            # The other half of a designation ("由镇环卫站为…收费的执行主体，其他任何单位和
+            # 个人均不得收取") and a bar on outside firms ("非本县企业不得参与…投标") are
+            # restrictions of competition, read by the competition rules.
+            r"主体[^。；]{0,12}其他(任何)?[^，。；]{0,10}(均|都|一律)?(不得|不准|不能|禁止)",
+            r"非本(地|区|县|市|镇|乡|街道)[^，。；]{0,12}(企业|经营者|商户|公司|单位)",
+            # "他人不得干涉": protecting a freedom the law gives (殡葬管理条例 第六条) adds no duty.
+            r"他人不得(干涉|干预|阻挠|强迫)",
         ),
         negatable=False,
         basis="《优化营商环境条例》第六十四条;国办发〔2018〕37号",
@@ -873,8 +959,13 @@ RULES: tuple[Rule, ...] = (
             r"(的)?(牲畜|畜禽|家畜|活禽|家禽|生猪|车辆|人员|商贩|摊贩|产品|农产品|船只|渔船|企业|经营者|客商|施工队伍?)",
             r"(镇|乡|县|(?<![禁疫养烧放牧渔])区|旗|苏木|市)外(的)?(牲畜|畜禽|家畜|活禽|家禽|生猪|车辆|商贩|摊贩|产品|农产品|船只|渔船|企业|"
             r"经营者|客商|施工队伍?)[^。；]{0,20}(不允许|不得|禁止|严禁|不准|一律不)",
+            # "非本县车辆和人员进入本县一律劝返": the same ban, said by who is not local.
+            r"非本(镇|乡|县|区|旗|市)[^，。；]{0,12}(车辆|人员|牲畜|生猪|活禽)[^。；]{0,16}"
+            r"(一律|均|全部)(劝返|劝离|返回|不得|禁止)",
         ),
-        exemptions=(r"疫区|封锁区|检疫|除外", _TITLE_END),
+        # An exception for some people ("…返岗务工人员…除外") leaves the ban on everyone else
+        # from outside; an exception for animals with a quarantine paper is 检疫.
+        exemptions=(r"疫区|封锁区|检疫", _TITLE_END),
         negatable=False,
         basis="《优化营商环境条例》第六十四条;《公平竞争审查条例》第九条;《中华人民共和国草原法》第四十五条",
         explanation="按来源地(镇外、县外)一律禁止牲畜、车辆、商品或人员进入,没有法律依据,限制了群众和经营者的权利。",
@@ -930,8 +1021,14 @@ RULES: tuple[Rule, ...] = (
             r"特许经营",
             r"独家",
             r"(指定|定点)的?(供应商|公司|厂家|商家|经营者|品牌|产品|保险|检测机构|银行|[^，。；]{0,6}(公司|供应商|厂家|商家))",
-            r"(限定|仅限|只能|必须)[^，。；]{0,10}(购买|使用|选择|采购|选用)",
+            r"(限定|仅限|只能|必须)[^，。；]{0,10}(购买(?!地)|使用|选择|采购|选用)",
             r"唯一[^，。；]{0,4}(供应商|经营|服务商)",
+            # "决定由弥兴村委会为…环卫有偿服务收费的执行主体，其他任何部门和个人均不得再收取…":
+            # one body named to provide or charge for a service and everyone else barred from
+            # it is an exclusive right, whoever the named body is. The bar is looked ahead
+            # for: its 不得 is the exclusion, not a prohibition of the designation.
+            r"由[^，。；]{2,24}(为|作为|担任)[^，。；]{0,24}主体(?=[^。；]{0,12}其他(任何)?[^，。；]{0,10}"
+            r"(均|都|一律)?(不得|不准|不能|禁止))",
             r"(统一|全部|一律|均)(交由|委托|由)[^，。；]{0,20}(公司|合作社|厂)",
             # "统一由兰州市殡仪馆负责承办": one named provider (a funeral parlour, a hospital, a
             # slaughterhouse, a market) does everyone's business.
@@ -1003,7 +1100,12 @@ RULES: tuple[Rule, ...] = (
             r"非本(地|区|县|市|镇|乡|街道)[^，。；]{0,12}(企业|车辆|经营者|商户|单位|产品|船舶|公司)",
             r"(税收|纳税|注册)[^，。；]{0,2}属地化?|属地化?(纳税|注册)",
         ),
-        exemptions=(r"一视同仁|平等对待|同等对待|不分(本地|内外)",),
+        exemptions=(
+            r"一视同仁|平等对待|同等对待|不分(本地|内外)",
+            # "非本县车辆和人员进入本县一律劝返": people and the cars they travel in are turned
+            # back, not operators or goods kept off a market (duty.outside_origin reads it).
+            r"(车辆|车)(和|及|、|与)(人员|人)|劝返",
+        ),
         basis="《公平竞争审查条例》第九条",
         explanation="优待本地经营者或限制外地经营者、商品进入本地市场,妨碍商品要素自由流动。",
         suggestion="删除地域限制,对本地和外地经营者同等对待。",
