@@ -51,10 +51,12 @@ S = Dispute.Status
 
 
 def _filter_units(user):
+    # Not sliced: the form validates a choice with queryset.get(), which a sliced queryset
+    # refuses, so every unit picked was "不在可用的选项中" (400). A county has about 330.
     return (
         OrgUnit.objects.visible_to(user)
         .filter(kind__in=["town", "village", "community"], is_active=True)
-        .order_by("code")[:400]
+        .order_by("code")
     )
 
 

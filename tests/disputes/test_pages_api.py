@@ -134,6 +134,22 @@ def test_list_filters_search_and_flat_query_count(people, tree, login, today, co
     assert ten == sixty <= 12
 
 
+def test_the_unit_filter_accepts_every_unit_it_offers(people, tree, login):
+    # The select lists the units in scope; picking one filters the list (it once answered
+    # 400 "该选择不在可用的选项中" for every unit: the choices were a sliced queryset).
+    client = login(people.officer)
+    register(people.officer, tree.village_a1, summary="东岙村两户排水沟纠纷")
+    register(people.officer, tree.town_a, summary="镇区商户门前堆放纠纷")
+    url = reverse("disputes:dispute_list")
+    page = client.get(url).content.decode()
+    assert f'value="{tree.village_a1.pk}"' in page and f'value="{tree.town_a.pk}"' in page
+    picked = client.get(url, {"unit": tree.village_a1.pk})
+    assert picked.status_code == 200
+    body = picked.content.decode()
+    assert "东岙村两户排水沟纠纷"[:8] in body and "镇区商户门前堆放纠纷"[:8] not in body
+    assert client.get(url, {"unit": tree.village_b1.pk}).status_code == 400  # out of scope
+
+
 def test_detail_query_count_is_flat(people, tree, login, dispute, count_queries):
     mediate(people.officer, dispute)
     client = login(people.officer)
