@@ -76,6 +76,8 @@ TARGETS = {
     "list": {"p95": 60, "rps": 250, "queries": 12},
     "workbench": {"p95": 100},
     "figures": {"p95": 300},
+    "dashboard": {"p95": 300},
+    "comparison": {"p95": 10_000},  # "county: all towns side by side, 5 years ≤ 10 s"
 }
 # An API path no route matches: the API's JSON 404, after the session and user are read
 # (and the session saved): the floor under every logged-in request.
@@ -253,6 +255,10 @@ def discover_routes(resolver=None) -> list[Route]:
             kind, param = "workbench", None
         elif "figures" in _words(route):
             kind, param = "figures", None
+        elif {"dashboard", "county"} <= _words(route):  # towns side by side, one year
+            kind, param = "comparison", None
+        elif "dashboard" in _words(route):  # the leaders' 驾驶舱: quality.md's own row
+            kind, param = "dashboard", None
         else:
             kind, param = "list", None
         if route in seen_paths:

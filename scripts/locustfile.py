@@ -13,11 +13,13 @@ SOAK_REVIEWER_ID and SOAK_CREDIT_CODE.
 
 from __future__ import annotations
 
+import html
 import itertools
 import os
 import random
 import re
 import uuid
+from urllib.parse import urlencode
 
 from locust import HttpUser, between, task
 
@@ -71,7 +73,9 @@ class Person(HttpUser):
             values = OPTION.findall(options)
             if values:
                 value = random.choice(values)
-                page = self.client.get(f"{url}?{name}={value}", name=f"{url} ?{name}").text
+                # Encoded as a browser sends it: a raw "61+" would arrive as "61 ".
+                query = urlencode({name: html.unescape(value)})
+                page = self.client.get(f"{url}?{query}", name=f"{url} ?{name}").text
         found = RECORD.findall(page)
         if found:
             self.records = (found + self.records)[:40]

@@ -26,6 +26,9 @@ def test_routes_come_from_the_url_patterns(bench):
     assert routes["contracts:contract_list"].kind == "list"
     assert routes["workbench"].kind == "workbench" and routes["workbench"].path == "/"
     assert routes["report_figures"].kind == "figures"
+    # The leaders' dashboard and the county comparison have rows of their own in quality.md.
+    assert routes["dashboard"].kind == "dashboard"
+    assert routes["dashboard_county"].kind == "comparison"
     detail = routes["contracts:contract_detail"]
     assert detail.kind == "detail" and detail.url(7) == "/contracts/7/"
     assert routes["api-1.0.0:contracts_list"].kind == "api list"
