@@ -94,7 +94,7 @@ def test_arbitration_is_left_to_its_rule():
     """Given an agreement that declines arbitration, then nothing is flagged: the model
     does not act on arbitration (every such finding it added on the blind sets was a
     misread denial)."""
-    assert "arbitration" not in model.ACTS_ON
+    assert "arbitration" not in model.CATEGORIES
     text = (
         "本协议发生争议的，双方可协商解决；协商不成的，乙方可依法提起行政诉讼，本协议不约定仲裁。"
     )
@@ -117,7 +117,7 @@ def test_normative_documents_do_not_use_the_model():
 
 
 def test_every_model_category_has_a_legal_basis():
-    for category in model.ACTS_ON:
+    for category in model.CATEGORIES:
         rule = model.model_rule(category)
         assert rule.basis and "《" in rule.basis, category
         assert rule.id not in {r.id for r in RULES}

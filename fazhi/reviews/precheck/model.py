@@ -46,7 +46,6 @@ WEIGHTS = Path(__file__).parent / "model_weights.tsv"
 # recall 1.000 on every blind set, while every arbitration finding a model added in the
 # leave-one-set-out measurement was a denial it misread ("本协议不约定仲裁", "不适用仲裁").
 CATEGORIES = ("competition", "payment_term", "guarantee", "state_assets", "prefinancing")
-ACTS_ON = CATEGORIES
 DROP_BELOW = 0.003
 ADD_ABOVE = 0.7
 
@@ -56,12 +55,6 @@ RATE = 0.2
 L2 = 1e-3
 SEEDS = (0, 1, 2, 3, 4)
 MIN_COUNT = 2
-# Switches kept so that the leave-one-set-out measurement can compare with and without:
-# the 2-grams a denial governs as features, the 60-day veto on an added payment finding,
-# the parts of a lawful clause as lawful samples (each measured no worse with than without).
-NEGATION_SCOPE = True
-PERIOD_VETO = True
-SPLIT_NEGATIVES = True
 
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _MARKS = re.compile(r"[，,；;：:、]")
@@ -112,7 +105,7 @@ def features(text: str, kind: str) -> set[str]:
         out.update(s[i : i + n] for n in (2, 3) for i in range(len(s) - n + 1))
     # What a denial governs: the 2-grams after "不/无需/不得…" in the same clause, marked
     # apart ("本协议不约定仲裁" is not "约定仲裁").
-    if NEGATION_SCOPE and _DENIAL.search(norm):
+    if _DENIAL.search(norm):
         for clause in norm.split("，"):
             m = _DENIAL.search(clause)
             if m:
@@ -195,7 +188,7 @@ def with_parts(items: list[dict]) -> list[dict]:
     out = []
     for d in items:
         out.append(d)
-        if SPLIT_NEGATIVES and not d["expected"]:
+        if not d["expected"]:
             parts = [s.text for s in split_sentences([d["text"]])]
             if len(parts) > 1:
                 out += [{"text": t, "kind": d["kind"], "expected": []} for t in parts]
@@ -251,21 +244,12 @@ def probabilities(text: str, kind: str) -> dict[str, float]:
     return {c: _sigmoid(b + v) for c, b, v in zip(CATEGORIES, bias, sums, strict=True)}
 
 
-# The rule whose legal basis and suggestion a model finding of the category carries.
-_BASIS_OF = {
-    "competition": "competition.frame",
-    "payment_term": "payment_term.frame",
-    "guarantee": "guarantee.frame",
-    "state_assets": "state_assets.frame",
-    "prefinancing": "prefinancing.frame",
-}
-
-
 @functools.cache
 def model_rule(category: str) -> Rule:
     """The finding added where no rule fired: medium severity (a resemblance, not a
-    reading of the clause), the category's legal basis and suggestion."""
-    base = next(r for r in (*FRAMES, *RULES) if r.id == _BASIS_OF[category])
+    reading of the clause), with the legal basis and suggestion of the category's
+    structural rule (`<category>.frame`)."""
+    base = next(r for r in (*FRAMES, *RULES) if r.id == f"{category}.frame")
     return Rule(
         id=f"model.{category}",
         category=category,
@@ -325,12 +309,12 @@ def second_opinion(hits: list, kind: str, sentences, paragraphs: list[str]) -> l
         (rule, s)
         for rule, s in hits
         if s is None
-        or _category(rule) not in ACTS_ON
+        or _category(rule) not in CATEGORIES
         or probs[id(s)][_category(rule)] >= DROP_BELOW
     ]
     for s in sentences:
         p, found = probs[id(s)], by_sentence.get(id(s), set())
-        new = [c for c in ACTS_ON if p[c] > ADD_ABOVE and c not in found]
+        new = [c for c in CATEGORIES if p[c] > ADD_ABOVE and c not in found]
         if not new or _PARTY_LINE.match(s.text):
             continue
         # What the structure layer clears, the model does not add back: a private
@@ -340,7 +324,7 @@ def second_opinion(hits: list, kind: str, sentences, paragraphs: list[str]) -> l
         # OUTRANKS may name a rule ("payment_term.yearly"); the model cannot tell which
         # wording of its category it resembles, so the whole category stands down.
         clear |= {c.split(".")[0] for top in found if top in OUTRANKS for c in OUTRANKS[top]}
-        if "payment_term" in new and PERIOD_VETO and _lawful_period(s.text):
+        if "payment_term" in new and _lawful_period(s.text):
             clear.add("payment_term")
         kept += [(model_rule(c), s) for c in new if c not in clear]
     return kept
