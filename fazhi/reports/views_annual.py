@@ -128,9 +128,8 @@ def annual_transition(request, unit_id: int, year: int, verb: str):
     if not request.user.has_role(*services.approvers(unit)):
         raise PermissionDenied(f"无权执行“{t.label}”")
     try:
-        report = services.report_open(actor=request.user, unit=unit, year=year)
-        services.report_transition(
-            actor=request.user, obj=report, verb=verb, note=request.POST.get("note", "")
+        services.report_step(
+            actor=request.user, unit=unit, year=year, verb=verb, note=request.POST.get("note", "")
         )
     except ServiceError as exc:
         messages.error(request, exc.message)

@@ -1,6 +1,16 @@
 """Permission expectations for reports pages and API (merged by tests/test_permission_matrix.py)."""
 
-from tests.permission_lib import ANON, LOGIN, Entry, Redirect, api, page, post_only
+from tests.permission_lib import (
+    ANON,
+    LOGIN,
+    Entry,
+    Redirect,
+    api,
+    api_get,
+    api_write,
+    page,
+    post_only,
+)
 
 FIGURE_READERS = {"supervisor", "leader", "officer", "officer_b", "adviser", "cadre"}
 FIGURE_READERS |= {"other_supervisor"}
@@ -36,6 +46,22 @@ EXPECTATIONS = {
             "officer_b": 404,
             "other_supervisor": 404,
         },
+        kwargs=lambda c: {**ANNUAL(c), "verb": "approve"},
+    ),
+    # The same summary through the API (a year without data: the .docx is refused, 400).
+    "api-1.0.0:annual_get": api_get(ANNUAL_READERS, hidden=OUTSIDE_TOWN_A, kwargs=ANNUAL),
+    "api-1.0.0:annual_docx": api_get(
+        ANNUAL_READERS, ok=400, hidden=OUTSIDE_TOWN_A, kwargs=ANNUAL
+    ),
+    "api-1.0.0:annual_paragraph": api_write(
+        {ANON: 401, "leader": 403, "supervisor": 403, "cadre": 403, "officer_b": 404},
+        data=lambda c: {"text": "探测"},
+        kwargs=lambda c: {**ANNUAL(c), "key": "reports.preamble"},
+        method="patch",
+    ),
+    "api-1.0.0:annual_transition": api_write(
+        {ANON: 401, "officer": 403, "cadre": 403, "officer_b": 404, "other_supervisor": 404},
+        data=lambda c: {"note": ""},
         kwargs=lambda c: {**ANNUAL(c), "verb": "approve"},
     ),
     # 驾驶舱: every figure reader, on their own town (or county); the towns' comparison

@@ -12,6 +12,7 @@ from .annual import (  # noqa: F401
     paragraph_edit,
     report_export,
     report_open,
+    report_step,
     report_transition,
     reportable,
 )

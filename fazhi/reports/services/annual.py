@@ -170,6 +170,18 @@ def report_transition(*, actor, obj: AnnualReport, verb: str, note: str = "", **
     return REPORT_FLOW.run(actor=actor, obj=obj, verb=verb, note=note)
 
 
+def report_step(*, actor, unit, year: int, verb: str, note: str = "") -> AnnualReport:
+    """A leader's step (approve, reopen) on the unit-year's summary, which need not have a
+    record yet: opened and stepped in one transaction, so a refused step (not a leader, a
+    year without data) leaves no empty record and no audit entry behind."""
+    if not actor.has_role(*approvers(unit)):
+        check_readable(actor, unit)
+        raise Forbidden("无权审定该报告")
+    with transaction.atomic():
+        report = report_open(actor=actor, unit=unit, year=year)
+        return report_transition(actor=actor, obj=report, verb=verb, note=note)
+
+
 def report_export(*, actor, unit, year: int, pdf: bool = False) -> OfficeDocument:
     """The unit-year's summary as .docx (GB/T 9704), or as PDF converted from that .docx
     where LibreOffice is installed. `actor` None is the `fazhi report` command (the
