@@ -386,3 +386,20 @@ class ParameterValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}={self.value}"
+
+
+class Snapshot(models.Model):
+    """A county-wide count remembered for a few minutes (`core.snapshots`): the answer, as
+    JSON, and when it was counted. Not a record of anyone's work: nothing audits it, and
+    deleting every row only makes the next page count again."""
+
+    key = models.CharField("统计项", max_length=200, unique=True)
+    taken_at = models.DateTimeField("统计时间")
+    payload = models.JSONField("统计结果")
+
+    class Meta:
+        verbose_name = "汇总快照"
+        verbose_name_plural = "汇总快照"
+
+    def __str__(self) -> str:
+        return f"{self.key}@{self.taken_at:%Y-%m-%d %H:%M}"

@@ -5,7 +5,7 @@ annual summary, the 旬报 and the API assemble them; no figure is typed by hand
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
@@ -34,6 +34,15 @@ def collect(unit: OrgUnit, start: date, end: date) -> list[Figure]:
     for provider in app_hooks("summary", "figures"):
         figures.extend(provider(unit, start, end))
     return figures
+
+
+def dump(figures: list[Figure]) -> list[dict]:
+    """Figures as JSON (a county's, remembered by core.snapshots)."""
+    return [asdict(f) for f in figures]
+
+
+def load(payload: list[dict]) -> list[Figure]:
+    return [Figure(**d) for d in payload]
 
 
 def percent(part: int, whole: int, *, empty: float | None = 0.0) -> float | None:

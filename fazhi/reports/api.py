@@ -5,6 +5,7 @@ edited, approval, and the .docx. The same services as the pages (services/annual
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Literal
 
 from django.http import Http404
@@ -37,12 +38,16 @@ class FiguresOut(Schema):
     unit_id: int
     unit_name: str
     year: int
+    counted_at: datetime | None = Field(
+        None, title="统计时间(全县汇总在复用时长内复用同一次统计;乡镇为空,即实时统计)"
+    )
     figures: list[FigureOut]
 
 
 class FiguresQuery(Schema):
     unit_id: Id = Field(..., title="乡镇或县的单位ID")
     year: int = Field(None, ge=2000, le=2100, title="年度(默认今年)")
+    fresh: bool = Field(False, title="全县汇总:不复用,立即重新统计")
 
 
 @router.get("/figures", response={200: FiguresOut, codes_4xx: ErrorOut}, url_name="report_figures")
@@ -51,11 +56,12 @@ def report_figures(request, query: Query[FiguresQuery]):
     check_role(request.user, selectors.FIGURE_READER_ROLES, "无权查看报表数据")
     unit = get_object_or_404(OrgUnit, pk=query.unit_id)
     year = query.year or clock.today().year
-    figures = selectors.figures_for(request.user, unit, year)
+    figures, counted_at = selectors.figures_for(request.user, unit, year, fresh=query.fresh)
     return {
         "unit_id": unit.pk,
         "unit_name": unit.name,
         "year": year,
+        "counted_at": counted_at,
         "figures": [f.__dict__ for f in figures],
     }
 

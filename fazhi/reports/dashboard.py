@@ -6,16 +6,19 @@ whose unit is "%", and the comparison takes every rate by its key.
 
 Costs: the comparison is one `collect` per town (each app's figures are aggregate
 queries over the town's subtree, never a loop over records); the monthly trend asks only
-the apps whose figures it draws."""
+the apps whose figures it draws. A county's dashboard and comparison count a county's
+records (seconds at county scale), so they are remembered for a few minutes
+(core.snapshots) and the page says when they were counted."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta
 
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
-from fazhi.core import clock, xlsx
+from fazhi.core import clock, snapshots, summary, xlsx
 from fazhi.core.hooks import app_hooks
 from fazhi.core.models import OrgUnit
 from fazhi.core.pending import PendingItem
@@ -137,6 +140,27 @@ def monthly_trend(
     return trend
 
 
+def year_view(unit: OrgUnit, year: int, *, fresh: bool = False):
+    """(the year's figures by key, their monthly trend, when counted): a county's
+    remembered (core.snapshots), a town's counted now (when: None)."""
+
+    def count():
+        figures = year_figures(unit, year)
+        return figures, monthly_trend(unit, year, figures=figures)
+
+    if not snapshots.applies(unit):
+        return (*count(), None)
+    (figures, trend), taken_at = snapshots.remembered(
+        f"dashboard:{unit.pk}:{year}",
+        count,
+        dump=lambda v: {"figures": summary.dump(list(v[0].values())), "trend": asdict(v[1])},
+        load=lambda p: ({f.key: f for f in summary.load(p["figures"])}, Trend(**p["trend"])),
+        fresh=fresh,
+        unit=unit,
+    )
+    return figures, trend, taken_at
+
+
 @dataclass
 class PendingRow:
     category: str
@@ -207,6 +231,35 @@ def towns_of(county: OrgUnit) -> list[OrgUnit]:
     )
 
 
+def remembered_comparison(
+    county: OrgUnit, year: int, *, fresh: bool = False
+) -> tuple[list[Column], list[TownRow], datetime]:
+    """`comparison` as counted within the last few minutes (core.snapshots), and when."""
+    towns = {t.pk: t for t in towns_of(county)}
+
+    def dump(answer):
+        columns, rows = answer
+        return {
+            "columns": [[c.key, c.label] for c in columns],
+            "rows": [[r.town.pk, r.rates] for r in rows],
+        }
+
+    def load(payload):
+        columns = [Column(*c) for c in payload["columns"]]
+        rows = [TownRow(towns[pk], rates) for pk, rates in payload["rows"] if pk in towns]
+        return columns, rows
+
+    (columns, rows), taken_at = snapshots.remembered(
+        f"comparison:{county.pk}:{year}",
+        lambda: comparison(county, year),
+        dump=dump,
+        load=load,
+        fresh=fresh,
+        unit=county,
+    )
+    return columns, rows, taken_at
+
+
 def comparison(county: OrgUnit, year: int) -> tuple[list[Column], list[TownRow]]:
     """The county's towns side by side on every rate of `year` (columns in RATE_ORDER,
     then any other rate by key): one `collect` per town."""
@@ -237,15 +290,17 @@ def comparison_table(columns: list[Column], rows: list[TownRow]) -> tuple[list[s
 
 
 def comparison_export(*, actor, county: OrgUnit, year: int) -> xlsx.Ledger:
-    """The comparison as .xlsx (the table beside the chart), recorded in the audit trail."""
-    headers, body = comparison_table(*comparison(county, year))
+    """The comparison as .xlsx (the table beside the chart, from the same count), recorded
+    in the audit trail with when it was counted."""
+    columns, rows, taken_at = remembered_comparison(county, year)
+    headers, body = comparison_table(columns, rows)
     return xlsx.export_ledger(
         actor=actor,
         verb="dashboard.comparison_export",
         name=f"{county.name}{year}年乡镇法治建设指标对比",
         sheets=[(f"{year}年乡镇对比", headers, body)],
         counts={"towns": len(body)},
-        filters={"year": year},
+        filters={"year": year, "counted_at": timezone.localtime(taken_at).isoformat()},
         model=OrgUnit,
         summary=f"{county.name}{year}年乡镇对比",
     )

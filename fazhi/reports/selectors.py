@@ -3,10 +3,11 @@ for a person who may read that unit's records."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from django.http import Http404
 
+from fazhi.core import snapshots, summary
 from fazhi.core.models import OrgUnit
 from fazhi.core.roles import Role
 from fazhi.core.scoping import unit_in_scope
@@ -29,12 +30,25 @@ def home_unit(user) -> OrgUnit | None:
     return min(units, key=lambda u: (u.level, u.code), default=None)
 
 
-def figures_for(user, unit: OrgUnit, year: int) -> list[Figure]:
-    """Figures of `unit` (a town, or a county = all its towns) for calendar year `year`;
-    a unit outside the person's scope is 'not found'."""
+def figures_for(
+    user, unit: OrgUnit, year: int, *, fresh: bool = False
+) -> tuple[list[Figure], datetime | None]:
+    """Figures of `unit` (a town, or a county = all its towns) for calendar year `year`,
+    and when they were counted if they are a county's remembered count (core.snapshots;
+    None: counted now); a unit outside the person's scope is 'not found'."""
     if unit.kind not in ("town", "county") or not unit_in_scope(user, unit, FIGURE_READER_ROLES):
         raise Http404("记录不存在或无权查看")
-    return collect(unit, date(year, 1, 1), date(year, 12, 31))
+    span = date(year, 1, 1), date(year, 12, 31)
+    if not snapshots.applies(unit):
+        return collect(unit, *span), None
+    return snapshots.remembered(
+        f"figures:{unit.pk}:{year}",
+        lambda: collect(unit, *span),
+        dump=summary.dump,
+        load=summary.load,
+        fresh=fresh,
+        unit=unit,
+    )
 
 
 def annual_list(user):

@@ -4,7 +4,7 @@ and 数据汇总: every app's figures for a town or the county and a year."""
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 
-from fazhi.core import clock
+from fazhi.core import clock, snapshots
 from fazhi.core.models import OrgUnit
 from fazhi.core.pending import collect, grouped
 from fazhi.core.permissions import role_required
@@ -35,7 +35,10 @@ def figures(request):
     year = _int(request.GET.get("year"), this_year, 2000, 2100)
     unit_id = _int(request.GET.get("unit"), 0, 1, 2**63 - 1)
     unit = get_object_or_404(OrgUnit, pk=unit_id) if unit_id else selectors.home_unit(request.user)
-    rows = selectors.figures_for(request.user, unit, year) if unit else []
+    rows, taken_at = [], None
+    if unit:
+        fresh = snapshots.asked_fresh(request)
+        rows, taken_at = selectors.figures_for(request.user, unit, year, fresh=fresh)
     sections: dict[str, list] = {}
     for f in rows:
         sections.setdefault(f.section or "其他", []).append(f)
@@ -52,5 +55,6 @@ def figures(request):
             "years": range(this_year, this_year - 5, -1),
             "sections": sections,
             "units": towns,
+            "snapshot": snapshots.note(request, taken_at, unit),
         },
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.http import Http404
 from django.shortcuts import render
 
-from fazhi.core import clock
+from fazhi.core import clock, snapshots
 from fazhi.core.models import OrgUnit
 from fazhi.core.permissions import role_required
 from fazhi.core.roles import Role
@@ -31,8 +31,8 @@ def dashboard_home(request):
     if unit is None:
         raise Http404("记录不存在或无权查看")
     year = _year(request)
-    figures = dashboard.year_figures(unit, year)
-    trend = dashboard.monthly_trend(unit, year, figures=figures)
+    fresh = snapshots.asked_fresh(request)
+    figures, trend, taken_at = dashboard.year_view(unit, year, fresh=fresh)
     context = {
         "unit": unit,
         "year": year,
@@ -47,6 +47,7 @@ def dashboard_home(request):
         "warnings_url": dashboard.warnings_url(),
         "is_county": unit.kind == OrgUnit.Kind.COUNTY
         and request.user.has_role(Role.COUNTY_SUPERVISOR),
+        "snapshot": snapshots.note(request, taken_at, unit),
     }
     return render(request, "reports/dashboard.html", context)
 
@@ -62,7 +63,8 @@ def _county(user) -> OrgUnit:
 def dashboard_county(request):
     county = _county(request.user)
     year = _year(request)
-    columns, rows = dashboard.comparison(county, year)
+    fresh = snapshots.asked_fresh(request)
+    columns, rows, taken_at = dashboard.remembered_comparison(county, year, fresh=fresh)
     headers, body = dashboard.comparison_table(columns, rows)
     chart = {
         "towns": [r.town.name for r in rows],
@@ -77,6 +79,7 @@ def dashboard_county(request):
         "body": body,
         "columns": columns,
         "chart": chart,
+        "snapshot": snapshots.note(request, taken_at, county),
     }
     return render(request, "reports/dashboard_county.html", context)
 

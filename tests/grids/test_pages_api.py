@@ -239,3 +239,33 @@ def test_audit_labels_cover_every_verb(people, person):
     verbs = set(AuditEvent.objects.filter(verb__startswith="grids_").values_list("verb", flat=True))
     assert verbs and all(v in VERB_LABELS for v in verbs)
     assert KeyPerson.objects.count() == 1
+
+
+def test_the_county_sees_one_row_per_town_and_opens_a_towns_grids(
+    login, people, tree, person, on_day
+):
+    from fazhi.core.models import OrgUnit
+
+    OrgUnit.objects.create(
+        kind="grid", code="339901102201001", name="青山一网格", parent=tree.village_b1
+    )
+    on_day(date(2025, 7, 1))
+    visit(people.grid_worker, person, visited_on=date(2025, 5, 20))
+    client = login(people.supervisor)
+    url = reverse("grids:compliance") + "?start=2025-01-01&end=2025-06-30"
+    county = client.get(url)
+    body = county.content.decode()
+    assert body.count('data-testid="town-row"') == 2 and "海屿镇" in body and "青山镇" in body
+    assert "东岙一网格" not in body and 'data-testid="snapshot"' in body
+    assert (county.context["total"].due, county.context["total"].on_time) == (1, 1)
+    town = client.get(url + f"&town={tree.town_a.pk}")
+    assert town.status_code == 200 and "东岙一网格" in town.content.decode()
+    assert (
+        town.context["total"].rate == 100.0 and 'data-testid="to-county"' in town.content.decode()
+    )
+    # A town outside the county, or not a town at all: not found, as elsewhere.
+    assert client.get(url + f"&town={tree.other_town.pk}").status_code == 404
+    assert client.get(url + "&town=abc").status_code == 404
+    # The town's own leader still sees its villages and grids, with no town rows.
+    own = login(people.leader).get(url).content.decode()
+    assert 'data-testid="town-row"' not in own and "东岙一网格" in own

@@ -119,3 +119,44 @@ def test_the_comparison_reads_each_town_with_a_bounded_number_of_queries(
     towns = len(dashboard.towns_of(demo_county.county))
     assert one_year <= 120 * towns
     assert abs(one_year - other_year) <= 10 * towns
+
+
+def test_the_countys_dashboard_and_comparison_are_counted_once_for_some_minutes(
+    client, demo_county, monkeypatch
+):
+    """A county's counts take seconds at county scale: the dashboard and the comparison
+    (and its .xlsx) reuse one count for SNAPSHOT_MINUTES, say when it was counted, and
+    重新统计 (?fresh=1) counts again."""
+    counted = []
+    real_comparison, real_year_figures = dashboard.comparison, dashboard.year_figures
+    monkeypatch.setattr(
+        dashboard, "comparison", lambda *a: counted.append("comparison") or real_comparison(*a)
+    )
+    monkeypatch.setattr(
+        dashboard, "year_figures", lambda *a: counted.append("year") or real_year_figures(*a)
+    )
+    client = _login(client, "supervisor")
+    first = client.get("/dashboard/county/?year=2025")
+    again = client.get("/dashboard/county/?year=2025")
+    assert counted == ["comparison"]
+    assert again.context["body"] == first.context["body"]
+    assert 'data-testid="snapshot"' in again.content.decode()
+    export = client.get("/dashboard/county.xlsx?year=2025")
+    rows = [
+        list(r) for r in load_workbook(BytesIO(export.content)).active.iter_rows(values_only=True)
+    ]
+    assert rows[1:] == first.context["body"] and counted == ["comparison"]
+    audited = AuditEvent.objects.filter(verb="dashboard.comparison_export").latest("id")
+    assert "counted_at" in audited.changes
+    client.get("/dashboard/county/?year=2025&fresh=1")
+    assert counted == ["comparison", "comparison"]
+    home = client.get("/dashboard/?year=2025")
+    client.get("/dashboard/?year=2025")
+    assert counted.count("year") == 1 and home.context["unit"] == demo_county.county
+    assert [f.value for f in home.context["figures"]] == [
+        f.value for f in client.get("/dashboard/?year=2025").context["figures"]
+    ]
+    # A town's dashboard counts live every time.
+    _login(client, "leader").get("/dashboard/?year=2025")
+    _login(client, "leader").get("/dashboard/?year=2025")
+    assert counted.count("year") == 3

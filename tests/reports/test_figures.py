@@ -52,3 +52,45 @@ def test_the_county_supervisor_sees_the_county_and_can_pick_a_town(one_figure, t
     assert "青山镇" in page  # the town picker
     town = client.get(f"/figures/?unit={tree.town_a.pk}&year=2024").content.decode()
     assert "海屿镇2024年探测9件" in town
+
+
+@pytest.fixture
+def growing(monkeypatch):
+    """A stand-in provider whose count grows by one each time it is really counted (a new
+    record in between), so a page can show whether it counted or reused."""
+    calls = []
+
+    def figures(unit, start, end):
+        calls.append(unit.pk)
+        n = len(calls)
+        return [Figure(key="probe.n", label="探测", value=n, sentence=f"{unit.name}探测{n}件")]
+
+    monkeypatch.setattr("fazhi.core.summary.app_hooks", lambda module, attr: iter([figures]))
+    return calls
+
+
+def test_the_countys_figures_are_reused_for_minutes_and_recounted_on_request(
+    growing, tree, people, login
+):
+    client = login(people.supervisor)
+    first = client.get("/figures/").content.decode()
+    assert "示范县探测1件" in first and "全县数据截至" in first and "重新统计" in first
+    assert "示范县探测1件" in client.get("/figures/").content.decode()  # reused, not counted
+    api = client.get(f"/api/v1/figures?unit_id={tree.county.pk}").json()
+    assert api["figures"][0]["value"] == 1 and api["counted_at"]
+    fresh = client.get("/figures/?fresh=1").content.decode()
+    assert "示范县探测2件" in fresh
+    assert (
+        client.get(f"/api/v1/figures?unit_id={tree.county.pk}&fresh=true").json()["figures"][0][
+            "value"
+        ]
+        == 3
+    )
+
+
+def test_a_towns_figures_are_counted_live_every_time(growing, tree, people, login):
+    client = login(people.officer)
+    assert "海屿镇探测1件" in client.get("/figures/").content.decode()
+    page = client.get("/figures/").content.decode()
+    assert "海屿镇探测2件" in page and "全县数据截至" not in page
+    assert client.get(f"/api/v1/figures?unit_id={tree.town_a.pk}").json()["counted_at"] is None
