@@ -2,11 +2,11 @@
 licence, fee, fine or permit set by higher law is lawful; one that *creates* it is not; a
 clause sending all the town's business to operators the town picked is 限定交易.
 
-The real-document figures are measured on corpus/real: files 01–60 tune the rules (dev),
-61–70 (documents picked for measures a reviewer would question: vehicles seized or
-destroyed, fees and deposits set by a town, bans by origin and closures by coordinating
-bodies, from 江苏 and new kinds elsewhere) are held out and only measured
-(docs/precheck.md, eighth round)."""
+The real-document figures are measured on corpus/real: files 01–70 tune the rules (dev),
+71–80 (documents picked for measures a reviewer would question: blanket 从重处罚 and 曝光,
+a designated transfer station and trading centre, open-ended bans on live-poultry trade,
+from 海南, 宁夏 and new kinds elsewhere) are held out and only measured
+(docs/precheck.md, ninth round)."""
 
 from __future__ import annotations
 
@@ -170,6 +170,19 @@ def test_a_cited_measure_is_not_reported(text):
         ("禁止未经乡畜牧兽医站同意出售种猪。", "licensing"),
         ("未经县、乡林业部门批准，不得采伐林木。", "licensing"),
         ("未经社区居委会同意擅自在小区内停放货车的；", "licensing"),
+        # Round 9: a charge needs a payer and an amount (a range per household counts); a
+        # deposit named far from 缴纳; payment made the condition of a procedure; vehicles
+        # seized, destroyed or disposed of for nothing; goods of residents' own cost; an
+        # approval gate on goods from outside the county.
+        ("集镇商铺卫生费80-120元/间·年。", "fee"),
+        ("建房户须缴纳3000元的建筑垃圾清运及道路维护保证金。", "fee"),
+        ("未缴纳保证金的，不予办理开工手续。", "licensing"),
+        ("对违规营运的电动三轮车，一经查获，强制扣车。", "coercion"),
+        ("对查获的非法营运车辆一律现场销毁。", "coercion"),
+        ("对违规停放的车辆一律予以无偿处置。", "penalty"),
+        ("沿街商户应当自行购置分类垃圾桶。", "duty"),
+        ("未经县级农业农村部门批准，禁止将县外活禽运入本镇销售。", "competition"),
+        ("外县生猪调入本乡须经乡畜牧兽医站批准。", "competition"),
     ],
 )
 def test_a_created_measure_is_reported(text, category):
@@ -272,37 +285,79 @@ def test_lawful_near_misses_of_round_eight_are_not_reported():
         assert not categories(text), text
 
 
+def test_lawful_near_misses_of_round_nine_are_not_reported():
+    """Round 9's lawful look-alikes: sentences about charging that charge no one (its
+    principle, start, use, collector, a heading), a range of support, a payment the law
+    makes a condition, a seizure or destruction the law gives, goods bought by choice,
+    goods from outside held to quarantine, property of others protected, a false
+    declaration or an obstruction forbidden."""
+    for text in (
+        "生活垃圾处理费的收取实行收支两条线管理。",
+        "上述收费时间自2025年1月1日起执行。",
+        "环卫服务收费工作由镇综合执法中队负责落实。",
+        "集镇保洁收费坚持合理补偿成本、公开透明的原则。",
+        "征收时间",
+        "对参加培训的农民给予误工补助50-80元/人·天。",
+        "未缴纳土地出让金的，不予办理不动产登记。",
+        "交警部门将依法对违法车辆进行暂扣。",
+        "对进入有螺地带放养的家畜，相关部门将依法予以暂扣与处置。",
+        "对查获的假冒伪劣商品，由市场监管部门依法予以销毁。",
+        "达到国家强制报废标准的机动车一律报废。",
+        "鼓励居民自行购买环保购物袋。",
+        "未经检疫的县外生猪不得调入本镇。",
+        "从疫区调入生猪须经县农业农村局批准。",
+        "任何单位和个人不得损坏镇里设置的禁牧警示标志。",
+        "商户对占用的公共垃圾桶必须立即归还至原处。",
+        "禁止养殖户将外购生猪作为自养生猪申报检疫。",
+    ):
+        assert not categories(text), text
+
+
+def test_a_township_or_a_community_is_not_an_internal_body():
+    """The township named by itself, a street office and a community are not offices
+    inside the government (46's 大地社区, 53's 白济汛乡); an office still is."""
+    for title in (
+        "白济汛乡关于解除疑似非洲猪瘟疫情封锁后有关事项的通知",
+        "青山镇东湖社区关于规范小区停车秩序的公告",
+        "城南街道办事处关于开展门前三包工作的通知",
+    ):
+        assert "issuer" not in categories(title), title
+    assert "issuer" in categories("红星乡综合执法队关于规范占道经营的通告")
+
+
 def test_real_dev_documents_meet_the_high_severity_target():
-    """Given the dev documents (01–60), when pre-reviewed, then ≥ 0.8 of the high-severity
-    findings are labelled problems (62 of 64 when measured after round 8, 56 of 73
-    before), and 限定交易 clauses are reported as competition (14 of 15: 53's 县外生猪
-    调入 is still read as a cited county approval; 13 before); 83 of the 104 labelled
-    problems are found (75 before round 8)."""
-    assert len(REAL_DEV) == 60
+    """Given the dev documents (01–70), when pre-reviewed, then ≥ 0.8 of the high-severity
+    findings are labelled problems (71 of 71 when measured after round 9, 63 of 72
+    before), and every 限定交易 clause is reported as competition (15 of 15, 53's 县外生猪
+    调入 included; 14 before); 95 of the 115 labelled problems are found (85 before)."""
+    assert len(REAL_DEV) == 70
     ev = evaluate_real(REAL_DEV)
-    assert ev.high.tp + ev.high.fp >= 60
+    assert ev.high.tp + ev.high.fp >= 70
     assert ev.high.precision >= MIN_REAL_HIGH_PRECISION, ev.high
-    assert ev.high.fp <= 2, ev.high
+    assert ev.high.fp == 0, ev.high
     assert ev.competition == 15
-    assert ev.competition_caught >= 14
-    assert ev.caught >= 83
+    assert ev.competition_caught == ev.competition
+    assert ev.caught >= 95
 
 
 def test_real_held_out_documents_do_not_fall_back():
-    """The held-out documents (61–70, not tuned on): no worse than measured after the
-    eighth round: 8 high-severity findings, 1 of them true (0.125; 1 of 13 before), 2 of
-    11 labelled problems caught (2 before), no 限定交易 clause among them. The floor
-    guards against more false high-severity findings and fewer problems found; the target
-    (0.8) is not met on these files. All seventy together: 63 of 72 high-severity
-    findings true (0.875; 57 of 86, 0.663, before), the 0.8 of issue 14."""
+    """The held-out documents (71–80, not tuned on): no worse than measured after the
+    ninth round, which left them unchanged: 1 high-severity finding, true (1 before), 1 of
+    7 labelled problems caught (1 before), 0 of 2 限定交易 clauses reported as competition.
+    The floor guards against false high-severity findings and fewer problems found; with
+    one high-severity finding the precision says little, and most problems are missed.
+    All eighty together: 72 of 72 high-severity findings true (64 of 73, 0.877, before),
+    15 of 17 限定交易 clauses reported."""
     assert len(REAL_HELD_OUT) == 10 and not set(REAL_HELD_OUT) & set(REAL_DEV)
     ev = evaluate_real(REAL_HELD_OUT)
-    assert ev.high.fp <= 7, ev.high
+    assert ev.high.fp == 0, ev.high
     assert ev.high.tp >= 1, ev.high
-    assert ev.problems == 11
-    assert ev.caught >= 2
+    assert ev.problems == 7
+    assert ev.caught >= 1
+    assert ev.competition == 2
     everything = evaluate_real()
-    assert everything.caught >= 85
+    assert everything.caught >= 96
+    assert everything.competition_caught >= 15
     assert everything.high.precision >= MIN_REAL_HIGH_PRECISION, everything.high
 
 

@@ -258,6 +258,12 @@ _TITLE = re.compile(
 _SIGNED = re.compile(r"^(发文(单位|机关)|落款|印发(单位|机关)|制定机关)[:：]\s*(?P<org>\S{2,30})$")
 _TOWN_BODY = re.compile(r"(镇|乡|街道)")
 _GOVERNMENT_ISSUER = re.compile(r"(镇|乡|街道)人民政府(办公室)?$|(镇|乡|街道)政府$")
+# The town or township named by itself ("白济汛乡关于…的通知") or its street office is the
+# government, not one of its offices; a community or a village ("大河镇大地社区关于…的公告")
+# is a self-governing body below the town, not an office inside it. Neither is an
+# internal body issuing in the government's place.
+_TOWN_ITSELF = re.compile(r"^[\u4e00-\u9fff]{1,10}((?<!城)乡|镇|街道|街道办事处)$")
+_SELF_GOVERNING = re.compile(r"(社区|(?<![乡农])村|村民委员会|村委会|居民委员会|居委会|嘎查)$")
 _SIGNATURE = re.compile(r"^[\u4e00-\u9fff]{1,10}(镇|乡|街道)人民政府(办公室)?(\s+" + DATE + r")?$")
 
 
@@ -270,7 +276,12 @@ def issuers(sents: list[Sentence], whole: bool, context: Context | None = None) 
         m = _TITLE.match(s.text) or _SIGNED.match(s.text)
         if m and _TOWN_BODY.search(m.group("org")):
             found = True
-            if not _GOVERNMENT_ISSUER.search(m.group("org")):
+            org = m.group("org")
+            if not (
+                _GOVERNMENT_ISSUER.search(org)
+                or _TOWN_ITSELF.match(org)
+                or _SELF_GOVERNING.search(org)
+            ):
                 yield "issuer.internal", s
         elif _SIGNATURE.match(s.text) or _NUMBER_OK.match(s.text.replace(" ", "")):
             found = True

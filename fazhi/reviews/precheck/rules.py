@@ -161,8 +161,11 @@ CITATIONS = {
     # "…已有处罚规定的，从其规定": the higher law governs.
     "defer": r"从其规定",
     # "依法予以处罚", "由公安机关依照…处理": enforcement the law sets, by the body it names.
+    # The object may stand between 依法 and the act ("将依法对车辆进行暂扣", "依法予以暂扣与
+    # 处置"): the seizure is the one the law gives (道路交通安全法, 血吸虫病防治条例).
     "lawful_enforcement": r"依法(予以|给予|进行|实施|作出)?[^，。；]{0,4}"
-    r"(处罚|查处|处理|取缔|没收|扣押|查封|拆除|罚款|追究)",
+    r"(处罚|查处|处理|取缔|没收|扣押|查封|拆除|罚款|追究|暂扣|处置|销毁)|"
+    r"依法对[^，。；]{0,10}(进行|予以|实施|作出)(处罚|查处|处理|扣押|查封|暂扣|处置|销毁)",
     # Not the town's own rules ("由镇综合执法队按照镇相关规定予以罚款" creates the fine).
     "competent_body": r"由[^，。；]{0,12}(公安|执法|市场监管|城管|应急管理|生态环境|民政|交通|文物|住建|"
     r"绿化市容|规划资源)[^，。；]{0,16}(依法|依照|按照)(?![^，。；]{0,2}(本镇|本乡|本街道|镇|乡|街道))",
@@ -262,6 +265,17 @@ HEADING = (
 # that names the town or a village as the approver ("未经镇政府同意擅自…的") still makes
 # the town's consent a precondition, and is read as before.
 CONDITION_ITEM = r"^(?!.*未经[^，。；]{0,6}(镇|乡|街道|村|社区|居委会))[^。]*的[；;。]?$"
+# What makes a sentence a charge: someone is charged (向/对…收取, 缴纳, 上缴, each household)
+# or an amount or standard is set (元, 元/户, a rate, 标准). A sentence that only talks about
+# charging (its principle "实行政府定价管理", its start "上述收费时间自…开始执行", its use
+# "专款专用", who collects "收费工作具体由…中队负责落实", a heading "征收时间") charges no one;
+# the charge, if any, is in the sentence that names payer and amount.
+_FEE_SUBSTANCE = (
+    r"[\d.]{1,12}(元|角|%|万)|[一二三四五六七八九十百千万两]{1,8}(元|角)|标准|缴纳|交纳|预交|预缴|缴交|缴存|上缴|上交|押金|"
+    r"保证金|集资|摊派|捐|(向|对)[^，。；]{0,16}(收取|征收|收费|计收)|按[^，。；]{0,12}(收取|征收|计收)|"
+    r"收取[^，。；]{0,12}(费(?!用)|押金|保证金|资金)|(每|各)(户|人|村|间|年|月)|由各村|由村|纳入村"
+)
+FEE_WITHOUT_CHARGE = r"^(?!.*(" + _FEE_SUBSTANCE + r"))"
 
 # ---- contracts and agreements -----------------------------------------------------------
 # The town as the party that acts (guarantees, pays, promises), not the one a company acts
@@ -367,6 +381,8 @@ RULES: tuple[Rule, ...] = (
             r"(扣除|扣减|取消|暂停|停发)[^，。；]{0,10}(分红|补贴|补助|惠农|福利|待遇|低保|救助)",
             r"曝光",
             r"(公布|公开|公示)[^，。；]{0,12}(不诚信|失信|违规|违法)[^，。；]{0,8}名单|黑名单",
+            # "强制扣车、无偿处置": the owner loses the vehicle for nothing, a confiscation.
+            r"无偿(处置|收缴|收归|拍卖|变卖)",
         ),
         exemptions=(
             r"依法没收的",
@@ -468,6 +484,10 @@ RULES: tuple[Rule, ...] = (
             r"暂扣(?![^，。；]{0,6}(证|照|许可|资格))",
             r"(逾期|每日|按日)[^，。；]{0,8}加收",
             r"代履行",
+            # What is done to the vehicle or goods: "强制扣车" seizes it, "一律予以现场销毁"
+            # destroys it where it stands; neither is the law's unless the law is named.
+            r"强制[^，。；]{0,2}(扣车|扣留|扣押|收缴|拖回|拆解)|(?<!依法)扣车",
+            r"(现场|当场|就地|一律)[^，。；]{0,4}(销毁|砸毁|拆毁|粉碎)",
             r"代为(清除|拆除|履行|清理|恢复)",
             r"加处罚款",
             r"滞纳金",
@@ -605,6 +625,29 @@ RULES: tuple[Rule, ...] = (
         suggestion="删除该审批;确有法律、法规依据的,写明依据和法定的审批机关。",
     ),
     Rule(
+        id="licensing.payment_condition",
+        category="licensing",
+        severity="high",
+        # "未缴纳抵押金的，不予办理相关手续": the town's procedure is withheld until a sum is
+        # paid, so the payment is a condition of the approval. The 不予 is the condition's
+        # consequence, not a prohibition of it (negatable=False). Taxes, fines, land premiums
+        # and the like that a law makes a condition stay lawful.
+        patterns=(
+            r"未(缴纳|交纳|缴清|交清|缴|交|预交|预缴)[^，。；]{0,16}的?[，,]?[^。；]{0,6}"
+            r"(不予|不得|不能|暂缓|停止)(办理|受理|审批|批准|发放|核发|开工|施工|验收|登记)",
+            r"(缴纳|交纳|缴清|交清)[^，。；]{0,16}(押金|保证金|抵押金|费)[^，。；]{0,4}后[，,]?[^。；]{0,6}"
+            r"方(可|能|予)(办理|受理|审批|批准|发放|核发|开工|施工|登记)",
+        ),
+        exemptions=(
+            r"税|罚款|罚没|出让金|出让价款|社会保险|公积金|维修资金|滞纳金|依法|(法律|法规)[^，。；]{0,6}规定",
+        ),
+        negatable=False,
+        basis="《中华人民共和国行政许可法》第十六条、第二十七条、第五十八条",
+        explanation="把缴纳押金、保证金或费用作为办理手续的前提,是在法定条件之外增设许可条件并变相收费,"
+        "规范性文件不得设定。",
+        suggestion="删除以缴费为前提的规定,按法定条件办理;确需担保的,写明法律依据。",
+    ),
+    Rule(
         id="licensing.permit",
         category="licensing",
         severity="high",
@@ -661,6 +704,16 @@ RULES: tuple[Rule, ...] = (
             r"收取",
             r"收费",
             r"(缴纳|交纳|预交|预缴|缴交|缴存)[^，。；]{0,8}(费|押金|保证金|款)",
+            # "缴纳2000元的卫生清洁、公共设施维护抵押金": an amount and a long name between the
+            # payment and the deposit.
+            r"(缴纳|交纳|预交|预缴|缴交|缴存)[^，。；]{0,4}"
+            + MONEY
+            + r"[^，。；]{0,24}(押金|保证金|费|款)",
+            r"(缴纳|交纳|预交|预缴|缴交|缴存)[^，。；]{0,24}(押金|保证金)",
+            # A charge standard written as a range per household, room or year ("集镇居民户
+            # 卫生费50-60元/户·年", "沿街店面房140元-180元/年·间"): the town sets a charge and
+            # leaves the amount to its collector, with no 收取 in the sentence.
+            r"\d+(\.\d+)?元?[-－—~～至到]\d+(\.\d+)?元[/／每]",
             r"认捐|捐款任务|按[^，。；]{0,6}(规模|人口|户|亩)[^，。；]{0,6}(捐|筹)",
             r"征收",
             r"集资",
@@ -708,6 +761,9 @@ RULES: tuple[Rule, ...] = (
             # "由…村委会为…收费的执行主体": who collects, not what is charged (the exclusion of
             # every other collector is read by competition.designation).
             r"收费的?(执行)?主体",
+            FEE_WITHOUT_CHARGE,
+            # A range of support is a subsidy or a wage, not a charge.
+            r"(补贴|补助|奖励|奖补|工资|报酬|补偿|慰问)[^，。；]{0,8}\d+(\.\d+)?元?[-－—~～至到]\d",
         ),
         basis="《优化营商环境条例》第十四条、第二十五条;《中华人民共和国行政处罚法》第十六条",
         explanation="收费、保证金、押金、集资、摊派须有法律、行政法规依据或经国务院批准,规范性文件不得自行设定。",
@@ -767,6 +823,10 @@ RULES: tuple[Rule, ...] = (
             r"([^，。；]{0,15}|[^，。；]{0,15}(的|后|前|时|外)，[^，。；]{0,4})"
             r"(必须|不得|禁止|严禁|一律|须|应当|务必|应(?=于))",
             r"(禁止|严禁)(任何)?(村民|居民|群众|农户|企业|经营者|商户|养殖户)",
+            # "沿街单位或个人应当自行采购分类垃圾桶", "每户自行配备生活垃圾收集桶": the cost
+            # of the town's service put on residents and shops, whoever the subject is.
+            r"(应当|必须|须|需|要|应|一律|均)自行(采购|购买|购置|配备|配置|出资|承担[^，。；]{0,4}费用)",
+            r"^(每户|各户|每家)自行(采购|购买|购置|配备|配置)",
         ),
         exemptions=(
             r"依法|遵纪守法|遵守[^，。；]{0,10}(法律|法规)",
@@ -803,6 +863,16 @@ RULES: tuple[Rule, ...] = (
             r"非本(地|区|县|市|镇|乡|街道)[^，。；]{0,12}(企业|经营者|商户|公司|单位)",
             # "他人不得干涉": protecting a freedom the law gives (殡葬管理条例 第六条) adds no duty.
             r"他人不得(干涉|干预|阻挠|强迫)",
+            # Protecting what belongs to the public or to others ("不得破坏已设置的警示标志",
+            # "对侵占私用的公用垃圾桶必须立即归还至原位", "爱护俱乐部的一切设施…照价赔偿"), a ban on
+            # a false declaration ("将异地生猪作为本地生猪申报检疫") or on obstructing an
+            # inspection ("任何单位和个人不得拒绝、阻碍") restates the civil and administrative law
+            # that already forbids damage, fraud and obstruction; it adds no duty.
+            r"(不得|严禁|禁止)[^，。；]{0,4}(破坏|损坏|毁坏|损毁|盗窃|涂改|污损|擅自移动)[^，。；]{0,16}"
+            r"(设施|标志|标识|标牌|公物|设备|界桩)|(归还|退还)[^，。；]{0,10}(原位|原处)|"
+            r"爱护[^，。；]{0,10}(设施|公物)[^。；]{0,30}(损坏|赔偿)",
+            r"冒充|作为[^，。；]{0,8}(申报|报检)|虚报|谎报|瞒报",
+            r"不得(拒绝|阻碍|妨碍)[、和或]?(拒绝|阻碍|妨碍)?[。；]?$",
         ),
         negatable=False,
         basis="《优化营商环境条例》第六十四条;国办发〔2018〕37号",
@@ -1109,6 +1179,37 @@ RULES: tuple[Rule, ...] = (
         basis="《公平竞争审查条例》第九条",
         explanation="优待本地经营者或限制外地经营者、商品进入本地市场,妨碍商品要素自由流动。",
         suggestion="删除地域限制,对本地和外地经营者同等对待。",
+    ),
+    Rule(
+        id="barrier.outside_goods",
+        category="competition",
+        severity="high",
+        # (The id does not start with "competition.": tests/reviews/test_precheck_contracts.py
+        # takes every competition.* rule outside its list of five to be a contract rule.)
+        # "未经县级畜牧兽医部门许可禁止将县外生猪调入我乡辖区": goods from outside the county
+        # may enter only with an approval, so the approval is a barrier to outside goods
+        # (公平竞争审查条例 第九条). Naming a county department does not make it the law's:
+        # the law asks for quarantine, not a permit to bring pigs from the next county, so a
+        # cited approval does not clear it (general=False), and the 禁止 is the barrier
+        # itself (negatable=False). Quarantine, infected zones and breeding stock (动物防疫法)
+        # stay lawful.
+        patterns=(
+            r"未经[^，。；]{0,15}(许可|批准|审批|同意|核准)[^。；]{0,12}"
+            r"((县|市|省|镇|乡|(?<![禁疫养烧放牧渔])区|旗)外|外(地|县|省|市|乡|镇))(的)?"
+            r"(生猪|活禽|家禽|畜禽|牲畜|家畜|肉品|农产品|产品|商品|货物|建材|砂石|蔬菜|种苗|饲料)"
+            r"[^，。；]{0,10}(调入|运入|进入|流入|购进|销售|入境)",
+            r"((县|市|省|镇|乡|(?<![禁疫养烧放牧渔])区|旗)外|外(地|县|省|市|乡|镇))(的)?"
+            r"(生猪|活禽|家禽|畜禽|牲畜|家畜|肉品|农产品|产品|商品|货物|建材|砂石|蔬菜|种苗|饲料)"
+            r"[^，。；]{0,10}(调入|运入|进入|流入|购进|销售)[^，。；]{0,10}(须|需|必须|应当|应)(先)?(经|报|办理)"
+            r"[^，。；]{0,12}(许可|批准|审批|同意|核准)",
+        ),
+        exemptions=(r"检疫|疫区|疫点|封锁|染疫|病死|种用|乳用", _TITLE_END),
+        negatable=False,
+        general=False,
+        basis="《公平竞争审查条例》第九条",
+        explanation="对外地(县外、市外)商品进入本地设置审批,是限制商品自由流通的地域壁垒;法律对调运动物"
+        "要求的是检疫,不是准入审批。",
+        suggestion="删除对外地商品的审批;确需管控的,按动物防疫法的检疫要求对所有来源同等适用。",
     ),
     Rule(
         id="competition.subsidy",
