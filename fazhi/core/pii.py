@@ -67,6 +67,25 @@ class EncryptedTextField(models.TextField):
         return encrypt(value) if value else value
 
 
+def unread(model, *relations: str) -> list[str]:
+    """The encrypted fields of `model`'s `relations` (paths as select_related takes them,
+    "" for the model itself), for `.defer(*unread(...))` on a list that never shows them:
+    each one read is a decryption per row (a list of 50 visits spent 3 ms of its 13 on
+    ID numbers and phones nobody saw)."""
+    paths = []
+    for relation in relations:
+        target = model
+        for step in filter(None, relation.split("__")):
+            target = target._meta.get_field(step).related_model
+        prefix = f"{relation}__" if relation else ""
+        paths += [
+            prefix + f.name
+            for f in target._meta.concrete_fields
+            if isinstance(f, EncryptedTextField)
+        ]
+    return paths
+
+
 def mask_id_number(value: str) -> str:
     """330***********1234: region prefix and last four only."""
     if not value:

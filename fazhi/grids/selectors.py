@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from django.db.models import Count, Prefetch, Q
 
-from fazhi.core import clock, snapshots
+from fazhi.core import clock, pii, snapshots
 from fazhi.core.models import Membership, OrgUnit
 from fazhi.core.roles import Role
 from fazhi.core.scoping import get_visible_or_404
@@ -103,6 +103,9 @@ def visit_list(
     qs = (
         Visit.objects.visible_to(actor)
         .select_related("person", "org_unit", "recorded_by")
+        # A list shows the person's masked name and the visitor's name, never their
+        # encrypted fields.
+        .defer(*pii.unread(Visit, "person", "recorded_by"), "person__search")
         .order_by("-visited_on", "-id")
     )
     if org_unit is not None:

@@ -255,3 +255,32 @@ def test_names_are_masked_to_the_surname_everywhere():
         "李*",
         "",
     ]
+
+
+def test_a_list_leaves_the_encrypted_fields_it_never_shows_unread():
+    """`pii.unread` names every encrypted field of the related records, so the visit list
+    selects (and decrypts) none of them: not the person's ID number or phone, nor the
+    visitor's."""
+    from fazhi.core.pii import unread
+    from fazhi.grids.models import Visit
+
+    assert unread(Visit, "person", "recorded_by") == [
+        "person__id_number",
+        "person__phone",
+        "recorded_by__id_number",
+        "recorded_by__phone",
+    ]
+    assert unread(Visit, "") == []
+
+
+def test_the_visit_list_reads_no_id_number_or_phone(people, tree):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from fazhi.grids.selectors import visit_list
+
+    with CaptureQueriesContext(connection) as ctx:
+        list(visit_list(people.grid_worker)[:10])
+    page_sql = ctx.captured_queries[-1]["sql"]
+    assert '"grids_keyperson"."name"' in page_sql
+    assert '"id_number"' not in page_sql and '"phone"' not in page_sql
