@@ -3,7 +3,9 @@
 - 合法性审核: each pending review assigned to the user, with its due date (danger when
   overdue, warning on its last two days); for a town's law officers, every overdue review
   of their town that someone else is to give.
-- 智能预审: a reviewer's runs with findings still 待确认 (no statutory period, no date)."""
+- 智能预审: a reviewer's runs with findings still 待确认 (no statutory period, no date).
+
+Each read through core.pending.read (at most LIMIT, and whether there are more)."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from datetime import date
 from django.db.models import Count, Q
 from django.urls import reverse
 
-from fazhi.core.pending import PendingItem, level
+from fazhi.core.pending import PendingItem, level, read
 
 from .models import PrecheckFinding, PrecheckRun, ReviewRequest
 from .services import DECIDER_ROLES, REQUESTER_ROLES, REVIEWER_ROLES
@@ -32,7 +34,7 @@ def review_items(user, today: date) -> list[PendingItem]:
     items = []
     pending = ReviewRequest.Status.PENDING
     if user.has_role(*REVIEWER_ROLES):
-        mine = (
+        mine, capped = read(
             ReviewRequest.objects.visible_to(user, REVIEWER_ROLES)
             .filter(reviewer=user, status=pending)
             .select_related("org_unit")
@@ -48,17 +50,18 @@ def review_items(user, today: date) -> list[PendingItem]:
                     url=reverse("reviews:review_detail", args=[r.pk]),
                     unit=r.org_unit.name,
                     level=level(r.due_date, today, warn_days=2),
+                    capped=capped,
                 )
             )
     if user.has_role(*REQUESTER_ROLES):
-        late = (
+        overdue, capped = read(
             ReviewRequest.objects.visible_to(user, REQUESTER_ROLES)
             .filter(status=pending, due_date__lt=today)
             .exclude(reviewer=user)
             .select_related("org_unit", "reviewer")
             .order_by("due_date", "id")
         )
-        for r in late:
+        for r in overdue:
             items.append(
                 PendingItem(
                     title=f"《{r.title}》合法性审核已超期,审核人:{r.reviewer}",
@@ -67,6 +70,7 @@ def review_items(user, today: date) -> list[PendingItem]:
                     url=reverse("reviews:review_detail", args=[r.pk]),
                     unit=r.org_unit.name,
                     level="danger",
+                    capped=capped,
                 )
             )
     return items
@@ -77,7 +81,7 @@ def precheck_items(user, today: date) -> list[PendingItem]:
     one query however many runs there are."""
     if not (user and user.is_authenticated and user.has_role(*DECIDER_ROLES)):
         return []
-    runs = (
+    runs, capped = read(
         PrecheckRun.objects.visible_to(user, DECIDER_ROLES)
         .exclude(created_by=user)
         .annotate(
@@ -93,6 +97,7 @@ def precheck_items(user, today: date) -> list[PendingItem]:
             category="智能预审",
             url=reverse("reviews:precheck_detail", args=[run.pk]),
             unit=run.org_unit.name,
+            capped=capped,
         )
         for run in runs
     ]

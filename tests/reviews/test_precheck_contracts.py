@@ -127,6 +127,7 @@ def test_contract_rules_cite_a_law_and_an_article_and_do_not_touch_normative_doc
             "competition.locality",
             "competition.subsidy",
             "competition.price",
+            "competition.outside_goods",
         }
     }
     assert new and all("normative" not in r.kinds for r in new.values())

@@ -2,11 +2,11 @@
 licence, fee, fine or permit set by higher law is lawful; one that *creates* it is not; a
 clause sending all the town's business to operators the town picked is 限定交易.
 
-The real-document figures are measured on corpus/real: files 01–70 tune the rules (dev),
-71–80 (documents picked for measures a reviewer would question: blanket 从重处罚 and 曝光,
-a designated transfer station and trading centre, open-ended bans on live-poultry trade,
-from 海南, 宁夏 and new kinds elsewhere) are held out and only measured
-(docs/precheck.md, ninth round)."""
+The real-document figures are measured on corpus/real: files 01–80 tune the rules (dev),
+81–90 (documents picked mainly for 限定交易: a named collection centre, "统一由环卫公司", all
+funerals in one funeral parlour; and for lawful look-alikes: a concession holder, designated
+sale points, "a qualified unit") are held out and only measured (docs/precheck.md, tenth
+round)."""
 
 from __future__ import annotations
 
@@ -183,6 +183,21 @@ def test_a_cited_measure_is_not_reported(text):
         ("沿街商户应当自行购置分类垃圾桶。", "duty"),
         ("未经县级农业农村部门批准，禁止将县外活禽运入本镇销售。", "competition"),
         ("外县生猪调入本乡须经乡畜牧兽医站批准。", "competition"),
+        # Round 10: what the sentence does — a whole class of people or goods confined to one
+        # named or designated place or body, however it is worded; a sanction joined with
+        # "除…外，还要"; a penalty scale of the document's own; a lawful trade banned with
+        # no end; businesses made to run checkpoints.
+        ("凡产生建筑垃圾的单位和车辆，必须将建筑垃圾清运至城东建筑垃圾中转站。", "competition"),
+        ("全镇所有肉牛只能送往红岭屠宰场屠宰。", "competition"),
+        ("政府确定的活禽集中交易点除外，城关镇暂定为北门农贸交易中心。", "competition"),
+        ("全县餐饮单位的废弃油脂交由县绿源再生资源有限公司统一收运。", "competition"),
+        ("自来水入户工程由镇供水有限公司负责，其他任何单位和个人不得承接。", "competition"),
+        ("违者除予以曝光外，还要按有关规定处理。", "penalty"),
+        ("对超载的渣土车，按照超载吨位进行处罚。", "penalty"),
+        ("对乱倒渣土的运输车辆，县城管局将严厉处罚。", "penalty"),
+        ("即日起城区全面禁止活禽宰杀和交易。", "duty"),
+        ("要在店门口设立专门的扫码登记点，对顾客和员工逐一登记。", "duty"),
+        ("未经县级农业农村部门批准，禁止将县外活禽运入本镇销售。", "competition"),
     ],
 )
 def test_a_created_measure_is_reported(text, category):
@@ -313,6 +328,37 @@ def test_lawful_near_misses_of_round_nine_are_not_reported():
         assert not categories(text), text
 
 
+def test_lawful_near_misses_of_round_ten_are_not_reported():
+    """Round 10's lawful look-alikes: a designation the law makes (生猪 to the 定点屠宰厂,
+    bodies to the 殡仪馆 for cremation), a class of qualified haulers or a tender's winner
+    rather than one the document picked, public collection points, a ban carried out for a
+    suspension's period, a referral to the police, a ban whose article is cited in the next
+    sentence of the item, an encouragement."""
+    for text in (
+        "生猪必须送往县定点屠宰厂屠宰。",
+        "火葬区内死亡人员的遗体应当运送殡仪馆火化。",
+        "建筑垃圾必须运至经核准的消纳场处置。",
+        "装修垃圾应交由符合条件的运输单位清运。",
+        "渣土运输由公开招标确定的单位承担。",
+        "居民应将生活垃圾投放到指定的垃圾收集点。",
+        "暂停活禽交易期间，各经营户不得从事活禽交易。",
+        "疫情防控期间，全面禁止活禽交易，恢复时间另行通知。",
+        "对拒不改正的，移送公安机关从重处罚。",
+        "城区范围内严禁饲养鸽子。如有违反，执法部门将依据《城市市容和环境卫生管理条例》第三十四条规定处理。",
+        "鼓励经营户到县农产品交易中心交易。",
+    ):
+        assert not categories(text), text
+
+
+def test_the_outside_goods_rule_is_a_normative_competition_rule():
+    """Round 9's barrier.outside_goods is named competition.outside_goods."""
+    from fazhi.reviews.precheck.rules import RULES
+
+    rule = next(r for r in RULES if r.id == "competition.outside_goods")
+    assert rule.category == "competition" and "normative" in rule.kinds
+    assert not any(r.id.startswith("barrier.") for r in RULES)
+
+
 def test_a_township_or_a_community_is_not_an_internal_body():
     """The township named by itself, a street office and a community are not offices
     inside the government (46's 大地社区, 53's 白济汛乡); an office still is."""
@@ -326,38 +372,41 @@ def test_a_township_or_a_community_is_not_an_internal_body():
 
 
 def test_real_dev_documents_meet_the_high_severity_target():
-    """Given the dev documents (01–70), when pre-reviewed, then ≥ 0.8 of the high-severity
-    findings are labelled problems (71 of 71 when measured after round 9, 63 of 72
-    before), and every 限定交易 clause is reported as competition (15 of 15, 53's 县外生猪
-    调入 included; 14 before); 95 of the 115 labelled problems are found (85 before)."""
-    assert len(REAL_DEV) == 70
+    """Given the dev documents (01–80), when pre-reviewed, then ≥ 0.8 of the high-severity
+    findings are labelled problems (76 of 76 when measured after round 10, 72 of 72
+    before), and every 限定交易 clause is reported as competition (17 of 17: 73's transfer
+    station and 74's trading centre inside a "除外" included; 15 before); 103 of the 122
+    labelled problems are found (96 before)."""
+    assert len(REAL_DEV) == 80
     ev = evaluate_real(REAL_DEV)
-    assert ev.high.tp + ev.high.fp >= 70
+    assert ev.high.tp + ev.high.fp >= 76
     assert ev.high.precision >= MIN_REAL_HIGH_PRECISION, ev.high
     assert ev.high.fp == 0, ev.high
-    assert ev.competition == 15
+    assert ev.competition == 17
     assert ev.competition_caught == ev.competition
-    assert ev.caught >= 95
+    assert ev.caught >= 103
 
 
 def test_real_held_out_documents_do_not_fall_back():
-    """The held-out documents (71–80, not tuned on): no worse than measured after the
-    ninth round, which left them unchanged: 1 high-severity finding, true (1 before), 1 of
-    7 labelled problems caught (1 before), 0 of 2 限定交易 clauses reported as competition.
-    The floor guards against false high-severity findings and fewer problems found; with
-    one high-severity finding the precision says little, and most problems are missed.
-    All eighty together: 72 of 72 high-severity findings true (64 of 73, 0.877, before),
-    15 of 17 限定交易 clauses reported."""
+    """The held-out documents (81–90, not tuned on): no worse than measured after the
+    tenth round: 3 of 9 high-severity findings true (0 of 6 before; the 6 false ones are
+    the same before and after), 3 of 7 labelled problems caught (0 before), 3 of 3 限定交易
+    clauses reported as competition (0 before). The floor guards against more false
+    high-severity findings and fewer problems found. All ninety together: 79 of 85
+    high-severity findings true (0.929; 72 of 78, 0.923, before), 20 of 20 限定交易 clauses
+    reported (15 before)."""
     assert len(REAL_HELD_OUT) == 10 and not set(REAL_HELD_OUT) & set(REAL_DEV)
     ev = evaluate_real(REAL_HELD_OUT)
-    assert ev.high.fp == 0, ev.high
-    assert ev.high.tp >= 1, ev.high
+    assert ev.high.fp <= 6, ev.high
+    assert ev.high.tp >= 3, ev.high
     assert ev.problems == 7
-    assert ev.caught >= 1
-    assert ev.competition == 2
+    assert ev.caught >= 3
+    assert ev.competition == 3
+    assert ev.competition_caught >= 3
     everything = evaluate_real()
-    assert everything.caught >= 96
-    assert everything.competition_caught >= 15
+    assert everything.caught >= 106
+    assert everything.competition == 20
+    assert everything.competition_caught >= 20
     assert everything.high.precision >= MIN_REAL_HIGH_PRECISION, everything.high
 
 

@@ -333,6 +333,14 @@ _OUTPUT = (
     r"增值税|所得税|地方留成|留成部分|地方财力|镇级财力|实缴税金|入库税金)"
 )
 # Output and volume a contract reward may not be tied to either ("每吨产品30元的产量奖励").
+# One place or body a whole trade can be sent to (a transfer station, a trading centre, a
+# slaughterhouse, a funeral parlour, a company); a generic 市场 is not one place.
+_ONE_PLACE = (
+    r"(中转站|中转场|消纳场|消纳点|处置场|处理场|处理厂|处理中心|处置中心|交易中心|交易点|屠宰场|屠宰厂|"
+    r"屠宰点|殡仪馆|[^，。；]{2,12}公司|检测站|检测中心|驾校|培训学校|加油站|供应站)"
+)
+_CONFINE_VERB = r"(清运|运送|送往|送至|送到|运往|运至|运到|拉运|拉到|交售|出售|销售|交易|屠宰|宰杀|办理|集中|进入|进场)"
+
 _VOLUME = (
     r"(产量|销量|产能|每吨|按吨|吨产品|每件|每台|每头|交易额|营业额|利润|出口额|(镇|县)级留成)"
 )
@@ -376,6 +384,10 @@ RULES: tuple[Rule, ...] = (
             r"(处以|予以|给予)警告",
             # "镇人民政府将组织…等部门严格处罚": punishment promised with no law named.
             r"(镇|乡|街道|社区|村)[^。；]{0,40}(严格|严厉|从严|从重)(处罚|惩处|罚款)",
+            # "按照污染道路面积及污染程度…进行严厉处罚": a scale of its own and a blanket 严厉
+            # 处罚, by a county as much as by a town, with no law named.
+            r"按照?[^，。；]{0,16}(面积|程度|数量|次数|吨位|车次)[^，。；]{0,12}(处罚|罚款)",
+            r"(?<!依法)(?<!依法予以)(?<!依法进行)(严厉|从重)(处罚|惩处)",
             r"限制(从业|开展生产经营)",
             # Taking away benefits or naming and shaming as a sanction is a disguised penalty.
             r"(扣除|扣减|取消|暂停|停发)[^，。；]{0,10}(分红|补贴|补助|惠农|福利|待遇|低保|救助)",
@@ -387,6 +399,9 @@ RULES: tuple[Rule, ...] = (
         exemptions=(
             r"依法没收的",
             r"依法[^，。；]{0,6}(公布|公开|公示)",
+            # The police and the courts punishing under the law they apply.
+            r"(公安|交警|派出所|司法机关)[^。；]{0,20}(严厉|从重)",
+            r"(移送|移交)[^。；]{0,16}(严厉|从重)",
             r"被[^，。；]{0,12}曝光",
             r"没收的(物品|财物|款项)",
             # 通报批评 of the town's own cadres, villages or departments is internal.
@@ -445,6 +460,10 @@ RULES: tuple[Rule, ...] = (
         patterns=(
             r"(并|同时|并且|另外|还将)[^，。；]{0,12}(曝光|通报批评|列入[^，。；]{0,6}(黑名单|失信)|"
             r"(公布|公开|公示)[^，。；]{0,8}(姓名|名单|照片))",
+            # "违者除予以曝光外，还要…按有关规定处理": the sanction joined the other way round.
+            r"除[^，。；]{0,12}(曝光|通报批评|列入[^，。；]{0,6}(黑名单|失信))[^，。；]{0,4}外[，,]?[^。；]{0,4}"
+            r"(还|并|另|同时)",
+            r"除[^，。；]{0,30}外[，,]?[^。；]{0,6}(还|并|另|同时)[^。；]{0,12}(曝光|通报批评|黑名单)",
         ),
         exemptions=(r"被[^，。；]{0,12}曝光", r"依法[^，。；]{0,8}(公布|公开|公示|通报|曝光)"),
         general=False,
@@ -827,6 +846,11 @@ RULES: tuple[Rule, ...] = (
             # of the town's service put on residents and shops, whoever the subject is.
             r"(应当|必须|须|需|要|应|一律|均)自行(采购|购买|购置|配备|配置|出资|承担[^，。；]{0,4}费用)",
             r"^(每户|各户|每家)自行(采购|购买|购置|配备|配置)",
+            # "要在公共区域设立专门的体温检测点，每天对顾客…进行体温检测，及时报告…工作人员
+            # 信息": a body without power making businesses run checkpoints and report on
+            # their staff (the subject is the business of the sentence before).
+            r"^(要|须|必须|应当?)在[^，。；]{0,10}设立[^，。；]{0,10}(检测点|检查点|测温点|登记点)"
+            r"(?=[^。]{0,40}(顾客|客人|员工|工作人员|从业人员))",
         ),
         exemptions=(
             r"依法|遵纪守法|遵守[^，。；]{0,10}(法律|法规)",
@@ -859,7 +883,11 @@ RULES: tuple[Rule, ...] = (
             # The other half of a designation ("由镇环卫站为…收费的执行主体，其他任何单位和
             # 个人均不得收取") and a bar on outside firms ("非本县企业不得参与…投标") are
             # restrictions of competition, read by the competition rules.
-            r"主体[^。；]{0,12}其他(任何)?[^，。；]{0,10}(均|都|一律)?(不得|不准|不能|禁止)",
+            r"(主体|公司|合作社)[^。；]{0,20}其他(任何)?[^，。；]{0,10}(均|都|一律)?(不得|不准|不能|禁止)",
+            # Everyone sent to one trading centre, slaughterhouse or station is 限定交易
+            # (competition.designation), not a further duty.
+            r"(一律|只能|必须|统一)(到|在|进入|送往|运至)[^，。；]{0,16}(交易中心|交易点|屠宰场|屠宰厂|殡仪馆|"
+            r"中转站|消纳场)",
             r"非本(地|区|县|市|镇|乡|街道)[^，。；]{0,12}(企业|经营者|商户|公司|单位)",
             # "他人不得干涉": protecting a freedom the law gives (殡葬管理条例 第六条) adds no duty.
             r"他人不得(干涉|干预|阻挠|强迫)",
@@ -872,6 +900,9 @@ RULES: tuple[Rule, ...] = (
             r"(设施|标志|标识|标牌|公物|设备|界桩)|(归还|退还)[^，。；]{0,10}(原位|原处)|"
             r"爱护[^，。；]{0,10}(设施|公物)[^。；]{0,30}(损坏|赔偿)",
             r"冒充|作为[^，。；]{0,8}(申报|报检)|虚报|谎报|瞒报",
+            # Carrying out a temporary suspension ("暂停活禽活畜交易和宰杀后，各业主要禁止一切
+            # 活禽活畜交易"): the duty is the suspension's, for its period.
+            r"暂停[^，。；]{0,16}(后|期间)|(休市|停业|暂停)期间",
             r"不得(拒绝|阻碍|妨碍)[、和或]?(拒绝|阻碍|妨碍)?[。；]?$",
         ),
         negatable=False,
@@ -883,6 +914,10 @@ RULES: tuple[Rule, ...] = (
         id="duty.unaddressed_ban",
         category="duty",
         severity="medium",
+        # "城区范围内严禁饲养牛羊等牲畜。如有违反，…将依据《海南省城乡容貌和环境卫生管理条例》
+        # 第三十八条规定…": the item's next sentence names the article the ban restates.
+        unless_after=r"。(如有违反|违者|违反[^。，]{0,12}的)[^。]{0,40}(依据|依照|按照)"
+        r"《[^》]{2,40}(法|条例|办法|规定)》第[一二三四五六七八九十百零\d]{1,6}条",
         # Who is bound: a ban need not name its subject to bind residents. "……等酒席，一律
         # 不能操办", "凡河道边的洗砂、磨砂设备一律自行拆除", "圩镇不得饲养烈性犬、大型犬",
         # "不得携犬只进入……公共场所": the activity or property is the residents', the town
@@ -1005,7 +1040,13 @@ RULES: tuple[Rule, ...] = (
         severity="medium",
         # "城区永久禁止活禽交易": a lawful trade banned for good. Emergency measures of the
         # epidemic law are temporary; a zone the law draws (禁养区, 水源保护区) is not this.
-        patterns=(r"(永久|长期|永远)(性)?(地)?(禁止|关闭|取消|撤销|停止|取缔)",),
+        patterns=(
+            r"(永久|长期|永远)(性)?(地)?(禁止|关闭|取消|撤销|停止|取缔)",
+            # "即日起全面禁止中心城区农贸市场内及市场外活禽交易": a whole lawful trade banned
+            # with no end; a suspension, a period or a lifting condition makes it temporary.
+            r"^(?!.*(暂停|暂时|临时|期间|另行通知|恢复|解除|休市|为止|违法|非法|私屠|无证))[^。]*?"
+            r"(全面|全部)(禁止|取缔|关停|关闭|停止)[^，。；]{0,30}(交易|宰杀|屠宰|经营|销售|养殖|饲养)",
+        ),
         exemptions=(
             r"(永久|长期|永远)(性)?(地)?(禁止|关闭|取消|撤销|停止|取缔)[^，。；]{0,6}(违法|非法|违规|私屠|无证|违章)",
             r"长期(停止|关闭)[^，。；]{0,4}(使用|运行|运营)?的",
@@ -1107,7 +1148,7 @@ RULES: tuple[Rule, ...] = (
             # "确定二家企业作为主体清运单位": the town picks a fixed number of operators.
             r"(确定|选定|指定|遴选|明确)[^，。；]{0,6}[一二两三四五\d]家[^，。；]{0,16}作为",
             # "由主体清运单位统一进行收运", "交由…指定企业清运".
-            r"由[^，。；]{0,12}(主体|指定|定点|签约)?[^，。；]{0,6}(单位|企业|公司)统一(进行)?"
+            r"由[^，。；]{0,12}(主体|指定|定点|签约)?[^，。；]{0,6}(单位|企业|公司)(负责)?(上门)?统一(进行)?"
             r"(收运|清运|收集|运输|处置|配送|供应|经营|回收)",
             r"(交由|交给|委托|由)[^，。；]{0,20}(主体|指定|定点|签约|合作)[^，。；]{0,4}(企业|单位|公司|服务商)",
             r"(指定|定点)的?(?:(?!专人|负责|人员)[^，。；]){0,8}(单位|企业|服务商|机构)(?!负责人)",
@@ -1127,6 +1168,47 @@ RULES: tuple[Rule, ...] = (
             r"^(?=.*(不得|禁止|严禁|只能|只准|仅限|一律不)[^。；]{0,12}(市场外|以外|之外|其他))"
             r".*(进入|到|在|选择)[^，。；]{0,4}[^，。；、或和及]{2,8}(市场|超市|集市|屠宰场|交易中心|交易点)"
             r"[、或和及]+[^，。；、或和及]{2,8}(市场|超市|集市|屠宰场|交易中心|交易点)",
+            # Round 10, the general reading of 限定交易: what the sentence does, not which
+            # words it uses. A whole class of people or goods ("凡产生建筑垃圾的建设单位和
+            # 运输建筑垃圾的车辆", "所有经营户", "全部活禽") confined to one place or body
+            # ("必须将建筑垃圾清运至建筑垃圾中转站", "统一到…交易中心交易", "只能送往…屠宰
+            # 场") is 限定交易 whether or not it says 指定 or 统一. Collection points and bins
+            # of the public service are where waste is put, not a trade partner.
+            r"^(?=.*(凡|所有|全部|一切|全(县|镇|乡|区|市|城)|各类|城区|辖区))"
+            r"(?!.*(收集点|收集桶|垃圾桶|垃圾箱|投放点|垃圾池|垃圾房))"
+            r".*(必须|只能|只准|只许|一律|统一|均须|均应)(将[^，。；]{0,16})?("
+            + _CONFINE_VERB
+            + r"(至|到|往|进入|在)?|(至|到|往|进入|在))[^，。；]{0,16}"
+            + _ONE_PLACE,
+            # "…暂定为天王农副产品交易中心", "交由…处置中心统一收集": an area's or a class's
+            # whole trade given to one named place or body.
+            r"(暂定为|确定为|定为|指定为)[^，。；]{0,16}" + _ONE_PLACE,
+            r"(交由|交给)[^，。；]{2,30}" + _ONE_PLACE + r"[^，。；]{0,8}统一(进行)?"
+            r"(收运|清运|收集|运输|处置|回收|屠宰)",
+            r"(统一|全部|一律|均)(交由|委托|由)[^，。；]{0,20}" + _ONE_PLACE,
+            # A designation inside a "除外" bracket ("政府指定的集中活禽活畜交易和宰杀点除外"):
+            # the exception names where all the trade may still go.
+            r"(指定|定点|确定)的[^，。；]{0,20}(交易|宰杀|屠宰|经营|收购|销售|收运|清运|处置)[^，。；]{0,4}"
+            r"(点|场|中心|市场|站|企业|公司)除外",
+            # One named operator and everyone else barred ("由××公司负责…，其他任何单位不得
+            # 从事"): the bar is looked ahead for, its 不得 being the exclusion.
+            r"由[^，。；]{2,24}(公司|合作社)(?=[^。；]{0,40}其他(任何)?[^，。；]{0,8}(单位|企业|公司|个人|车辆)"
+            r"[^，。；]{0,6}(均|都|一律)?(不得|不准|不能|禁止|一律不))",
+        ),
+        # The law's own designations are not the document's: 生猪 go to the 定点屠宰厂
+        # (生猪屠宰管理条例 第二条), bodies go to the 殡仪馆 for cremation (殡葬管理条例),
+        # and a hauler or tender winner the law's procedure picks ("符合条件的单位", "经核准
+        # 的消纳场", "公开招标确定的") is no one the document picked.
+        exemptions=(
+            r"(生猪|猪)[^。；]{0,20}定点屠宰|定点屠宰(厂|场|企业)[^。；]{0,8}(生猪|猪)",
+            r"遗体[^，。；]{0,16}火化",
+            # (Picking a number of firms from the qualified ones, "从…有资质的清运企业内…择优
+            # 确定二家", is still the town's pick.)
+            r"^(?!.*(确定|选定|遴选|择优)[^，。；]{0,8}[一二两三四五\d]家)[^。]*?"
+            r"(符合[^，。；]{0,6}(条件|规定|要求)|具备[^，。；]{0,10}(资质|条件|资格)|有资质|"
+            r"(取得|持有)[^，。；]{0,12}(许可|资质|核准)|经(核准|许可|批准|备案))的[^，。；]{0,12}"
+            r"(单位|企业|公司|场所|消纳场|处置场|车辆)",
+            r"(公开招标|竞争性(谈判|磋商)|政府采购)[^，。；]{0,10}(确定|选定|产生)|中标(单位|企业|人|供应商)",
         ),
         basis="《公平竞争审查条例》第八条",
         explanation="指定经营者、独家经营或限定购买、使用特定商品服务,限制市场准入。",
@@ -1181,11 +1263,9 @@ RULES: tuple[Rule, ...] = (
         suggestion="删除地域限制,对本地和外地经营者同等对待。",
     ),
     Rule(
-        id="barrier.outside_goods",
+        id="competition.outside_goods",
         category="competition",
         severity="high",
-        # (The id does not start with "competition.": tests/reviews/test_precheck_contracts.py
-        # takes every competition.* rule outside its list of five to be a contract rule.)
         # "未经县级畜牧兽医部门许可禁止将县外生猪调入我乡辖区": goods from outside the county
         # may enter only with an approval, so the approval is a barrier to outside goods
         # (公平竞争审查条例 第九条). Naming a county department does not make it the law's:
