@@ -133,10 +133,25 @@ class RateOut(Schema):
     rate: float | None = Field(None, title="按期走访率(%)")
 
 
+class TownRateOut(Schema):
+    org_unit_id: int
+    org_unit: str = Field(..., title="乡镇")
+    visits: int = Field(..., title="走访人次")
+    due: int = Field(..., title="应走访人数")
+    on_time: int = Field(..., title="按期走访人数")
+    rate: float | None = Field(None, title="按期走访率(%)")
+
+
 class ComplianceOut(Schema):
     start: dt.date
     end: dt.date
-    grids: list[RateOut]
+    towns: list[TownRateOut] = Field(
+        ..., title="各乡镇(可见多个乡镇且未指定 town_id 时;此时 grids 为空)"
+    )
+    grids: list[RateOut] = Field(..., title="各网格(一个乡镇或本人网格)")
+    counted_at: dt.datetime | None = Field(
+        None, title="统计时间(各乡镇汇总在复用时长内复用同一次统计;为空即实时统计)"
+    )
 
 
 def _read(request):
@@ -232,16 +247,32 @@ def visit_detail(request, visit_id: Id):
     url_name="grids_compliance",
     summary="各网格走访完成率(只含汇总数字)",
 )
-def compliance(request, start: dt.date | None = None, end: dt.date | None = None):
+def compliance(
+    request,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    town_id: Id | None = None,
+    fresh: bool = False,
+):
     check_role(request.auth, COMPLIANCE_ROLES, "无权查看走访完成率")
     today = clock.today()
     start = start or today.replace(month=1, day=1)
     end = end or today
-    grids = list(selectors.compliance_units(request.auth))
-    rates = selectors.compliance(grids, start, end)
+    view = selectors.compliance_view(request.auth, start, end, town_id=town_id, fresh=fresh)
     return {
         "start": start,
         "end": end,
+        "towns": [
+            {
+                "org_unit_id": r.unit.pk,
+                "org_unit": r.unit.name,
+                "visits": r.visits,
+                "due": r.due,
+                "on_time": r.on_time,
+                "rate": r.rate,
+            }
+            for r in view.towns
+        ],
         "grids": [
             {
                 "org_unit_id": r.unit.pk,
@@ -252,6 +283,7 @@ def compliance(request, start: dt.date | None = None, end: dt.date | None = None
                 "on_time": r.on_time,
                 "rate": r.rate,
             }
-            for r in rates.values()
+            for r in view.grids.values()
         ],
+        "counted_at": view.taken_at,
     }

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import Count, Prefetch, Q
+from django.http import Http404
 
 from fazhi.core import clock, pii, snapshots
 from fazhi.core.models import Membership, OrgUnit
@@ -269,22 +270,59 @@ def by_village(rates: dict[int, Rate]) -> list[tuple[OrgUnit, Rate, list[Rate]]]
     return list(villages.values())
 
 
-def towns_of_grids(grids) -> list[OrgUnit]:
-    """The towns `grids` lie in (a town's code is its grids' first nine digits), by code."""
-    codes = {g.code[:9] for g in grids}
-    return list(OrgUnit.objects.filter(kind=OrgUnit.Kind.TOWN, code__in=codes).order_by("code"))
+@dataclass
+class ComplianceView:
+    """What the compliance page and API show: per town (someone who sees several towns and
+    picked none; remembered, `taken_at` when counted) or per grid (a town's, or one's own)."""
+
+    towns: list[Rate]
+    grids: dict[int, Rate]
+    town: OrgUnit | None = None  # the town picked from several
+    taken_at: datetime | None = None
+
+    @property
+    def total(self) -> Rate:
+        total = Rate(OrgUnit(name="合计"))
+        for part in self.towns or self.grids.values():
+            total.due += part.due
+            total.on_time += part.on_time
+            total.visits += part.visits
+        return total
 
 
-def town_compliance(towns, grids, start: date, end: date, *, fresh: bool = False):
-    """`compliance` of `grids` summed per town, as remembered (core.snapshots: a county's
-    1,500 grids take about half a second), and when it was counted."""
+def compliance_view(actor, start: date, end: date, *, town_id=None, fresh=False):
+    """The compliance rates the actor reads for the period. `town_id` (one of the towns
+    they see whole) narrows to that town's grids; one not among them is 404. A county's
+    per-town rows count its ~1,500 grids (about half a second), so they are remembered
+    (core.snapshots); no grid is read when they are."""
+    towns = list(
+        OrgUnit.objects.visible_to(actor, COMPLIANCE_ROLES)
+        .filter(kind=OrgUnit.Kind.TOWN)
+        .select_related("parent")
+        .order_by("code")
+    )
+    town = None
+    if town_id not in (None, ""):
+        town = next((t for t in towns if str(t.pk) == str(town_id)), None)
+        if town is None:
+            raise Http404("记录不存在或无权查看")
+    if town is None and len(towns) > 1:
+        rows, taken_at = _town_rates(actor, towns, start, end, fresh)
+        return ComplianceView(rows, {}, None, taken_at)
+    grids = compliance_units(actor)
+    if town is not None:
+        grids = grids.filter(code__startswith=town.code)
+    return ComplianceView([], compliance(list(grids), start, end), town if len(towns) > 1 else None)
+
+
+def _town_rates(actor, towns, start, end, fresh):
     by_pk = {t.pk: t for t in towns}
+    town_of = {t.code: t.pk for t in towns}
 
     def count():
-        rates = compliance(grids, start, end)
+        grids = [g for g in compliance_units(actor) if g.code[:9] in town_of]
         rows = {t.pk: Rate(t) for t in towns}
-        town_of = {t.code: t.pk for t in towns}
-        for rate in rates.values():
+        for rate in compliance(grids, start, end).values():
             row = rows[town_of[rate.unit.code[:9]]]
             row.due += rate.due
             row.on_time += rate.on_time
@@ -299,7 +337,7 @@ def town_compliance(towns, grids, start: date, end: date, *, fresh: bool = False
         dump=lambda rows: [[r.unit.pk, r.due, r.on_time, r.visits] for r in rows],
         load=lambda payload: [Rate(by_pk[pk], d, o, v) for pk, d, o, v in payload if pk in by_pk],
         fresh=fresh,
-        unit=towns[0].parent if towns else None,
+        unit=towns[0].parent,
     )
 
 

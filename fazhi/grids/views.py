@@ -8,7 +8,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_POST
@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST
 from fazhi.core import clock, snapshots
 from fazhi.core.attachments import attachments_for
 from fazhi.core.forms import apply_service_error
-from fazhi.core.models import OrgUnit
 from fazhi.core.paging import page_of
 from fazhi.core.permissions import ServiceError, role_required
 
@@ -285,38 +284,26 @@ def compliance(request):
     """A town's villages and grids; for someone who sees several towns (the county), one
     row per town (remembered for a few minutes: core.snapshots) and ?town= for its grids."""
     form, start, end = period_of(request)
-    grids = list(selectors.compliance_units(request.user))
-    towns = selectors.towns_of_grids(grids)
-    town = None
-    if request.GET.get("town"):
-        town = next((t for t in towns if str(t.pk) == request.GET["town"]), None)
-        if town is None:
-            raise Http404("记录不存在或无权查看")
-        grids = [g for g in grids if g.code.startswith(town.code)]
-    villages, town_rows, taken_at = [], [], None
-    if town is None and len(towns) > 1:
-        fresh = snapshots.asked_fresh(request)
-        town_rows, taken_at = selectors.town_compliance(towns, grids, start, end, fresh=fresh)
-        parts = town_rows
-    else:
-        villages = selectors.by_village(selectors.compliance(grids, start, end))
-        parts = [v for _, v, _ in villages]
-    total = selectors.Rate(OrgUnit(name="合计"))
-    for part in parts:
-        total.due += part.due
-        total.on_time += part.on_time
-        total.visits += part.visits
+    view = selectors.compliance_view(
+        request.user,
+        start,
+        end,
+        town_id=request.GET.get("town"),
+        fresh=snapshots.asked_fresh(request),
+    )
     context = {
         "form": form,
         "start": start,
         "end": end,
-        "villages": villages,
-        "town_rows": town_rows,
-        "town": town if len(towns) > 1 else None,
-        "total": total,
+        "villages": selectors.by_village(view.grids),
+        "town_rows": view.towns,
+        "town": view.town,
+        "total": view.total,
         "groups": Group,
         "may_read_persons": request.user.has_role(*KEY_READER_ROLES),
-        "snapshot": snapshots.note(request, taken_at, towns[0].parent if towns else None),
+        "snapshot": snapshots.note(
+            request, view.taken_at, view.towns[0].unit.parent if view.towns else None
+        ),
     }
     status = 400 if form.is_bound and not form.is_valid() else 200
     return render(request, "grids/compliance.html", context, status=status)

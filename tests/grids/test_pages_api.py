@@ -266,6 +266,17 @@ def test_the_county_sees_one_row_per_town_and_opens_a_towns_grids(
     # A town outside the county, or not a town at all: not found, as elsewhere.
     assert client.get(url + f"&town={tree.other_town.pk}").status_code == 404
     assert client.get(url + "&town=abc").status_code == 404
+    # The API alike: towns (and when counted) without town_id, a town's grids with it.
+    api = client.get("/api/v1/grids/compliance?start=2025-01-01&end=2025-06-30").json()
+    assert [t["org_unit"] for t in api["towns"]] == ["海屿镇", "青山镇"] and api["grids"] == []
+    assert api["towns"][0]["due"] == 1 and api["counted_at"]
+    one = client.get(
+        f"/api/v1/grids/compliance?start=2025-01-01&end=2025-06-30&town_id={tree.town_a.pk}"
+    ).json()
+    names = [g["org_unit"] for g in one["grids"]]
+    assert "东岙一网格" in names and "青山一网格" not in names and one["towns"] == []
+    assert one["counted_at"] is None
+    assert client.get(f"/api/v1/grids/compliance?town_id={tree.other_town.pk}").status_code == 404
     # The town's own leader still sees its villages and grids, with no town rows.
     own = login(people.leader).get(url).content.decode()
     assert 'data-testid="town-row"' not in own and "东岙一网格" in own
