@@ -1,6 +1,7 @@
 """Pending items of 法律顾问 for the workbench: a term ending within the notice period
 (advisers.renewal_notice_days) asks for the assessment and the renewal decision; a term
-that has ended with no next term and the adviser still on the register is flagged."""
+that has ended with no next term and the adviser still on the register is flagged.
+Both reads through core.pending.read (at most LIMIT, and whether there are more)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from fazhi.core.deadlines import deadline
-from fazhi.core.pending import PendingItem
+from fazhi.core.pending import PendingItem, read
 from fazhi.core.roles import Role
 
 from .models import Adviser, Appointment, Assessment
@@ -60,7 +61,8 @@ def _assessment_items(user, today: date) -> list[PendingItem]:
     """Last year's assessment, from 1 January until done (it decides renewal)."""
     year = today.year - 1
     items, due = [], {}
-    for adviser in unassessed(user, year):
+    advisers, capped = read(unassessed(user, year))
+    for adviser in advisers:
         unit = adviser.org_unit
         if unit.pk not in due:
             due[unit.pk] = deadline(date(year, 12, 31), ASSESSMENT_DUE_DAYS.value(unit), "days")
@@ -68,11 +70,12 @@ def _assessment_items(user, today: date) -> list[PendingItem]:
             PendingItem(
                 title=f"法律顾问{adviser.name}的{year}年度考核尚未进行(考核结果决定是否续聘)",
                 category="法律顾问",
-                    list_url=reverse("advisers:adviser_list"),
+                list_url=reverse("advisers:adviser_list"),
                 due=due[unit.pk],
                 url=reverse("advisers:assessment_create", args=[adviser.pk]) + f"?year={year}",
                 unit=unit.name,
                 level="danger" if due[unit.pk] < today else "info",
+                capped=capped,
             )
         )
     return items
@@ -82,7 +85,9 @@ def pending_items(user, today: date) -> list[PendingItem]:
     if not (user and user.is_authenticated and user.has_role(*PENDING_ROLES)):
         return []
     items, notice = _assessment_items(user, today), {}
-    for term in open_terms(user, today):
+    # Capped, some terms read may lie outside their unit's notice: "at least" stays true.
+    terms, capped = read(open_terms(user, today))
+    for term in terms:
         unit = term.org_unit
         if unit.pk not in notice:
             notice[unit.pk] = RENEWAL_NOTICE_DAYS.value(unit)
@@ -94,11 +99,12 @@ def pending_items(user, today: date) -> list[PendingItem]:
                     title=f"法律顾问{term.adviser.name}的聘期已于{term.end:%Y年%-m月%-d日}届满,"
                     "尚未续聘或解聘",
                     category="法律顾问",
-                            list_url=reverse("advisers:adviser_list"),
+                    list_url=reverse("advisers:adviser_list"),
                     due=term.end,
                     url=url,
                     unit=unit.name,
                     level="danger",
+                    capped=capped,
                 )
             )
         elif term.end - timedelta(days=days) <= today:
@@ -107,11 +113,12 @@ def pending_items(user, today: date) -> list[PendingItem]:
                     title=f"法律顾问{term.adviser.name}的聘期将于{term.end:%Y年%-m月%-d日}届满,"
                     "请组织年度考核并决定是否续聘",
                     category="法律顾问",
-                            list_url=reverse("advisers:adviser_list"),
+                    list_url=reverse("advisers:adviser_list"),
                     due=renewal_due(term.end, days),
                     url=url,
                     unit=unit.name,
                     level="warning",
+                    capped=capped,
                 )
             )
     return items

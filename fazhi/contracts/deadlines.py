@@ -1,6 +1,7 @@
 """Early warnings of 行政协议与合同 for the workbench: archive due or overdue after
 signing, instalments due within the warning window or overdue (the SME payment rule),
-and terms ending soon. Three queries however many contracts there are."""
+and terms ending soon. Three queries however many contracts there are, each through
+core.pending.read (nearest LIMIT, and whether there are more)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import datetime as dt
 
 from django.urls import reverse
 
-from fazhi.core.pending import PendingItem
+from fazhi.core.pending import PendingItem, read
 
 from .models import READER_ROLES, Contract, ContractPayment
 from .params import PAYMENT_WARNING_DAYS, TERM_WARNING_DAYS
@@ -16,7 +17,6 @@ from .selectors import OPEN_STATUSES
 
 # Who is warned: the law office that runs contracts, and the town leaders.
 WARNED_ROLES = ("law_officer", "town_leader")
-LIMIT = 50
 
 
 def pending_items(user, today: dt.date) -> list[PendingItem]:
@@ -27,11 +27,12 @@ def pending_items(user, today: dt.date) -> list[PendingItem]:
     items: list[PendingItem] = []
     contracts = Contract.objects.visible_to(user, READER_ROLES)
 
-    for c in (
+    rows, capped = read(
         contracts.filter(status=Contract.Status.SIGNED, archive_due__isnull=False)
         .select_related("org_unit")
-        .order_by("archive_due", "id")[:LIMIT]
-    ):
+        .order_by("archive_due", "id")
+    )
+    for c in rows:
         overdue = c.archive_due < today
         items.append(
             PendingItem(
@@ -42,17 +43,19 @@ def pending_items(user, today: dt.date) -> list[PendingItem]:
                 url=c.get_absolute_url(),
                 unit=c.org_unit.name,
                 level="danger" if overdue else "warning",
+                capped=capped,
             )
         )
 
     horizon = today + dt.timedelta(days=PAYMENT_WARNING_DAYS.value(unit))
-    for p in (
+    rows, capped = read(
         ContractPayment.objects.visible_to(user, READER_ROLES)
         .filter(paid_on__isnull=True, due_on__lte=horizon)
         .exclude(contract__status__in=(Contract.Status.COMPLETED, Contract.Status.TERMINATED))
         .select_related("contract__org_unit")
-        .order_by("due_on", "id")[:LIMIT]
-    ):
+        .order_by("due_on", "id")
+    )
+    for p in rows:
         overdue = p.due_on < today
         sme = "(中小企业款项)" if p.contract.counterparty_is_sme else ""
         items.append(
@@ -64,15 +67,17 @@ def pending_items(user, today: dt.date) -> list[PendingItem]:
                 url=reverse("contracts:contract_detail", args=[p.contract_id]) + "#payments",
                 unit=p.contract.org_unit.name,
                 level="danger" if overdue else "warning",
+                capped=capped,
             )
         )
 
     term_horizon = today + dt.timedelta(days=TERM_WARNING_DAYS.value(unit))
-    for c in (
+    rows, capped = read(
         contracts.filter(status__in=OPEN_STATUSES, term_end__gte=today, term_end__lte=term_horizon)
         .select_related("org_unit")
-        .order_by("term_end", "id")[:LIMIT]
-    ):
+        .order_by("term_end", "id")
+    )
+    for c in rows:
         items.append(
             PendingItem(
                 title=f"{c.title}:履行期限即将届满",
@@ -82,6 +87,7 @@ def pending_items(user, today: dt.date) -> list[PendingItem]:
                 url=c.get_absolute_url(),
                 unit=c.org_unit.name,
                 level="info",
+                capped=capped,
             )
         )
     return items

@@ -29,7 +29,7 @@ import chinese_calendar
 from django.urls import reverse
 
 from .models import HolidayOverride, HolidaySchedule
-from .pending import PendingItem
+from .pending import PendingItem, read
 from .roles import Role
 
 UNITS = {"days": "日", "workdays": "工作日"}
@@ -199,6 +199,7 @@ def _locked_account_items() -> list[PendingItem]:
     from .selectors import locked_attempts
 
     url = reverse("core:locked_accounts")
+    attempts, capped = read(locked_attempts())
     return [
         PendingItem(
             title=f"账号 {a.username} 因连续登录失败被锁定,请核实是否为撞库攻击",
@@ -206,8 +207,9 @@ def _locked_account_items() -> list[PendingItem]:
             due=timezone.localtime(a.attempt_time).date(),
             url=url,
             level="warning",
+            capped=capped,
         )
-        for a in locked_attempts()[:20]
+        for a in attempts
     ]
 
 

@@ -10,21 +10,20 @@ from datetime import date
 
 from django.urls import reverse
 
-from fazhi.core.pending import PendingItem, level
+from fazhi.core.pending import PendingItem, level, read
 
 from .models import Decision
 from .services import LEADER_ROLES, OFFICE_ROLES
 
 WARN_DAYS = 7
-LIMIT = 50
 
 
 def _dated(user, today: date, roles) -> list[PendingItem]:
-    rows = (
+    rows, capped = read(
         Decision.objects.visible_to(user, roles)
         .filter(next_due__isnull=False)
         .select_related("org_unit")
-        .order_by("next_due", "id")[:LIMIT]
+        .order_by("next_due", "id")
     )
     return [
         PendingItem(
@@ -35,17 +34,18 @@ def _dated(user, today: date, roles) -> list[PendingItem]:
             unit=d.org_unit.name,
             level=level(d.next_due, today, warn_days=WARN_DAYS),
             list_url=reverse("decisions:decision_list"),
+            capped=capped,
         )
         for d in rows
     ]
 
 
 def _to_decide(user) -> list[PendingItem]:
-    rows = (
+    rows, capped = read(
         Decision.objects.visible_to(user, LEADER_ROLES)
         .filter(status=Decision.Status.DISCUSSION)
         .select_related("org_unit")
-        .order_by("created_at", "id")[:LIMIT]
+        .order_by("created_at", "id")
     )
     return [
         PendingItem(
@@ -55,6 +55,7 @@ def _to_decide(user) -> list[PendingItem]:
             unit=d.org_unit.name,
             level="warning",
             list_url=reverse("decisions:decision_list") + "?status=discussion",
+            capped=capped,
         )
         for d in rows
     ]

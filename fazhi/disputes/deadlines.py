@@ -9,21 +9,19 @@ from datetime import date
 
 from django.urls import reverse
 
-from fazhi.core.pending import PendingItem, level
+from fazhi.core.pending import PendingItem, level, read
 
 from .models import Dispute
 from .params import JUDICIAL_WARN_DAYS
 from .services import MEDIATOR_ROLES
 
-LIMIT = 50
-
 
 def _judicial(user, today: date) -> list[PendingItem]:
-    disputes = (
+    disputes, capped = read(
         Dispute.objects.visible_to(user, MEDIATOR_ROLES)
         .filter(judicial_due__isnull=False)
         .select_related("org_unit")
-        .order_by("judicial_due", "id")[:LIMIT]
+        .order_by("judicial_due", "id")
     )
     warn = int(JUDICIAL_WARN_DAYS.default)
     list_url = reverse("disputes:dispute_list") + "?warning=judicial_due"
@@ -36,17 +34,18 @@ def _judicial(user, today: date) -> list[PendingItem]:
             unit=d.org_unit.name,
             level=level(d.judicial_due, today, warn_days=warn),
             list_url=list_url,
+            capped=capped,
         )
         for d in disputes
     ]
 
 
 def _handling(user, today: date) -> list[PendingItem]:
-    disputes = (
+    disputes, capped = read(
         Dispute.objects.visible_to(user, MEDIATOR_ROLES)
         .filter(status__in=Dispute.OPEN, next_due__isnull=False)
         .select_related("org_unit")
-        .order_by("next_due", "id")[:LIMIT]
+        .order_by("next_due", "id")
     )
     list_url = reverse("disputes:dispute_list") + "?warning=overdue"
     items = []
@@ -61,6 +60,7 @@ def _handling(user, today: date) -> list[PendingItem]:
                 unit=d.org_unit.name,
                 level=level(d.next_due, today),
                 list_url=list_url,
+                capped=capped,
             )
         )
     return items

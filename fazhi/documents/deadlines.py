@@ -4,7 +4,9 @@
   deadline counted at publication); filings returned for completion or ordered to be
   corrected (due: the county's deadline); documents whose validity ends within the
   reminder window (6 months by default) — time to evaluate them;
-- county supervisors: filings awaiting review from the towns of their county."""
+- county supervisors: filings awaiting review from the towns of their county.
+
+Each read through core.pending.read (at most LIMIT, and whether there are more)."""
 
 from __future__ import annotations
 
@@ -46,16 +48,18 @@ def _officer_items(user, today: date) -> list[PendingItem]:
         .filter(status__in=(S.PUBLISHED, S.IN_FORCE), filing__isnull=True)
         .select_related("org_unit")
     )
-    for d in unfiled[:50]:
+    unfiled, capped = pending.read(unfiled)
+    for d in unfiled:
         items.append(
             PendingItem(
                 title=f"报送备案:{d.number} {d.title}",
                 category="规范性文件备案",
-                    list_url=reverse("documents:filing_list"),
+                list_url=reverse("documents:filing_list"),
                 due=d.filing_due,
                 url=reverse("documents:document_detail", args=[d.pk]),
                 unit=d.org_unit.name,
                 level=pending.level(d.filing_due, today, warn_days=WARN_DAYS),
+                capped=capped,
             )
         )
     answers = (
@@ -63,7 +67,8 @@ def _officer_items(user, today: date) -> list[PendingItem]:
         .filter(status__in=(Filing.Status.RETURNED, Filing.Status.CORRECTION_ORDERED))
         .select_related("document", "org_unit")
     )
-    for f in answers[:50]:
+    answers, capped = pending.read(answers)
+    for f in answers:
         what = (
             "补正后重新报送" if f.status == Filing.Status.RETURNED else f.get_order_kind_display()
         )
@@ -71,7 +76,7 @@ def _officer_items(user, today: date) -> list[PendingItem]:
             PendingItem(
                 title=f"县级备案审查意见:{what} · {f.document.title}",
                 category="规范性文件备案",
-                    list_url=reverse("documents:filing_list"),
+                list_url=reverse("documents:filing_list"),
                 due=f.correction_due,
                 url=reverse("documents:filing_detail", args=[f.pk]),
                 unit=f.org_unit.name,
@@ -80,6 +85,7 @@ def _officer_items(user, today: date) -> list[PendingItem]:
                     if f.correction_due
                     else "warning"
                 ),
+                capped=capped,
             )
         )
     # The reminder window is a parameter per town; the widest is 12 months, read per row's
@@ -94,7 +100,9 @@ def _officer_items(user, today: date) -> list[PendingItem]:
         .order_by("valid_until")
     )
     months: dict[int, int] = {}
-    for d in expiring[:100]:
+    # Capped, some read rows may fall outside their town's window: "at least" stays true.
+    expiring, capped = pending.read(expiring)
+    for d in expiring:
         if d.org_unit_id not in months:
             months[d.org_unit_id] = int(params.EXPIRY_REMINDER_MONTHS.value(d.org_unit))
         if d.valid_until > add_months(today, months[d.org_unit_id]):
@@ -103,11 +111,12 @@ def _officer_items(user, today: date) -> list[PendingItem]:
             PendingItem(
                 title=f"有效期即将届满,请评估:{d.number} {d.title}",
                 category="规范性文件有效期",
-                    list_url=reverse("documents:document_list"),
+                list_url=reverse("documents:document_list"),
                 due=d.valid_until,
                 url=reverse("documents:document_detail", args=[d.pk]),
                 unit=d.org_unit.name,
                 level=pending.level(d.valid_until, today, warn_days=30),
+                capped=capped,
             )
         )
     return items
@@ -122,7 +131,8 @@ def _county_items(user, today: date) -> list[PendingItem]:
     )
     review_days = None
     items = []
-    for f in waiting[:100]:
+    waiting, capped = pending.read(waiting)
+    for f in waiting:
         if review_days is None:
             review_days = int(params.FILING_REVIEW_DAYS.value(f.org_unit))
         due = f.submitted_on + timedelta(days=review_days)
@@ -130,11 +140,12 @@ def _county_items(user, today: date) -> list[PendingItem]:
             PendingItem(
                 title=f"备案审查:{f.org_unit.name} {f.document.number} {f.document.title}",
                 category="规范性文件备案审查",
-                    list_url=reverse("documents:filing_list"),
+                list_url=reverse("documents:filing_list"),
                 due=due,
                 url=reverse("documents:filing_detail", args=[f.pk]),
                 unit=f.org_unit.name,
                 level=pending.level(due, today, warn_days=WARN_DAYS),
+                capped=capped,
             )
         )
     return items

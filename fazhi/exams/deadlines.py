@@ -11,12 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.core import clock
-from fazhi.core.pending import PendingItem, level
+from fazhi.core.pending import PendingItem, level, read
 
 from .models import Attempt, Candidate, Exam
 from .services.common import OFFICE_ROLES, SITTER_ROLES
-
-LIMIT = 20
 
 
 def _to_sit(user, today: date) -> list[PendingItem]:
@@ -24,13 +22,13 @@ def _to_sit(user, today: date) -> list[PendingItem]:
     items = []
     open_main = Q(exam__opens_at__lte=now, exam__closes_at__gt=now, took=False)
     open_makeup = Q(makeups__opens_at__lte=now, makeups__closes_at__gt=now, passed=False)
-    rows = (
+    rows, capped = read(
         Candidate.objects.filter(user=user)
         .filter(open_main | open_makeup)
         .select_related("exam", "org_unit")
         .prefetch_related("makeups")
         .distinct()
-        .order_by("exam__closes_at")[:LIMIT]
+        .order_by("exam__closes_at")
     )
     in_progress = set(
         Attempt.objects.filter(user=user, status=Attempt.Status.IN_PROGRESS).values_list(
@@ -52,20 +50,21 @@ def _to_sit(user, today: date) -> list[PendingItem]:
             url=reverse("exams:my_exams"),
             unit=c.org_unit.name,
             level=level(due, today),
+            capped=capped,
         ))  # fmt: skip
     return items
 
 
 def _makeups_to_arrange(user, today: date) -> list[PendingItem]:
     now = clock.now()
-    exams = (
+    exams, capped = read(
         Exam.objects.visible_to(user, OFFICE_ROLES)
         .filter(closes_at__lte=now, closes_at__year__gte=today.year - 1)
         .filter(candidates__passed=False)
         .exclude(candidates__makeups__closes_at__gt=now)
         .select_related("org_unit")
         .distinct()
-        .order_by("-closes_at")[:LIMIT]
+        .order_by("-closes_at")
     )
     return [
         PendingItem(
@@ -76,6 +75,7 @@ def _makeups_to_arrange(user, today: date) -> list[PendingItem]:
             url=reverse("exams:exam_detail", args=[e.pk]),
             unit=e.org_unit.name,
             level="warning",
+            capped=capped,
         )
         for e in exams
     ]

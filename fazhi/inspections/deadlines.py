@@ -1,6 +1,7 @@
 """Pending items of 督查整改 for the workbench: an owner's open findings with their
 deadlines (danger when overdue), and for the inspecting side the rectifications
-submitted and awaiting 销号. Two queries at most, however many findings there are."""
+submitted and awaiting 销号. Two queries at most, however many findings there are, each
+bounded (core.pending.read)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from datetime import date
 
 from django.urls import reverse
 
-from fazhi.core.pending import PendingItem, level
+from fazhi.core.pending import PendingItem, level, read
 from fazhi.core.roles import Role
 
 from .models import OWNER_ROLES, Finding, Inspection
@@ -19,7 +20,7 @@ WARN_DAYS = 7
 
 
 def _owned(user, today: date) -> list[PendingItem]:
-    findings = (
+    findings, capped = read(
         Finding.objects.visible_to(user)
         .filter(
             owner=user,
@@ -39,6 +40,7 @@ def _owned(user, today: date) -> list[PendingItem]:
             url=reverse("inspections:finding_detail", args=[f.pk]),
             unit=f.org_unit.name,
             level=level(f.deadline, today, warn_days=WARN_DAYS),
+            capped=capped,
         )
         for f in findings
     ]
@@ -56,7 +58,7 @@ def _awaiting_closure(user) -> list[PendingItem]:
         qs = qs | Finding.objects.visible_to(user, {Role.LAW_OFFICER}).filter(
             inspection__conducted_by__kind="town"
         )
-    findings = (
+    findings, capped = read(
         qs.filter(status=Finding.Status.SUBMITTED)
         .exclude(owner=user)
         .select_related("org_unit")
@@ -71,6 +73,7 @@ def _awaiting_closure(user) -> list[PendingItem]:
             url=reverse("inspections:finding_detail", args=[f.pk]),
             unit=f.org_unit.name,
             level="warning",
+            capped=capped,
         )
         for f in findings
     ]

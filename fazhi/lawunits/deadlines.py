@@ -1,8 +1,8 @@
 """Pending items of 法治单元 for the workbench: a village's 村规民约 returned for
 correction, with the correction deadline (a parameter, on the official calendar; danger
 when overdue), for the village's cadre; the rules filed and awaiting review for the
-town's law office (no statutory period: undated). At most LIMIT of each, nearest first,
-two queries."""
+town's law office (no statutory period: undated). At most core.pending.LIMIT of each,
+nearest first, two queries."""
 
 from __future__ import annotations
 
@@ -10,23 +10,22 @@ from datetime import date
 
 from django.urls import reverse
 
-from fazhi.core.pending import PendingItem, level
+from fazhi.core.pending import PendingItem, level, read
 from fazhi.core.roles import Role
 
 from .models import VillageRules
 
 # A returned 村规民约 turns amber a week before its correction deadline.
 WARN_DAYS = 7
-LIMIT = 50
 
 
 def _returned(user, today: date) -> list[PendingItem]:
-    rules = (
+    rules, capped = read(
         VillageRules.objects.visible_to(user, {Role.VILLAGE_CADRE, Role.LAW_OFFICER})
         .filter(status=VillageRules.Status.RETURNED)
         .select_related("org_unit")
         .defer("text", "findings")
-        .order_by("correction_due", "id")[:LIMIT]
+        .order_by("correction_due", "id")
     )
     list_url = reverse("lawunits:villagerules_list") + "?status=returned"
     return [
@@ -38,18 +37,19 @@ def _returned(user, today: date) -> list[PendingItem]:
             unit=r.org_unit.name,
             level=level(r.correction_due, today, warn_days=WARN_DAYS),
             list_url=list_url,
+            capped=capped,
         )
         for r in rules
     ]
 
 
 def _to_review(user) -> list[PendingItem]:
-    rules = (
+    rules, capped = read(
         VillageRules.objects.visible_to(user, {Role.LAW_OFFICER})
         .filter(status=VillageRules.Status.FILED)
         .select_related("org_unit")
         .defer("text", "findings")
-        .order_by("filed_on", "id")[:LIMIT]
+        .order_by("filed_on", "id")
     )
     list_url = reverse("lawunits:villagerules_list") + "?status=filed"
     return [
@@ -61,6 +61,7 @@ def _to_review(user) -> list[PendingItem]:
             unit=r.org_unit.name,
             level="warning" if r.finding_count else "info",
             list_url=list_url,
+            capped=capped,
         )
         for r in rules
     ]

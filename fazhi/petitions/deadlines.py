@@ -9,14 +9,13 @@ import datetime as dt
 
 from django.urls import reverse
 
-from fazhi.core.pending import PendingItem, level
+from fazhi.core.pending import PendingItem, level, read
 from fazhi.core.roles import Role
 
 from .models import Petition
 from .params import DUE_SOON_DAYS
 
 WARNED_ROLES = (Role.LAW_OFFICER, Role.TOWN_LEADER)
-LIMIT = 50
 STEP = {
     Petition.Status.REGISTERED: "受理并书面告知",
     Petition.Status.ACCEPTED: "办结并出具处理意见书",
@@ -32,11 +31,11 @@ def pending_items(user, today: dt.date) -> list[PendingItem]:
     units = user.units_for(set(WARNED_ROLES))
     warn = DUE_SOON_DAYS.value(units[0] if units else None)
     horizon = today + dt.timedelta(days=warn)
-    petitions = (
+    petitions, capped = read(
         Petition.objects.visible_to(user, set(WARNED_ROLES))
         .filter(next_due__lte=horizon)
         .select_related("org_unit")
-        .order_by("next_due", "id")[:LIMIT]
+        .order_by("next_due", "id")
     )
     list_url = reverse("petitions:petition_list")
     items = []
@@ -52,6 +51,7 @@ def pending_items(user, today: dt.date) -> list[PendingItem]:
                 unit=p.org_unit.name,
                 level=level(p.next_due, today, warn_days=warn),
                 list_url=list_url + ("?warning=overdue" if overdue else "?warning=due_soon"),
+                capped=capped,
             )
         )
     return items

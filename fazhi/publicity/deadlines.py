@@ -11,13 +11,11 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from fazhi.core.deadlines import deadline
-from fazhi.core.pending import PendingItem, level
+from fazhi.core.pending import PendingItem, level, read
 from fazhi.core.roles import Role
 
 from .models import RECIPIENT_ROLES, Campaign, CaseReceipt, Event
 from .params import REMIND_WORKDAYS
-
-LIMIT = 50
 
 
 def reminder_horizon(unit, today: date) -> date:
@@ -30,12 +28,12 @@ def _campaigns(user, today: date) -> list[PendingItem]:
     if not towns:
         return []
     horizon = max(reminder_horizon(t, today) for t in towns)
-    qs = (
+    qs, capped = read(
         Campaign.objects.visible_to(user, {Role.LAW_OFFICER})
         .filter(starts_on__lte=horizon, ends_on__gte=today)
         .exclude(Exists(Event.objects.filter(campaign=OuterRef("pk"))))
         .select_related("org_unit")
-        .order_by("starts_on", "id")[:LIMIT]
+        .order_by("starts_on", "id")
     )
     return [
         PendingItem(
@@ -47,16 +45,17 @@ def _campaigns(user, today: date) -> list[PendingItem]:
             list_url=reverse("publicity:campaign_list"),
             unit=c.org_unit.name,
             level="warning" if c.starts_on <= today else level(c.starts_on, today, warn_days=7),
+            capped=capped,
         )
         for c in qs
     ]
 
 
 def _unread(user) -> list[PendingItem]:
-    receipts = (
+    receipts, capped = read(
         CaseReceipt.objects.filter(recipient=user, read_at__isnull=True)
         .select_related("push__case", "org_unit")
-        .order_by("-push__pushed_on", "-id")[:LIMIT]
+        .order_by("-push__pushed_on", "-id")
     )
     return [
         PendingItem(
@@ -65,6 +64,7 @@ def _unread(user) -> list[PendingItem]:
             url=reverse("publicity:casepush_detail", args=[r.push_id]),
             list_url=reverse("publicity:casepush_list"),
             unit=r.org_unit.name,
+            capped=capped,
         )
         for r in receipts
     ]

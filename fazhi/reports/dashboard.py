@@ -168,6 +168,10 @@ class PendingRow:
     overdue: int = 0
     nearest: date | None = None
     list_url: str = ""
+    # A read of this kind stopped at core.pending.LIMIT: `total` is a floor ("以上"), and so
+    # is `overdue` once any of the capped items is overdue (more may lie past the cap).
+    capped: bool = False
+    overdue_capped: bool = False
 
 
 def pending_by_module(user, today: date | None = None) -> list[PendingRow]:
@@ -182,6 +186,8 @@ def pending_by_module(user, today: date | None = None) -> list[PendingRow]:
         if item.due and (row.nearest is None or item.due < row.nearest):
             row.nearest = item.due
         row.list_url = row.list_url or item.list_url or item.url
+        row.capped = row.capped or item.capped
+        row.overdue_capped = row.overdue_capped or (item.capped and item.overdue(today))
     return sorted(rows.values(), key=lambda r: (-r.overdue, r.nearest or date.max, r.category))
 
 

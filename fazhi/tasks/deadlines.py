@@ -8,16 +8,15 @@ from datetime import date
 
 from django.urls import reverse
 
-from fazhi.core.pending import PendingItem, level
+from fazhi.core.pending import PendingItem, level, read
 from fazhi.core.roles import Role
 
 from .models import Task
 from .selectors import due_soon_until
 
-LIMIT = 50  # per kind: the workbench shows five and the count, the list holds them all
 
-
-def _items(tasks, today: date, category: str, list_url: str, prefix: str) -> list[PendingItem]:
+def _items(warned, today: date, category: str, list_url: str, prefix: str) -> list[PendingItem]:
+    tasks, capped = warned
     return [
         PendingItem(
             title=f"{prefix}{t.title}({t.assignee})" + ("·已逾期" if t.due < today else ""),
@@ -28,16 +27,18 @@ def _items(tasks, today: date, category: str, list_url: str, prefix: str) -> lis
             # Everything listed is due soon at least: amber, red once past the deadline.
             level="danger" if level(t.due, today) == "danger" else "warning",
             list_url=list_url,
+            capped=capped,
         )
         for t in tasks
     ]
 
 
 def _warned(qs, unit, today: date):
-    return (
+    """The nearest LIMIT open tasks due soon or overdue, and whether there are more."""
+    return read(
         qs.filter(status=Task.Status.OPEN, due__lte=due_soon_until(unit, today))
         .select_related("org_unit")
-        .order_by("due", "id")[:LIMIT]
+        .order_by("due", "id")
     )
 
 

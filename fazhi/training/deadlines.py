@@ -1,7 +1,8 @@
 """Pending items of 案例实景式教学 for the workbench: for the town's law office, planned
 sessions whose day has passed without being marked held, and held sessions awaiting
 evaluation (due the local number of working days after the session); for everyone
-else, the planned sessions they are on the roster of. Bounded reads, nearest first."""
+else, the planned sessions they are on the roster of. Bounded reads (core.pending.read),
+nearest first."""
 
 from __future__ import annotations
 
@@ -9,12 +10,11 @@ from datetime import date
 
 from django.urls import reverse
 
-from fazhi.core.pending import PendingItem, level
+from fazhi.core.pending import PendingItem, level, read
 
 from .models import CURATOR_ROLES, Participant, Session
 
 CATEGORY = "案例实景教学"
-LIMIT = 20
 # A participant sees an upcoming session from a fortnight ahead, amber in its last days.
 AHEAD_DAYS = 14
 WARN_DAYS = 3
@@ -27,10 +27,12 @@ def _list_url(warning: str = "") -> str:
 
 def _curated(user, today: date) -> list[PendingItem]:
     sessions = Session.objects.visible_to(user, CURATOR_ROLES).select_related("case", "org_unit")
-    overdue = sessions.filter(status=Session.Status.PLANNED, held_on__lt=today).order_by(
-        "held_on", "id"
-    )[:LIMIT]
-    held = sessions.filter(status=Session.Status.HELD).order_by("evaluation_due", "id")[:LIMIT]
+    overdue, overdue_capped = read(
+        sessions.filter(status=Session.Status.PLANNED, held_on__lt=today).order_by("held_on", "id")
+    )
+    held, held_capped = read(
+        sessions.filter(status=Session.Status.HELD).order_by("evaluation_due", "id")
+    )
     items = [
         PendingItem(
             title=f"教学已过举行日期,请标记已举行或取消:{s.case.title}",
@@ -40,6 +42,7 @@ def _curated(user, today: date) -> list[PendingItem]:
             unit=s.org_unit.name,
             level="danger",
             list_url=_list_url("hold_overdue"),
+            capped=overdue_capped,
         )
         for s in overdue
     ]
@@ -52,6 +55,7 @@ def _curated(user, today: date) -> list[PendingItem]:
             unit=s.org_unit.name,
             level=level(s.evaluation_due, today),
             list_url=_list_url("evaluation_pending"),
+            capped=held_capped,
         )
         for s in held
     ]
@@ -59,7 +63,7 @@ def _curated(user, today: date) -> list[PendingItem]:
 
 
 def _attending(user, today: date) -> list[PendingItem]:
-    rows = (
+    rows, capped = read(
         Participant.objects.visible_to(user)
         .filter(
             user=user,
@@ -68,7 +72,7 @@ def _attending(user, today: date) -> list[PendingItem]:
             session__held_on__lte=date.fromordinal(today.toordinal() + AHEAD_DAYS),
         )
         .select_related("session__case", "session__org_unit")
-        .order_by("session__held_on", "id")[:LIMIT]
+        .order_by("session__held_on", "id")
     )
     return [
         PendingItem(
@@ -79,6 +83,7 @@ def _attending(user, today: date) -> list[PendingItem]:
             unit=p.session.org_unit.name,
             level="warning" if (p.session.held_on - today).days <= WARN_DAYS else "info",
             list_url=_list_url(),
+            capped=capped,
         )
         for p in rows
     ]
