@@ -2,11 +2,12 @@
 licence, fee, fine or permit set by higher law is lawful; one that *creates* it is not; a
 clause sending all the town's business to operators the town picked is 限定交易.
 
-The real-document figures are measured on corpus/real: files 01–80 tune the rules (dev),
-81–90 (documents picked mainly for 限定交易: a named collection centre, "统一由环卫公司", all
-funerals in one funeral parlour; and for lawful look-alikes: a concession holder, designated
-sale points, "a qualified unit") are held out and only measured (docs/precheck.md, tenth
-round)."""
+The real-document figures are measured on corpus/real: files 01–90 tune the rules (dev),
+91–100 (ordinary town and county notices, several clean: straw burning, a fishing season,
+swimming, fireworks, forest fire, a clean-up, livestock pollution, an investment policy) are
+held out and only measured (docs/precheck.md, eleventh round). Since round 11, high
+severity on a normative document is calibrated: a family's finding is high only in the
+reading that proved reliable on unseen documents, otherwise medium (rules.calibrated)."""
 
 from __future__ import annotations
 
@@ -371,42 +372,144 @@ def test_a_township_or_a_community_is_not_an_internal_body():
     assert "issuer" in categories("红星乡综合执法队关于规范占道经营的通告")
 
 
+def severities(text: str) -> dict[str, str]:
+    return {
+        f.category: f.severity
+        for f in precheck(text, "normative", whole_document=False).findings
+        if f.paragraph is not None
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # Round 11: inside the reading that proved reliable — a concrete measure on the
+        # public, set by the document, with no legal basis named.
+        ("每艘渔船每年缴纳管理费300元。", "fee"),
+        ("镇将向各村收取2024年度垃圾转运费。", "fee"),
+        ("渔船出海前须经镇海洋渔业办审批。", "licensing"),
+        ("违反本规定乱倒垃圾的，由镇政府处200元罚款。", "penalty"),
+        ("对长期堆放不清理的杂物，视为无主物统一清理，不予任何赔偿。", "coercion"),
+        ("全镇建筑垃圾统一由镇指定的宏达清运公司清运。", "competition"),
+        ("对年纳税额超过100万元的企业，按其缴纳的地方税收的50%给予奖励。", "competition"),
+    ],
+)
+def test_high_severity_stays_in_the_reliable_reading(text, category):
+    """Given a sentence in its family's reliable reading, when pre-reviewed as a normative
+    document, then the finding is high."""
+    assert severities(text).get(category) == "high", (text, severities(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # Outside it the finding still reports, at medium: a fee with no amount and no payer,
+        # a fine with a basis named, a licence approved by a higher body or a meeting, a
+        # coercive measure "依法", a designation with no operator named.
+        ("垃圾处理费的收取实行政府定价管理，并向社会公布收费标准。", "fee"),
+        ("对违反规定的，依据《城市市容和环境卫生管理条例》从重处罚，并处罚款。", "penalty"),
+        ("修缮房屋的，须报区规划部门审批后方可施工。", "licensing"),
+        ("对拒不拆除的违法建筑，将依法予以强制拆除。", "coercion"),
+        ("所有经营户必须选择镇里认可的服务商。", "competition"),
+    ],
+)
+def test_high_severity_outside_the_reliable_reading_reports_at_medium(text, category):
+    """Given a sentence outside its family's reliable reading (round 11 calibration), when
+    pre-reviewed, then a finding of the category, if any, is medium, not high."""
+    assert severities(text).get(category, "medium") == "medium", (text, severities(text))
+
+
+def test_calibration_touches_normative_documents_only():
+    """Contracts and agreements keep their rules' severities: a tax-linked reward in an
+    agreement is reported as before."""
+    from fazhi.reviews.precheck.rules import RULES, calibrated
+
+    subsidy = next(r for r in RULES if r.id == "competition.subsidy")
+    assert "contract" in subsidy.kinds and subsidy.severity == "high"
+    medium = calibrated(subsidy, "给予引资人一次性奖励2万元。")
+    assert medium.severity == "medium" and medium.id == subsidy.id
+    assert calibrated(subsidy, "按企业缴纳税收的50%给予奖励。") is subsidy
+
+
+def test_an_internal_issuer_is_reported_at_medium():
+    """issuer.internal had no upheld finding on the real documents (0 of 2 on first
+    sight): since round 11 it reports at medium."""
+    found = precheck("红星乡综合执法队关于规范占道经营的通告", "normative", whole_document=False)
+    assert {f.severity for f in found.findings if f.category == "issuer"} == {"medium"}
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # Round 11: 84's equipment fitted by everyone within days, 86's market stopped, 87's
+        # market told what to trade and the trade banned around it.
+        ("自本通告发布之日起10日内，所有沿街商户须自行安装统一式样的店招。", "duty"),
+        ("自2025年3月1日起，停止东门市场内活禽交易。", "duty"),
+        ("西街市场不再作为蔬菜批发市场使用。", "duty"),
+        ("禁止在南关市场周边从事水果批发经营。", "duty"),
+        ("对拒不整改的农家乐，由镇政府予以关闭。", "penalty"),
+    ],
+)
+def test_round_eleven_measures_are_reported(text, category):
+    assert category in categories(text), text
+
+
+def test_lawful_near_misses_of_round_eleven_are_not_reported():
+    """Round 10's list of errors on 81–90, read generally: a concession held, a fireworks
+    time or place limit the county may set, a list of offences, the government's own
+    facility closing on a date, cremation restated, verified measuring instruments, a
+    temporary stop and a call to support it."""
+    for text in (
+        "某环保公司通过公开招标取得全县生活垃圾收运特许经营权，负责日常收运工作。",
+        "除指定的临时销售点外，其他区域一律禁止销售烟花爆竹。",
+        "（二）未经核准擅自处置建筑垃圾、沿途抛撒等违法违规行为。",
+        "原垃圾中转站继续使用至2025年6月30日关闭。",
+        "火葬区内死亡人员的遗体一律实行火化。",
+        "集贸市场内经营者使用的电子秤必须在检定有效期内使用。",
+        "台风期间暂停东门市场交易，恢复时间另行通知。",
+        "请广大经营户积极支持配合停止东门市场活禽交易的工作。",
+    ):
+        assert not categories(text), text
+
+
 def test_real_dev_documents_meet_the_high_severity_target():
-    """Given the dev documents (01–80), when pre-reviewed, then ≥ 0.8 of the high-severity
-    findings are labelled problems (76 of 76 when measured after round 10, 72 of 72
-    before), and every 限定交易 clause is reported as competition (17 of 17: 73's transfer
-    station and 74's trading centre inside a "除外" included; 15 before); 103 of the 122
-    labelled problems are found (96 before)."""
-    assert len(REAL_DEV) == 80
+    """Given the dev documents (01–90), when pre-reviewed, then ≥ 0.8 of the high-severity
+    findings are labelled problems (76 of 76 when measured after round 11, 79 of 85
+    before), and every 限定交易 clause is reported as competition (20 of 20); 110 of the
+    129 labelled problems are found (106 before)."""
+    assert len(REAL_DEV) == 90
     ev = evaluate_real(REAL_DEV)
     assert ev.high.tp + ev.high.fp >= 76
     assert ev.high.precision >= MIN_REAL_HIGH_PRECISION, ev.high
     assert ev.high.fp == 0, ev.high
-    assert ev.competition == 17
+    assert ev.competition == 20
     assert ev.competition_caught == ev.competition
-    assert ev.caught >= 103
+    assert ev.caught >= 110
 
 
 def test_real_held_out_documents_do_not_fall_back():
-    """The held-out documents (81–90, not tuned on): no worse than measured after the
-    tenth round: 3 of 9 high-severity findings true (0 of 6 before; the 6 false ones are
-    the same before and after), 3 of 7 labelled problems caught (0 before), 3 of 3 限定交易
-    clauses reported as competition (0 before). The floor guards against more false
-    high-severity findings and fewer problems found. All ninety together: 79 of 85
-    high-severity findings true (0.929; 72 of 78, 0.923, before), 20 of 20 限定交易 clauses
-    reported (15 before)."""
+    """The held-out documents (91–100, not tuned on): no worse than measured after the
+    eleventh round: 2 of 3 high-severity findings true (5 of 6 before: the calibration
+    moved the three tax-rebate clauses of 99 to medium because "依法缴纳的税收" reads as a
+    named legal basis, and kept a clause on the rebate's use at high), 5 of 9 labelled
+    problems caught (5 before), 3 of 3 tax-rebate clauses reported as competition. All
+    hundred together: 78 of 79 high-severity findings true (0.987; 84 of 91, 0.923,
+    before), 23 of 23 competition clauses reported."""
     assert len(REAL_HELD_OUT) == 10 and not set(REAL_HELD_OUT) & set(REAL_DEV)
     ev = evaluate_real(REAL_HELD_OUT)
-    assert ev.high.fp <= 6, ev.high
-    assert ev.high.tp >= 3, ev.high
-    assert ev.problems == 7
-    assert ev.caught >= 3
+    assert any(f.startswith("100-") for f in ev.files)
+    assert not any(f.startswith("10-") for f in ev.files)
+    assert ev.high.fp <= 1, ev.high
+    assert ev.high.tp >= 2, ev.high
+    assert ev.problems == 9
+    assert ev.caught >= 5
     assert ev.competition == 3
     assert ev.competition_caught >= 3
     everything = evaluate_real()
-    assert everything.caught >= 106
-    assert everything.competition == 20
-    assert everything.competition_caught >= 20
+    assert len(everything.files) == 100
+    assert everything.caught >= 115
+    assert everything.competition == 23
+    assert everything.competition_caught == everything.competition
     assert everything.high.precision >= MIN_REAL_HIGH_PRECISION, everything.high
 
 
