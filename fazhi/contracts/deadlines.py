@@ -17,6 +17,8 @@ from .selectors import OPEN_STATUSES
 
 # Who is warned: the law office that runs contracts, and the town leaders.
 WARNED_ROLES = ("law_officer", "town_leader")
+# What an item shows of a contract: read only these (a contract row carries its whole text).
+SHOWN = ("title", "archive_due", "term_end", "counterparty_is_sme", "org_unit__name")
 
 
 def pending_items(user, today: dt.date) -> list[PendingItem]:
@@ -30,6 +32,7 @@ def pending_items(user, today: dt.date) -> list[PendingItem]:
     rows, capped = read(
         contracts.filter(status=Contract.Status.SIGNED, archive_due__isnull=False)
         .select_related("org_unit")
+        .only(*SHOWN)
         .order_by("archive_due", "id")
     )
     for c in rows:
@@ -50,9 +53,12 @@ def pending_items(user, today: dt.date) -> list[PendingItem]:
     horizon = today + dt.timedelta(days=PAYMENT_WARNING_DAYS.value(unit))
     rows, capped = read(
         ContractPayment.objects.visible_to(user, READER_ROLES)
-        .filter(paid_on__isnull=True, due_on__lte=horizon)
+        # The contract's earliest unpaid instalment (an indexed column the payment services
+        # keep) finds the few contracts with one due, instead of every contract of the town.
+        .filter(paid_on__isnull=True, due_on__lte=horizon, contract__next_unpaid_due__lte=horizon)
         .exclude(contract__status__in=(Contract.Status.COMPLETED, Contract.Status.TERMINATED))
         .select_related("contract__org_unit")
+        .only("due_on", "condition", "amount", *(f"contract__{f}" for f in SHOWN))
         .order_by("due_on", "id")
     )
     for p in rows:
@@ -75,6 +81,7 @@ def pending_items(user, today: dt.date) -> list[PendingItem]:
     rows, capped = read(
         contracts.filter(status__in=OPEN_STATUSES, term_end__gte=today, term_end__lte=term_horizon)
         .select_related("org_unit")
+        .only(*SHOWN)
         .order_by("term_end", "id")
     )
     for c in rows:

@@ -59,6 +59,9 @@ def _payments(contract, n):
         )
         for i in range(n)
     )
+    # As the payment services keep it: the earliest unpaid due date, the warnings' column.
+    contract.next_unpaid_due = DAY - timedelta(days=n)
+    contract.save(update_fields=["next_unpaid_due"])
 
 
 def _group(html, category):
