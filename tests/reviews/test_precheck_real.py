@@ -2,12 +2,14 @@
 licence, fee, fine or permit set by higher law is lawful; one that *creates* it is not; a
 clause sending all the town's business to operators the town picked is 限定交易.
 
-The real-document figures are measured on corpus/real: files 01–90 tune the rules (dev),
-91–100 (ordinary town and county notices, several clean: straw burning, a fishing season,
-swimming, fireworks, forest fire, a clean-up, livestock pollution, an investment policy) are
-held out and only measured (docs/precheck.md, eleventh round). Since round 11, high
+The real-document figures are measured on corpus/real: files 01–100 tune the rules (dev),
+101–110 (ordinary town and county notices, several clean: markets and a temple fair
+suspended in an epidemic, a festival called off, a straw-burning appeal, three dog-keeping
+notices, a mountain's clean-up, a market town's rules with fines, a forest-fire letter) are
+held out and only measured (docs/precheck.md, twelfth round). Since round 11, high
 severity on a normative document is calibrated: a family's finding is high only in the
-reading that proved reliable on unseen documents, otherwise medium (rules.calibrated)."""
+reading that proved reliable on unseen documents, otherwise medium (rules.calibrated);
+since round 12 a legal basis counts only when it modifies the document's own measure."""
 
 from __future__ import annotations
 
@@ -472,42 +474,128 @@ def test_lawful_near_misses_of_round_eleven_are_not_reported():
         assert not categories(text), text
 
 
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # Round 12: a basis phrase that modifies another act is no basis of the measure:
+        # the company's tax ("依法缴纳的…税收"), the rule an offence breaks ("违反有关规定…的").
+        ("对年纳税额500万元以上的企业，按其依法缴纳的县级地方税收的20%给予奖励。", "competition"),
+        ("企业依法缴纳的增值税地方留成部分，由镇财政按50%返还给企业。", "competition"),
+        ("违反有关规定占道经营的，由镇综合执法队处200元罚款。", "penalty"),
+        ("违反法律法规的，由镇综合执法队没收其经营工具。", "penalty"),
+    ],
+)
+def test_a_basis_modifying_another_act_keeps_high(text, category):
+    assert severities(text).get(category) == "high", (text, severities(text))
+
+
+def test_a_basis_modifying_the_measure_still_reports_at_medium():
+    """ "依法予以强制拆除", "依据《…条例》从重处罚": the basis is the measure's own."""
+    for text, category in (
+        ("对拒不拆除的违法建筑，将依法予以强制拆除。", "coercion"),
+        ("对违反规定的，依据《城市市容和环境卫生管理条例》从重处罚，并处罚款。", "penalty"),
+    ):
+        assert severities(text).get(category, "medium") == "medium", text
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # Round 12, from 91–100: fishing banned in every water, the town's own notice as the
+        # basis of a sanction, the date of a family's rite fixed, every farm told to build
+        # facilities by a date, and the sentences that still bind after a request or a
+        # reward's use.
+        ("严禁在河流、水库、山塘等水域进行垂钓、捕捞活动。", "duty"),
+        ("对违反上述规定的，将依据镇政府印发的《禁止焚烧秸秆通告》从严查处。", "penalty"),
+        ("本乡今年清明节上坟时间统一定为4月3日至5日，违者后果自负。", "duty"),
+        ("2024年6月30日前各餐饮经营户全部自行安装油烟净化设施并投入使用。", "duty"),
+        ("请沿街商户务必于本周内一律自行清除门前堆放物，否则予以清理。", "duty"),
+        ("以上企业按其缴纳增值税的30%给予奖励，奖励资金只能用于扩大再生产。", "competition"),
+        ("每户村民应当配备一名垃圾分类督导员，由户主担任。", "duty"),
+    ],
+)
+def test_round_twelve_measures_are_reported(text, category):
+    assert category in categories(text), text
+
+
+def test_lawful_near_misses_of_round_twelve_are_not_reported():
+    """Round 11's list read generally: how money already granted may be spent, a request
+    for care, an item of a list of roles, fishing bans the fisheries law makes, a
+    county's sanction under a cited article, advice on when to visit graves, villages'
+    own work by a date, papers for the town's meeting that decides a reward."""
+    for text in (
+        "以上税收奖励资金只能用于企业的扩大再生产和技术革新改造，不得挪作他用。",
+        "以上补贴资金应当专款专用，由财政部门负责监督。",
+        "请广大游客及群众务必提高警惕，增强自我保护意识，自觉远离危险水域！",
+        "督导员：每个投放点应当配备一名督导员，由社区志愿者担任。",
+        "严禁在江河、水库等水域电鱼、毒鱼、炸鱼。",
+        "禁渔期内严禁在江河、湖泊等水域进行捕捞作业。",
+        "对违反规定的，由县林业部门依据《森林防火条例》第五十条依法处罚。",
+        "建议群众错峰祭扫，祭扫时间宜安排在上午。",
+        "2024年6月30日前各村全部完成垃圾收集设施建设。",
+        "对引荐人的认定由本人提出申请，引资企业出具证明，报镇党委会研究认定。",
+    ):
+        assert not categories(text), text
+
+
+def _immediate(paragraphs):
+    found = precheck(paragraphs, "normative").findings
+    return [f for f in found if f.rule == "effective_date.immediate"]
+
+
+def test_a_notice_enforcing_a_named_law_may_take_effect_at_once():
+    """The reason for immediate effect may stand in the document: a 通告 whose preamble
+    names the law it enforces, or an emergency in the title or preamble. A 办法 with no
+    such reason, and the bare sentence (the corpus), are still reported (low)."""
+    notice = [
+        "关于禁止露天焚烧秸秆的通告",
+        "根据《中华人民共和国大气污染防治法》第七十七条，现通告如下：",
+        "一、禁止在露天场所焚烧秸秆。",
+        "本通告自发布之日起施行。",
+    ]
+    assert not _immediate(notice)
+    urgent = ["关于暂停集市的通告", "为做好疫情防控工作，现通告如下：", "本通告自发布之日起施行。"]
+    assert not _immediate(urgent)
+    rules = ["红星镇集镇管理办法", "为加强集镇管理，制定本办法。", "本办法自发布之日起施行。"]
+    assert _immediate(rules)
+    assert "effective_date" in categories("本通告自公布之日起生效。")
+
+
 def test_real_dev_documents_meet_the_high_severity_target():
-    """Given the dev documents (01–90), when pre-reviewed, then ≥ 0.8 of the high-severity
-    findings are labelled problems (76 of 76 when measured after round 11, 79 of 85
-    before), and every 限定交易 clause is reported as competition (20 of 20); 110 of the
-    129 labelled problems are found (106 before)."""
-    assert len(REAL_DEV) == 90
+    """Given the dev documents (01–100), when pre-reviewed, then ≥ 0.8 of the high-severity
+    findings are labelled problems (82 of 82 when measured after round 12, 78 of 79
+    before), and every competition problem is reported as competition (23 of 23); 119 of
+    the 138 labelled problems are found (115 before)."""
+    assert len(REAL_DEV) == 100
     ev = evaluate_real(REAL_DEV)
-    assert ev.high.tp + ev.high.fp >= 76
+    assert ev.high.tp + ev.high.fp >= 82
     assert ev.high.precision >= MIN_REAL_HIGH_PRECISION, ev.high
     assert ev.high.fp == 0, ev.high
-    assert ev.competition == 20
+    assert ev.competition == 23
     assert ev.competition_caught == ev.competition
-    assert ev.caught >= 110
+    assert ev.caught >= 119
 
 
 def test_real_held_out_documents_do_not_fall_back():
-    """The held-out documents (91–100, not tuned on): no worse than measured after the
-    eleventh round: 2 of 3 high-severity findings true (5 of 6 before: the calibration
-    moved the three tax-rebate clauses of 99 to medium because "依法缴纳的税收" reads as a
-    named legal basis, and kept a clause on the rebate's use at high), 5 of 9 labelled
-    problems caught (5 before), 3 of 3 tax-rebate clauses reported as competition. All
-    hundred together: 78 of 79 high-severity findings true (0.987; 84 of 91, 0.923,
-    before), 23 of 23 competition clauses reported."""
+    """The held-out documents (101–110, not tuned on): no worse than measured after the
+    twelfth round: 5 of 6 high-severity findings true (5 of 6 before: the false one is
+    106's "对县城区狂犬、野犬、流浪犬，一律捕杀或收容", which 传染病防治法实施办法 第二十九条
+    gives the police), 8 of 14 labelled problems caught (8 before); there is no
+    competition clause among them. All 110 together: 87 of 88 high-severity findings true
+    (0.989; 83 of 85, 0.976, before), 23 of 23 competition problems reported as
+    competition."""
     assert len(REAL_HELD_OUT) == 10 and not set(REAL_HELD_OUT) & set(REAL_DEV)
     ev = evaluate_real(REAL_HELD_OUT)
-    assert any(f.startswith("100-") for f in ev.files)
-    assert not any(f.startswith("10-") for f in ev.files)
+    assert any(f.startswith("110-") for f in ev.files)
+    assert not any(f.startswith("11-") for f in ev.files)
     assert ev.high.fp <= 1, ev.high
-    assert ev.high.tp >= 2, ev.high
-    assert ev.problems == 9
-    assert ev.caught >= 5
-    assert ev.competition == 3
-    assert ev.competition_caught >= 3
+    assert ev.high.tp >= 5, ev.high
+    assert ev.problems == 14
+    assert ev.caught >= 8
+    assert ev.competition == 0
     everything = evaluate_real()
-    assert len(everything.files) == 100
-    assert everything.caught >= 115
+    assert len(everything.files) == 110
+    assert everything.caught >= 127
     assert everything.competition == 23
     assert everything.competition_caught == everything.competition
     assert everything.high.precision >= MIN_REAL_HIGH_PRECISION, everything.high

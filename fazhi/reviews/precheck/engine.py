@@ -30,6 +30,7 @@ from .rules import (
     Frame,
     Rule,
     calibrated,
+    immediate_effect_explained,
 )
 from .segment import Sentence, clause_start, sentences
 from .structure import cleared, frame_hits
@@ -216,6 +217,9 @@ def precheck(
             title = f"{context.title} {title}"
         temporary = bool(checks.TEMPORARY.search(title))
         hits += checks.effective_dates(sents, published, whole_document, context)
+        if immediate_effect_explained(paragraphs):
+            # The urgency or the law enforced is stated in the title or preamble (rules.py).
+            hits = [h for h in hits if getattr(h[0], "id", "") != "effective_date.immediate"]
         hits += checks.validity(sents, effective, temporary, whole_document, context)
         hits += checks.numbers(sents, paragraphs, whole_document, context)
         hits += checks.issuers(sents, whole_document, context)

@@ -843,6 +843,10 @@ RULES: tuple[Rule, ...] = (
             r"(原|已[^，。；]{0,6})[^，。；]{0,10}(备案|登记|许可)证明",
             # Waste tracking papers are set by the waste laws, not by the town.
             r"(消纳|处置)(证明|联单)",
+            # "引资企业提供证明，有关领导提供证明，提交镇党委会或班子会研究认定": papers for the
+            # town's own meeting that decides whom it rewards; no one needs them to exercise a
+            # right or obtain a service (round 12).
+            r"(提交|报|经)[^，。；]{0,8}(党委会?|班子会?|办公会|领导小组)[^，。；]{0,6}(研究|认定|审定)",
         ),
         basis="《优化营商环境条例》第四十四条",
         explanation="证明事项须有法律、法规或国务院决定依据;能通过数据共享、告知承诺等办理的不得要求提供证明。",
@@ -877,6 +881,12 @@ RULES: tuple[Rule, ...] = (
             STATUTORY_DUTIES,
             # An appeal asks for support; it binds no one ("希望广大群众…予以理解与支持").
             r"^[^，。；]{0,4}(希望|恳请|敬请|欢迎|呼吁|倡议|号召)",
+            # "请广大游客及群众务必提高警惕…自觉远离危险水域": a request with no deadline and no
+            # consequence asks for care; "请各经营户于…前拆除", "请…否则…" still bind (round 12).
+            r"^请(?!示)(?![^。]*(前|日内|之内|以内|逾期|违者|否则|一律|责令|处罚|罚款))",
+            # "垃圾分类专职管理员：每小区物业服务企业应当配备…，原则上由小区经理担任": an item of
+            # a list of roles in a work plan names who does a job (round 12).
+            r"^[^，。；：:]{2,12}(管理员|监督员|督导员|指导员|宣传员|保洁员|网格员|责任人|负责人)[：:]",
             # Keeping rules that exist already ("必须严格遵守禁渔区、禁渔期规定", "村民应当自觉
             # 遵守禁放公约"): the duty is in those rules (or the villagers' own covenant).
             r"遵守[^，。；]{0,16}(规定|制度|公约|规约|村规民约)[。；：:]?$",
@@ -950,9 +960,16 @@ RULES: tuple[Rule, ...] = (
             r"(圩镇|集镇|镇区|城区|辖区|全镇|全乡|本镇|本乡|社区|小区)[^，。；]{0,4}(不得|禁止|严禁|不准)"
             r"(饲养|养殖|散养|放养|养)",
             r"^(不得|禁止|严禁|不准)(携带?|牵)[^，。；]{0,4}(犬|狗|宠物|家禽|家畜|牲畜)",
+            # "严禁在江河、水库、塘坝等水域内进行垂钓、捕捞、游泳等水上活动": angling and fishing
+            # banned in every water of a kind, with no closed season or zone the fisheries law
+            # provides (round 12). Dangerous waters kept from swimmers are a safety notice.
+            r"(严禁|禁止|不得)[^，。；]{0,6}在?[^，。；]{0,6}(江河|河流|河道|水库|湖泊|池塘|塘坝)[、和及]"
+            r"[^，。；]{0,16}(垂钓|钓鱼|捕捞|捕鱼)",
         ),
         exemptions=(
             r"违法|非法|违章|违规|擅自|无证|私自|私屠|未经|病死|染疫|疫区|疫点|封锁|假冒|伪劣|危险品|易燃易爆",
+            # Fishing by electricity, poison or explosives is banned by 渔业法 第三十条.
+            r"电鱼|毒鱼|炸鱼|电捕|炸捕|毒杀",
             # A ban on the government's own acts protects residents ("清单之外一律不得索要");
             # a ban on trading elsewhere is the other half of a 限定交易 (competition).
             r"一律(不能|不得|不准|不许|禁止|严禁)(向[^，。；]{0,8})?(索要|收取|要求|摊派|指定|强制|强迫|审批|加收|增设)",
@@ -1001,13 +1018,18 @@ RULES: tuple[Rule, ...] = (
         # The town fixes when residents may harvest or sell their own crop ("核桃开始采收时间
         # 统一为今年的白露节"): a restriction of their property no law gives it. Advice on
         # the best time ("建议…适时采收") stays advice.
+        # The same reading for a family's own rite: "酒房乡2022年清明节上坟时间定为2022年4月2日
+        # 至8日…违者后果自负" fixes when residents may visit their graves (round 12).
         patterns=(
             r"(采收|采摘|收割|收获|开镰|上市|采挖|开采|出售)[^，。；]{0,6}(时间|日期|时期)[^，。；]{0,4}"
+            r"(统一|一律)?(为|定为|定于|确定为)",
+            r"(上坟|祭扫|扫墓|祭祖|祭奠|祭祀)[^，。；]{0,6}(时间|日期|时段)[^，。；]{0,4}"
             r"(统一|一律)?(为|定为|定于|确定为)",
         ),
         exemptions=(r"建议|宜|最佳|预计|一般|倡导|鼓励|引导",),
         basis="《优化营商环境条例》第六十四条;国办发〔2018〕37号",
-        explanation="统一规定群众采收、上市自有农产品的时间,限制其财产权利,没有法律、法规依据。",
+        explanation="统一规定群众采收、上市自有农产品或上坟祭扫的时间,限制其财产权利和自己的事务,"
+        "没有法律、法规依据。",
         suggestion="改为发布成熟期信息、倡导适时采收;对盗采等违法行为依法处理。",
     ),
     Rule(
@@ -1129,6 +1151,11 @@ RULES: tuple[Rule, ...] = (
             # business told to buy and fit equipment within days by notice (round 11).
             r"(之日起|起|后)[^，。；]{0,4}([一二三四五六七八九十]|[1-9]|1[0-5])(日|天|个工作日)内，"
             r"[^，。；]{0,24}(所有|全部|各)[^，。；]{0,16}(自行|自费)?(安装|配备|设置|购置|加装|建设|建成)",
+            # "2018年9月20日前各养殖场（户）全部按要求完成粪污处理设施…": the same order with a
+            # date instead of a number of days (round 12). Villages, offices and units told
+            # to finish their own work by a date are the town's work plan, not residents.
+            r"月[\d一二三四五六七八九十]{1,3}日(前|之前|以前)[，]?(各|所有|全部)(?!村|社区|部门|单位|站所|科室|镇)"
+            r"[^，。；]{0,16}(完成|建成|建设|安装|配备|配套|购置)[^，。；]{0,16}(设施|设备)",
         ),
         # Unlawful stalls or buildings told to go ("凡非法占道经营…应当…七日内自行搬离摊点")
         # are the law's concern (城市道路管理条例 etc.), not a duty the town adds.
@@ -1153,6 +1180,10 @@ RULES: tuple[Rule, ...] = (
         patterns=(
             r"(按照|依照|依据|根据|按)[^。；]{0,80}《[^》]{0,12}(镇|乡|街道|苏木)[^》]{0,24}(办法|规定|意见|细则|制度)》"
             r"[^。；]{0,40}(处罚|罚款|惩处|从严|从重|追究)",
+            # "依据镇政府印发的《森林防火公告》…从快从严查处": the town named outside the title
+            # as the one that issued it, whatever the document is called (round 12).
+            r"(按照|依照|依据|根据|按)(本|我)?(镇|乡|街道|苏木)(人民)?政府?[^，。；《]{0,4}(印发|制定|发布|出台|下发)"
+            r"[^《，。；]{0,2}《[^》]{1,30}》[^。；]{0,40}(处罚|罚款|惩处|从严|从重|追究|查处)",
         ),
         exemptions=(r"村规民约|居民公约",),
         negatable=False,
@@ -1362,6 +1393,12 @@ RULES: tuple[Rule, ...] = (
             r"(退还|返还|收回|追回)[^，。；]{0,6}已[^，。；]{0,8}(奖励|补贴|扶持|奖补)",
             # "甲方不另行给予奖励或返还": no reward beyond the statutory one.
             r"不(另行|另外|额外|再)[^，。；]{0,4}(给予|安排|发放|予以)?[^，。；]{0,2}(奖励|补贴|返还|扶持|奖补)",
+            # "以上税收奖励资金只能用于企业的扩大再生产…，不得挪作他用": the sentence points
+            # back to money already granted and says how it may be spent; the reward is
+            # created (and reported) in the sentence that grants it (round 12).
+            r"^(?![^。；]*给予)[^，。；]{0,4}(以上|上述|前述|该项?|此项|所获|获得的)[^，。；]{0,12}"
+            r"(资金|奖励|补贴|奖补|扶持金|返还款)[^，。；]{0,6}(只能|仅能|仅限|应当?|须|必须|主要|全部)?"
+            r"(用于|专款专用)",
         ),
         kinds=NORMATIVE + CONTRACTS,
         basis="《公平竞争审查条例》第十条",
@@ -2962,6 +2999,19 @@ _NAMES_BASIS = (
     r"依法|依照|依据|《[^》]{0,40}(法|条例)》|(根据|按照|按)《[^》]{0,40}(规定|办法|细则|决定)》|"
     r"(根据|按照|依照)[^，。；]{0,12}(法律|法规|规章)|有关规定|相关规定|法律法规"
 )
+# A basis phrase names the basis of the document's measure only when it modifies that
+# measure. It modifies something else (round 12) when it is
+# - inside an attributive phrase that describes a noun: "依法缴纳的县级地方税收" is the
+#   company's tax, "依照规定取得的许可证" a permit someone holds;
+# - the rule an offence breaks: "违反有关规定的", "不符合法律法规…的" describe the conduct.
+_BASIS_ATTRIBUTIVE = re.compile(
+    r"(依法|依照[^，。；的]{0,16}规定|按照[^，。；的]{0,16}规定|依据[^，。；的]{0,16}规定)"
+    r"[^，。；的]{1,8}的(?=[\u4e00-\u9fff])"
+)
+_BASIS_OFFENCE = re.compile(
+    r"(违反|违背|不符合|不遵守|不执行|未按照?|未依照|未依法)[^，。；]{0,8}"
+    r"(有关规定|相关规定|法律法规|法律、法规|规定|《[^》]{0,40}》)"
+)
 _OWN_STAFF = r"专管员|工作人员|干部|公职人员|党员|失职|渎职|问责"
 _AMOUNT = r"[\d一二三四五六七八九十百千万两][\d.]*\s*(元|角|%|％)"
 # A fee: an amount or rate, or the payer named with the charge ("镇将向各村收取…转运费",
@@ -3012,6 +3062,13 @@ _OWN_LEASE = r"出租|租赁|租借|承包|转让"
 _NOT_OPERATOR_REWARD = r"引资人|引荐人|中介"
 
 
+def _names_basis(text: str) -> bool:
+    """Whether the sentence names a legal basis for its own measure: a basis phrase that
+    is not part of an attributive phrase or of the description of an offence."""
+    rest = _BASIS_OFFENCE.sub("", _BASIS_ATTRIBUTIVE.sub("", text))
+    return bool(re.search(_NAMES_BASIS, rest))
+
+
 def _high_reading(rule: Rule, text: str) -> bool:
     """Whether a normative-document sentence is in the narrow reading that proved reliable
     for the rule's family (see the comment above); True for families not calibrated."""
@@ -3020,7 +3077,7 @@ def _high_reading(rule: Rule, text: str) -> bool:
         return True
     if re.search(HEADING, text) or re.search(_OWN_STAFF, text):
         return False
-    cites = bool(re.search(_NAMES_BASIS, text))
+    cites = _names_basis(text)
     if family == "fee":
         return bool(re.search(_FEE_CONCRETE, text))
     if family == "licensing":
@@ -3050,6 +3107,26 @@ def _high_reading(rule: Rule, text: str) -> bool:
 @functools.cache
 def _at_medium(rule: Rule) -> Rule:
     return replace(rule, severity="medium")
+
+
+# The reason for taking effect at once may stand in the document rather than in the
+# sentence (effective_date.immediate reads the sentence): an emergency named in the title
+# or the preamble, or a notice (通告, 公告, 令) whose preamble names the law it enforces —
+# that law is in force already, the 30 days serve no one (round 12).
+_URGENT_DOCUMENT = r"疫情|紧急|突发|防汛|汛期|火险|防火期|防灭火|应急"
+_ENFORCES_LAW = r"(根据|依据|依照|按照)[^。]{0,60}《[^》]{1,40}(法|条例)》"
+_NOTICE_TITLE = r"(通告|公告|令|命令)([（(][^）)]*[）)])?$"
+
+
+def immediate_effect_explained(paragraphs: list[str]) -> bool:
+    """Whether the document itself gives the reason to take effect on publication."""
+    lines = [p.strip() for p in paragraphs if p.strip()]
+    if not lines:
+        return False
+    title, preamble = lines[0], "".join(lines[1:4])
+    if re.search(_URGENT_DOCUMENT, title + preamble):
+        return True
+    return bool(re.search(_NOTICE_TITLE, title) and re.search(_ENFORCES_LAW, preamble))
 
 
 def calibrated(rule: Rule, text: str) -> Rule:
