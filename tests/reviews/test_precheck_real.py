@@ -2,14 +2,15 @@
 licence, fee, fine or permit set by higher law is lawful; one that *creates* it is not; a
 clause sending all the town's business to operators the town picked is 限定交易.
 
-The real-document figures are measured on corpus/real: files 01–100 tune the rules (dev),
-101–110 (ordinary town and county notices, several clean: markets and a temple fair
-suspended in an epidemic, a festival called off, a straw-burning appeal, three dog-keeping
-notices, a mountain's clean-up, a market town's rules with fines, a forest-fire letter) are
-held out and only measured (docs/precheck.md, twelfth round). Since round 11, high
-severity on a normative document is calibrated: a family's finding is high only in the
-reading that proved reliable on unseen documents, otherwise medium (rules.calibrated);
-since round 12 a legal basis counts only when it modifies the document's own measure."""
+The real-document figures are measured on corpus/real: files 01–110 tune the rules (dev),
+111–120 (picked for 限定交易 and 指定 clauses: a funeral parlour, a disposal site, a
+wholesale market, a new market's company, a consumption site, and lawful look-alikes: a
+concession, approved collectors, temporary stall areas, qualified haulers) are held out
+and only measured (docs/precheck.md, thirteenth round: a measurement, no rule changed).
+Since round 11, high severity on a normative document is calibrated: a family's finding
+is high only in the reading that proved reliable on unseen documents, otherwise medium
+(rules.calibrated); since round 12 a legal basis counts only when it modifies the
+document's own measure."""
 
 from __future__ import annotations
 
@@ -562,42 +563,47 @@ def test_a_notice_enforcing_a_named_law_may_take_effect_at_once():
 
 
 def test_real_dev_documents_meet_the_high_severity_target():
-    """Given the dev documents (01–100), when pre-reviewed, then ≥ 0.8 of the high-severity
-    findings are labelled problems (82 of 82 when measured after round 12, 78 of 79
-    before), and every competition problem is reported as competition (23 of 23); 119 of
-    the 138 labelled problems are found (115 before)."""
-    assert len(REAL_DEV) == 100
+    """Given the dev documents (01–110), when pre-reviewed, then ≥ 0.8 of the high-severity
+    findings are labelled problems (87 of 88 when measured in round 13: the one false is
+    106's 狂犬、野犬 sentence, left since round 12), and every competition problem is
+    reported as competition (23 of 23); 127 of the 152 labelled problems are found."""
+    assert len(REAL_DEV) == 110
     ev = evaluate_real(REAL_DEV)
-    assert ev.high.tp + ev.high.fp >= 82
+    assert ev.high.tp + ev.high.fp >= 88
     assert ev.high.precision >= MIN_REAL_HIGH_PRECISION, ev.high
-    assert ev.high.fp == 0, ev.high
+    assert ev.high.fp <= 1, ev.high
     assert ev.competition == 23
     assert ev.competition_caught == ev.competition
-    assert ev.caught >= 119
+    assert ev.caught >= 127
 
 
 def test_real_held_out_documents_do_not_fall_back():
-    """The held-out documents (101–110, not tuned on): no worse than measured after the
-    twelfth round: 5 of 6 high-severity findings true (5 of 6 before: the false one is
-    106's "对县城区狂犬、野犬、流浪犬，一律捕杀或收容", which 传染病防治法实施办法 第二十九条
-    gives the police), 8 of 14 labelled problems caught (8 before); there is no
-    competition clause among them. All 110 together: 87 of 88 high-severity findings true
-    (0.989; 83 of 85, 0.976, before), 23 of 23 competition problems reported as
-    competition."""
+    """The held-out documents (111–120, not tuned on, measured once in round 13 with no
+    rule changed): no worse than measured. 3 of 3 high-severity findings true (115's
+    consumption site, 119's fixed fine, 120's 没收), 3 of 10 labelled problems caught, and
+    only 1 of the 6 限定交易 clauses reported as competition (115); the five missed are not
+    reported under another category either (docs/precheck.md lists them). The lawful
+    look-alikes (116's concession, 117's approved collectors, 118's temporary stalls, 119's
+    qualified haulers, 120's upstairs area) get no competition finding. All 120 together:
+    90 of 91 high-severity findings true (0.989), 24 of 29 competition problems reported
+    as competition."""
     assert len(REAL_HELD_OUT) == 10 and not set(REAL_HELD_OUT) & set(REAL_DEV)
     ev = evaluate_real(REAL_HELD_OUT)
-    assert any(f.startswith("110-") for f in ev.files)
-    assert not any(f.startswith("11-") for f in ev.files)
-    assert ev.high.fp <= 1, ev.high
-    assert ev.high.tp >= 5, ev.high
-    assert ev.problems == 14
-    assert ev.caught >= 8
-    assert ev.competition == 0
+    assert any(f.startswith("120-") for f in ev.files)
+    assert not any(f.startswith("12-") for f in ev.files)
+    assert ev.high.fp == 0, ev.high
+    assert ev.high.tp >= 3, ev.high
+    assert ev.problems == 10
+    assert ev.caught >= 3
+    assert ev.competition == 6
+    assert ev.competition_caught >= 1
+    look_alikes = ("116-", "117-", "118-", "119-", "120-")
+    assert not [f for f in ev.findings if f[0].startswith(look_alikes) and f[1] == "competition"]
     everything = evaluate_real()
-    assert len(everything.files) == 110
-    assert everything.caught >= 127
-    assert everything.competition == 23
-    assert everything.competition_caught == everything.competition
+    assert len(everything.files) == 120
+    assert everything.caught >= 130
+    assert everything.competition == 29
+    assert everything.competition_caught >= 24
     assert everything.high.precision >= MIN_REAL_HIGH_PRECISION, everything.high
 
 
