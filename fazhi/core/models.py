@@ -3,6 +3,8 @@ calendar, personal API tokens and attachments."""
 
 from __future__ import annotations
 
+import functools
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -12,6 +14,7 @@ from django.db import models
 from fazhi.core import clock
 
 from .pii import EncryptedTextField
+from .prepared import prepared
 from .roles import RECORD_ROLES, UNIT_MANAGER_ROLES, Role
 from .scoping import ScopedQuerySet
 from .verbs import verb_label
@@ -106,11 +109,16 @@ class User(AbstractUser):
         return self.full_name or self.username
 
     def active_memberships(self):
+        """The person's active memberships (org unit loaded), read once per request with a
+        statement compiled once per connection (core.prepared): every page asks for them
+        (the role check, the menu, scoping), and compiling the ORM query cost more than
+        SQLite takes to answer it. A membership granted or revoked anywhere shows on the
+        next request."""
         cache = getattr(self, "_membership_cache", None)
         if cache is None:
-            cache = list(
-                self.memberships.filter(is_active=True).select_related("org_unit").order_by("id")
-            )
+            cache = _memberships_query()(self.pk)
+            for membership in cache:  # as the related manager does: no query for .user
+                membership._state.fields_cache["user"] = self
             self._membership_cache = cache
         return cache
 
@@ -122,6 +130,18 @@ class User(AbstractUser):
 
     def units_for(self, roles) -> list[OrgUnit]:
         return [m.org_unit for m in self.active_memberships() if m.role in roles]
+
+
+@functools.cache
+def _memberships_query():
+    return prepared(
+        lambda user_id: (
+            Membership.objects.filter(user_id=user_id, is_active=True)
+            .select_related("org_unit")
+            .order_by("id")
+        ),
+        -7_000_001,  # a sample id that appears nowhere else in the query's parameters
+    )
 
 
 class Membership(models.Model):
