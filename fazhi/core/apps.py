@@ -29,4 +29,10 @@ class CoreConfig(registry.FazhiAppConfig):
 
     def ready(self):
         super().ready()
+        from django.db.models.signals import post_migrate
+
         from . import signals  # noqa: F401  login/logout/admin audit hooks
+        from .dbstats import after_migrate
+
+        # once per migrate (sender: this app), not once per app migrated
+        post_migrate.connect(after_migrate, sender=self, dispatch_uid="fazhi-dbstats")
