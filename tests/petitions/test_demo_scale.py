@@ -131,6 +131,10 @@ def test_scale_data_keeps_the_rules_and_the_services_carry_on(on_day, login, mon
     for pid in reps.values_list("petition_id", flat=True):
         counts[pid] = counts.get(pid, 0) + 1
     assert counts and max(counts.values()) <= MAX_REPRESENTATIVES
+    # Every open petition has its next step due: the county's age table finds the open
+    # ones through next_due (and would leave one without it uncounted).
+    open_ones = Petition.objects.filter(status__in=Petition.OPEN)
+    assert open_ones.exists() and not open_ones.filter(next_due__isnull=True).exists()
     # The county supervisor's list and age table, the officer's workbench.
     supervisor = User.objects.get(username="supervisor")
     assert login(supervisor).get(reverse("petitions:petition_ages")).status_code == 200
