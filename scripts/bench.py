@@ -872,6 +872,9 @@ def inprocess_pass(results: list[Result]) -> None:
             continue
         client = clients[result.user]
         try:
+            # Warmed once, as the HTTP pass warms each route: the queries of the page as it
+            # is served (a county's remembered count, core.snapshots, may have expired since).
+            client.get(result.url)
             recorder = QueryRecorder()
             with connection.execute_wrapper(recorder):
                 response = client.get(result.url)
