@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.db.models import Count, Q
 
+from fazhi.core import params
 from fazhi.core.models import OrgUnit
 from fazhi.core.scoping import get_visible_or_404
 from fazhi.core.search import search_q
@@ -110,11 +111,13 @@ def entry_get(actor, pk: int) -> RegistryEntry:
     )
 
 
-def understanders_by_village(actor) -> list[dict]:
+def understanders_by_village(actor, visible=None) -> list[dict]:
     """Every administrative village of the user's scope with its active 法律明白人 and
-    whether it is short of the minimum (a parameter) — two queries plus one per town for
-    the parameter."""
-    villages = list(villages_visible(actor).filter(kind="village").select_related("parent"))
+    whether it is short of the minimum (a parameter) — three queries however many towns,
+    two when the page already read `visible` (villages_visible, communities included)."""
+    if visible is None:
+        visible = villages_visible(actor)
+    villages = [v for v in visible if v.kind == "village"]
     counts = dict(
         RegistryEntry.objects.visible_to(actor)
         .filter(is_active=True, unit_type__code=UnitType.LEGAL_UNDERSTANDER)
@@ -122,14 +125,14 @@ def understanders_by_village(actor) -> list[dict]:
         .annotate(n=Count("id"))
         .values_list("org_unit_id", "n")
     )
-    minimum = {}
+    # A village's town is its parent, whose code is the village's own up to the town's
+    # digits: the parameter is read for those codes without loading the towns.
+    minimum = params.values_for(MIN_LEGAL_UNDERSTANDERS, villages)
     rows = []
     for v in villages:
-        if v.parent_id not in minimum:
-            minimum[v.parent_id] = MIN_LEGAL_UNDERSTANDERS.value(v.parent)
         n = counts.get(v.pk, 0)
-        rows.append({"village": v, "count": n, "minimum": minimum[v.parent_id],
-                     "short": n < minimum[v.parent_id]})  # fmt: skip
+        rows.append({"village": v, "count": n, "minimum": minimum[v.pk],
+                     "short": n < minimum[v.pk]})  # fmt: skip
     return rows
 
 

@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from fazhi.core import clock
+from fazhi.core import clock, pii
 from fazhi.core.attachments import attachments_for
 from fazhi.core.forms import apply_service_error
 from fazhi.core.models import OrgUnit
@@ -42,7 +42,7 @@ from .forms import (
     TrainingForm,
     TypeForm,
 )
-from .models import Criterion, UnitType, VillageRecord, VillageRules
+from .models import Criterion, RegistryEntry, UnitType, VillageRecord, VillageRules
 
 PAGE_SIZE = 20
 PAGE_ROLES = services.PAGE_ROLES
@@ -203,12 +203,14 @@ def registry_list(request):
     types = list(selectors.types_visible(user))
     form = RegistryFilterForm(request.GET or None, types=types, villages=villages)
     filters = _filters(form, ("unit_type", "village", "q"))
-    qs = selectors.entry_list(user, **filters)
+    # The rows show the (masked) name, never the ID number or phone: left unread, each
+    # would be a decryption per row.
+    qs = selectors.entry_list(user, **filters).defer(*pii.unread(RegistryEntry, ""))
     context = {
         "form": form,
         "page": page_of(qs, request.GET.get("page"), PAGE_SIZE),
         "query": urlencode({k: v for k, v in filters.items() if v}),
-        "understanders": selectors.understanders_by_village(user),
+        "understanders": selectors.understanders_by_village(user, villages),
         "type_counts": selectors.type_counts(user),
         "can_create": user.has_role(*services.WRITER_ROLES),
     }

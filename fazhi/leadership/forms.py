@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
+from fazhi.core.forms.widgets import PeopleSelect
 from fazhi.core.models import User
 
 from .models import GroupMember, LawReport, Meeting
@@ -41,7 +42,9 @@ class GroupForm(_Styled):
 
 
 class MemberForm(_Styled):
-    user = forms.ModelChoiceField(label="成员", queryset=None, empty_label="请选择")
+    user = forms.ModelChoiceField(
+        label="成员", queryset=None, empty_label="请选择", widget=PeopleSelect
+    )
     role = forms.ChoiceField(label="小组职务", choices=GroupMember.Role.choices)
     duties = forms.CharField(label="分工职责", max_length=300, required=False,
                              help_text="如:主要领导亲自抓;分管领导具体抓")  # fmt: skip
@@ -151,7 +154,9 @@ class RosterForm(_Styled):
 
 class LawReportAddForm(_Styled):
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
-    reporter = forms.ModelChoiceField(label="述法人", queryset=None, empty_label="请选择")
+    reporter = forms.ModelChoiceField(
+        label="述法人", queryset=None, empty_label="请选择", widget=PeopleSelect
+    )
     title = forms.CharField(label="职务", max_length=100, required=False)
 
     def __init__(self, *args, people, **kwargs):

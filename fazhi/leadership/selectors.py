@@ -4,8 +4,10 @@ rows)."""
 from __future__ import annotations
 
 from datetime import date
+from os.path import commonprefix
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import Substr
 
 from fazhi.core.models import OrgUnit
 from fazhi.core.scoping import get_visible_or_404
@@ -73,6 +75,45 @@ def village_group_rate(town: OrgUnit) -> tuple[int, int, float]:
     total = villages.count()
     with_group = LeadingGroup.objects.filter(org_unit__in=villages.values("pk")).count()
     return with_group, total, percent(with_group, total)
+
+
+def _by_town(towns, rows_of) -> dict[str, dict]:
+    """Per town code, the row `rows_of(length, codes, prefix)` gives for it: one grouped
+    query per length of the towns' codes (one: a town's code is 9 digits), so a county's
+    page asks the same few queries for 3 towns as for 30. A unit belongs to the town
+    whose code its own code starts with, as in the per-town reads."""
+    found: dict[str, dict] = {}
+    for length in sorted({len(t.code) for t in towns}):
+        codes = [t.code for t in towns if len(t.code) == length]
+        # The codes' common beginning (the county's, or the one town's) bounds the read
+        # through the code index; the grouping does the rest.
+        for row in rows_of(length, codes, commonprefix(codes)):
+            found[row["town_code"]] = row
+    return found
+
+
+def village_group_rates(towns) -> list[tuple[OrgUnit, int, int, float]]:
+    """`(town, *village_group_rate(town))` for each of `towns`, in one query: the towns'
+    active villages and communities grouped by town, each counted with whether it has a
+    leading group."""
+    towns = list(towns)
+    has_group = Exists(LeadingGroup.objects.filter(org_unit=OuterRef("pk")))
+    found = _by_town(
+        towns,
+        lambda length, codes, prefix: (
+            OrgUnit.objects.filter(kind__in=VILLAGE_KINDS, is_active=True, code__startswith=prefix)
+            .annotate(town_code=Substr("code", 1, length))
+            .filter(town_code__in=codes)
+            .order_by()
+            .values("town_code")
+            .annotate(total=Count("id"), with_group=Count("id", filter=has_group))
+        ),
+    )
+    rows = []
+    for t in towns:
+        row = found.get(t.code, {"with_group": 0, "total": 0})
+        rows.append((t, row["with_group"], row["total"], percent(row["with_group"], row["total"])))
+    return rows
 
 
 def rule_list(actor):
@@ -180,3 +221,27 @@ def coverage(town: OrgUnit, year: int) -> tuple[int, int, float]:
         total=Count("id"), done=Count("id", filter=~Q(status=LawReport.Status.PENDING))
     )
     return agg["done"], agg["total"], percent(agg["done"], agg["total"])
+
+
+def coverages(towns, year: int) -> list[tuple[OrgUnit, int, int, float]]:
+    """`(town, *coverage(town, year))` for each of `towns`, in one query: the year's 述法
+    grouped by the town their unit belongs to."""
+    towns = list(towns)
+    found = _by_town(
+        towns,
+        lambda length, codes, prefix: (
+            LawReport.objects.filter(year=year, org_unit__code__startswith=prefix)
+            .annotate(town_code=Substr("org_unit__code", 1, length))
+            .filter(town_code__in=codes)
+            .order_by()
+            .values("town_code")
+            .annotate(
+                total=Count("id"), done=Count("id", filter=~Q(status=LawReport.Status.PENDING))
+            )
+        ),
+    )
+    rows = []
+    for t in towns:
+        row = found.get(t.code, {"done": 0, "total": 0})
+        rows.append((t, row["done"], row["total"], percent(row["done"], row["total"])))
+    return rows

@@ -14,6 +14,7 @@ from fazhi.core.search import search_q
 from fazhi.core.summary import percent
 
 from .models import READER_ROLES, TenDayReport
+from .params import DUE_WORKDAYS
 from .periods import Period, periods_between
 from .services import due_for
 
@@ -124,8 +125,8 @@ def visible_towns(actor):
 def matrix(
     actor, first: date, last: date, today: date, towns=None
 ) -> tuple[list[Period], list[Row]]:
-    """Towns × 旬 from `first`'s period to `last`'s (one query for the reports, one for
-    the towns, one for the parameter values)."""
+    """Towns × 旬 from `first`'s period to `last`'s (one query for the towns, one for the
+    reports, one for the due parameter of every town, one for the holidays)."""
     periods = periods_between(first, last)
     towns = list(visible_towns(actor) if towns is None else towns)
     reports = {
@@ -146,13 +147,14 @@ def matrix(
             "submitted_on",
         )  # fmt: skip
     }
+    workdays = core_params.values_for(DUE_WORKDAYS, towns) if towns else {}
     rows = []
     with overrides_read_once(), core_params.values_cached():
         for town in towns:
             row = Row(town)
             for p in periods:
                 report = reports.get((town.pk, p.start))
-                due = report.due_on if report else due_for(town, p)
+                due = report.due_on if report else due_for(town, p, workdays[town.pk])
                 row.cells.append(Cell(p, state_of(report, due, p, today), report))
             rows.append(row)
     return periods, rows

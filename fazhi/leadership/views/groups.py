@@ -37,7 +37,7 @@ def group_list(request):
     on = date_param(request, "on") or clock.today()
     groups = annual.narrow(selectors.group_list(request.user, on=on), request.GET)
     page = page_of(groups, request.GET.get("page"), PAGE_SIZE)
-    rates = [(t, *selectors.village_group_rate(t)) for t in towns_of(request.user)[:40]]
+    rates = selectors.village_group_rates(towns_of(request.user)[:40])
     context = {
         "page": page,
         "on": on,

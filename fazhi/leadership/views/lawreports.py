@@ -54,7 +54,7 @@ def lawreport_list(request):
     )
     town = office_town(request.user)
     year = filters["year"] or clock.today().year
-    coverage = [(t, *selectors.coverage(t, year)) for t in towns_of(request.user)[:40]]
+    coverage = selectors.coverages(towns_of(request.user)[:40], year)
     context = {
         "form": form,
         "page": page,
