@@ -69,14 +69,3 @@ def warning_get(actor, pk: int) -> EarlyWarning:
         READER_ROLES,
         pk=pk,
     )
-
-
-def open_warnings(user, colour: str, role) -> list:
-    """The open warnings of `colour` in the user's scope as `role`, nearest due first
-    (bounded: the workbench shows a few and links to the list)."""
-    return list(
-        EarlyWarning.objects.visible_to(user, {role})
-        .filter(status=S.OPEN, colour=colour)
-        .select_related("org_unit")
-        .order_by("response_due", "id")[:50]
-    )
