@@ -108,8 +108,10 @@ class AnnualTransitionIn(StrictIn):
     note: str = Field("", max_length=2000, title="说明")
 
 
-def _readable_unit(user, unit_id: int) -> OrgUnit:
-    """A town or county in the person's scope; anything else is 404 (never confirmed)."""
+def _readable_unit(user, unit_id: int, refusal: str) -> OrgUnit:
+    """A town or county in the person's scope, for someone whose role reads summaries
+    (else 403 with `refusal`); a unit outside the scope is 404 (never confirmed)."""
+    check_role(user, services.READER_ROLES, refusal)
     unit = get_object_or_404(OrgUnit, pk=unit_id)
     try:
         services.check_readable(user, unit)
@@ -150,8 +152,7 @@ def _annual(unit: OrgUnit, year: int) -> dict:
     summary="年度法治政府建设工作总结(与预览相同的段落和绑定数字)",
 )
 def annual_get(request, unit_id: Id, year: Year):
-    check_role(request.auth, services.READER_ROLES, "无权查看年度总结")
-    return _annual(_readable_unit(request.auth, unit_id), year)
+    return _annual(_readable_unit(request.auth, unit_id, "无权查看年度总结"), year)
 
 
 @router.patch(
@@ -161,8 +162,7 @@ def annual_get(request, unit_id: Id, year: Year):
     summary="修改一段的表述(数字绑定台账,不能改写;每次保存生成新版本)",
 )
 def annual_paragraph(request, unit_id: Id, year: Year, key: str, payload: ParagraphIn):
-    check_role(request.auth, services.READER_ROLES, "无权修改年度总结")
-    unit = _readable_unit(request.auth, unit_id)
+    unit = _readable_unit(request.auth, unit_id, "无权修改年度总结")
     services.paragraph_edit(actor=request.auth, unit=unit, year=year, key=key, text=payload.text)
     return _annual(unit, year)
 
@@ -180,8 +180,7 @@ def annual_transition(
     verb: Literal["approve", "reopen"],
     payload: AnnualTransitionIn,
 ):
-    check_role(request.auth, services.READER_ROLES, "无权审定年度总结")
-    unit = _readable_unit(request.auth, unit_id)
+    unit = _readable_unit(request.auth, unit_id, "无权审定年度总结")
     services.report_step(actor=request.auth, unit=unit, year=year, verb=verb, note=payload.note)
     return _annual(unit, year)
 
@@ -193,6 +192,5 @@ def annual_transition(
     summary="下载 .docx(GB/T 9704 版式)",
 )
 def annual_docx(request, unit_id: Id, year: Year):
-    check_role(request.auth, services.READER_ROLES, "无权导出年度总结")
-    unit = _readable_unit(request.auth, unit_id)
+    unit = _readable_unit(request.auth, unit_id, "无权导出年度总结")
     return services.report_export(actor=request.auth, unit=unit, year=year).response()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django import forms
 from django.urls import reverse
 
 from fazhi.core.models import OrgUnit
@@ -16,6 +15,7 @@ from fazhi.leadership.forms import LawReportAddForm, MemberForm
 from fazhi.leadership.models import LawReport, LeadingGroup
 from fazhi.leadership.services import people_of
 from tests.factories import member
+from tests.forms_lib import django_select
 
 DAY = date(2025, 3, 3)
 
@@ -93,14 +93,6 @@ def test_the_county_pages_ask_the_same_queries_for_2_towns_as_for_12(
     assert "海屿镇:应述法0人,已述法0人(覆盖率0.0%)" in reports
 
 
-def _django_select(form, name):
-    """The field as Django's own Select writes it (the reference markup)."""
-    field = form.fields[name]
-    field.widget = forms.Select(attrs=field.widget.attrs)
-    field.widget.choices = field.choices
-    return str(form[name])
-
-
 def test_the_people_select_writes_djangos_markup_in_one_query(people, tree, count_queries):
     odd = member(tree.town_a, Role.CADRE, "odd")
     odd.full_name = '李"<四>&'
@@ -116,7 +108,7 @@ def test_the_people_select_writes_djangos_markup_in_one_query(people, tree, coun
         form.is_bound and form.is_valid()  # a bound form's markup marks its errors
         ours: list[str] = []
         assert count_queries(lambda f=form, n=name, out=ours: out.append(str(f[n]))) == 1
-        assert ours[0] == _django_select(form, name)
+        assert ours[0] == django_select(form, name)
     assert "李&quot;&lt;四&gt;&amp;" in ours[0] and ">no_name</option>" in ours[0]
     assert f'<option value="{people.leader.pk}" selected>' in ours[0]
 

@@ -3,21 +3,13 @@ own markup, read in one query; the page's query count does not grow with the tow
 
 from __future__ import annotations
 
-from django import forms
 from django.urls import reverse
 
 from fazhi.core.roles import Role
 from fazhi.training.forms import ParticipantForm, SessionEditForm
 from fazhi.training.services import town_people
 from tests.factories import member
-
-
-def _django_select(form, name):
-    """The field as Django's own Select writes it (the reference markup)."""
-    field = form.fields[name]
-    field.widget = forms.Select(attrs=field.widget.attrs)
-    field.widget.choices = field.choices
-    return str(form[name])
+from tests.forms_lib import django_select
 
 
 def test_the_people_select_writes_djangos_markup_in_one_query(people, tree, session, count_queries):
@@ -33,7 +25,7 @@ def test_the_people_select_writes_djangos_markup_in_one_query(people, tree, sess
         form.is_bound and form.is_valid()  # a bound form's markup marks its errors
         ours: list[str] = []
         assert count_queries(lambda f=form, n=name, out=ours: out.append(str(f[n]))) == 1
-        assert ours[0] == _django_select(form, name)
+        assert ours[0] == django_select(form, name)
     first = str(ParticipantForm({"user": str(odd.pk)}, people=people_)["user"])
     assert f'<option value="{odd.pk}" selected>李&quot;&lt;四&gt;&amp;</option>' in first
     assert ">no_name</option>" in first
