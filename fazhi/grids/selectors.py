@@ -279,6 +279,7 @@ class ComplianceView:
     grids: dict[int, Rate]
     town: OrgUnit | None = None  # the town picked from several
     taken_at: datetime | None = None
+    county: OrgUnit | None = None  # whose snapshot parameter applies to the town rows
 
     @property
     def total(self) -> Rate:
@@ -308,7 +309,7 @@ def compliance_view(actor, start: date, end: date, *, town_id=None, fresh=False)
             raise Http404("记录不存在或无权查看")
     if town is None and len(towns) > 1:
         rows, taken_at = _town_rates(actor, towns, start, end, fresh)
-        return ComplianceView(rows, {}, None, taken_at)
+        return ComplianceView(rows, {}, None, taken_at, towns[0].parent)
     grids = compliance_units(actor)
     if town is not None:
         grids = grids.filter(code__startswith=town.code)

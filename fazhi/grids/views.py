@@ -301,9 +301,7 @@ def compliance(request):
         "total": view.total,
         "groups": Group,
         "may_read_persons": request.user.has_role(*KEY_READER_ROLES),
-        "snapshot": snapshots.note(
-            request, view.taken_at, view.towns[0].unit.parent if view.towns else None
-        ),
+        "snapshot": snapshots.note(request, view.taken_at, view.county),
     }
     status = 400 if form.is_bound and not form.is_valid() else 200
     return render(request, "grids/compliance.html", context, status=status)
