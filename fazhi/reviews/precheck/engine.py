@@ -19,6 +19,8 @@ from .context import Context
 from .rules import (
     CATEGORIES,
     CITATIONS,
+    CONFINE_NOT_CLEARED_BY,
+    CONFINEMENT_OUTRANKS,
     CONTRACTS,
     DOCUMENT_RULES,
     GENERAL_EXEMPTIONS,
@@ -33,7 +35,7 @@ from .rules import (
     immediate_effect_explained,
 )
 from .segment import Sentence, clause_start, sentences
-from .structure import cleared, frame_hits
+from .structure import cleared, concession_holders, confinements, frame_hits
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,15 @@ def _compiled_rules() -> tuple[_Compiled, ...]:
 
 
 _NEGATION = re.compile(NEGATION)
+# What clears a 限定交易 reading (rules.CONFINE_NOT_CLEARED_BY): a cited law of the measure,
+# not of its sanction or of who enforces it.
+_CONFINE_CLEARED = re.compile(
+    "|".join(
+        f"(?:{p})"
+        for k, p in {**GENERAL_EXEMPTIONS, **CITATIONS}.items()
+        if k not in CONFINE_NOT_CLEARED_BY
+    )
+)
 _GENERAL = re.compile("|".join(f"(?:{p})" for p in GENERAL_EXEMPTIONS.values()))
 # A normative document citing a higher law or rule applies a measure, it does not create it.
 _CITED = re.compile("|".join(f"(?:{p})" for p in CITATIONS.values()))
@@ -180,6 +191,8 @@ def precheck(
     hits: list[tuple[Rule | Frame | str, Sentence | None]] = []
 
     rules = [c for c in _compiled_rules() if kind in c.rule.kinds]
+    # A concession the document says is held: its designations of the holder are lawful.
+    holders = concession_holders(paragraphs) if kind == "normative" else ()
     for s in sents:
         general_lawful = bool(_GENERAL.search(s.text)) or (
             kind == "normative" and bool(_CITED.search(s.text))
@@ -200,6 +213,12 @@ def precheck(
             clear |= {c for top in mine & OUTRANKS.keys() for c in OUTRANKS[top]}
             if clear:
                 found = [r for r in found if not {r.category, r.id} & clear]
+        if kind == "normative":
+            # 限定交易 read from its parts, whatever the verb (round 14, structure.py).
+            confined = confinements(s.text, holders)
+            if confined and not _CONFINE_CLEARED.search(s.text):
+                outranked = {i for r in confined for i in CONFINEMENT_OUTRANKS.get(r.id, ())}
+                found = [r for r in found if r.id not in outranked] + confined
         if kind == "normative":
             # High only in the reading that proved reliable on real documents (rules.calibrated).
             found = [calibrated(r, s.text) for r in found]

@@ -484,8 +484,18 @@ RULES: tuple[Rule, ...] = (
             r"除[^，。；]{0,12}(曝光|通报批评|列入[^，。；]{0,6}(黑名单|失信))[^，。；]{0,4}外[，,]?[^。；]{0,4}"
             r"(还|并|另|同时)",
             r"除[^，。；]{0,30}外[，,]?[^。；]{0,6}(还|并|另|同时)[^。；]{0,12}(曝光|通报批评|黑名单)",
+            # "一律予以没收销毁，并按有关规定予以处理" (111, round 14): the document's own sanction
+            # first, the citation joined after it covers only the 处理 it names.
+            r"(没收|销毁|罚款|扣押|暂扣|拘留|曝光|通报批评|黑名单|取消[^，。；]{0,6}资格)[^。；]{0,6}[，,]?"
+            r"(并|同时|另)(按|按照|依照|依据|根据)[^，。；]{0,12}(有关|相关)?(规定|法律|法规)",
         ),
-        exemptions=(r"被[^，。；]{0,12}曝光", r"依法[^，。；]{0,8}(公布|公开|公示|通报|曝光)"),
+        exemptions=(
+            r"被[^，。；]{0,12}曝光",
+            r"依法[^，。；]{0,8}(公布|公开|公示|通报|曝光)",
+            # The sanction is the law's too ("依法予以没收，并按有关规定处理", "由公安机关…没收").
+            r"依法[^，。；]{0,8}(没收|销毁|罚款|扣押|暂扣|拘留)",
+            r"由[^，。；]{0,10}(公安|市场监管|市场监督管理|生态环境|交通|应急管理|自然资源|农业农村|林业)",
+        ),
         general=False,
         basis="《中华人民共和国行政处罚法》第九条、第十六条",
         explanation="援引法规给予处罚之外,另行规定曝光、通报批评、列入黑名单等声誉罚,是文件自行设定的处罚。",
@@ -1284,6 +1294,17 @@ RULES: tuple[Rule, ...] = (
             r"(取得|持有)[^，。；]{0,12}(许可|资质|核准)|经(核准|许可|批准|备案))的[^，。；]{0,12}"
             r"(单位|企业|公司|场所|消纳场|处置场|车辆)",
             r"(公开招标|竞争性(谈判|磋商)|政府采购)[^，。；]{0,10}(确定|选定|产生)|中标(单位|企业|人|供应商)",
+            # The public trading platforms the law sets up for tenders and collective assets
+            # ("一律进入县公共资源交易中心公开交易", round 14) are no operator.
+            r"公共资源交易|产权交易(中心|所|平台|市场)",
+            # A designation the law makes ("经依法指定的单位", 106), and a utility supplying
+            # its own network (water, power, gas, heat: the network is the monopoly, not the
+            # document's pick; its meters and installation are still a trade).
+            r"依法指定|经依法(确定|认定)",
+            r"由[^，。；]{0,16}(自来水|供水|供电|电力|电网|燃气|热力|天然气)[^，。；]{0,10}"
+            r"(供应|供给|供水|供电|供气|供热)",
+            # Tobacco leaf is bought by the tobacco monopoly (烟草专卖法 第十条).
+            r"烟叶|烟草",
         ),
         basis="《公平竞争审查条例》第八条",
         explanation="指定经营者、独家经营或限定购买、使用特定商品服务,限制市场准入。",
@@ -2657,6 +2678,290 @@ OUTRANKS = {
     # A subsidy that tops up the company's shortfall is a guarantee, not a selective
     # preference ("利润不足八百万元的，由乡人民政府以财政补贴补齐").
     "guarantee": ("payment_term", "competition.preference"),
+}
+
+
+# ---- 限定交易的结构读法(规范性文件,issue 14 第十四轮) ------------------------------------
+# Round 10 read 限定交易 as a list of wordings ("必须…清运至", "统一到", "只能送往"); on
+# documents it had not seen it caught 1 of 6 (round 13). The reading below is built from
+# parts instead, whatever the verb (`structure.confinements` puts them together):
+#
+# - an **obligation** over a class of actors, goods or activities ("须", "应当", "一律",
+#   "统一", "只能", "均", "全部"; the class may be a condition, "5吨以上的，须…");
+# - a **link** from the obligation to a destination: where the class must go or trade
+#   ("运输至", "迁入", "送往", "到…交易", "在…办理"), who must serve it ("交由", "由…负责"),
+#   whom it must buy from or deal with ("向…购买", "与…联系、签订"), what it must use;
+# - **one destination**: a place or operator that trades (a disposal site, a market, a
+#   funeral parlour, a company…) *named* — a proper name or the county's or town's own one
+#   ("文化建筑垃圾处置场", "上谷农产品批发市场", "县殡仪馆"), or a bracket that says where it
+#   is; a kind of place ("指定建筑垃圾处置场所", "农贸市场", "有资质的公司") is not one.
+#
+# Or the mirror: a ban on the class anywhere but there ("禁止在县殡仪馆外的其他区域举办…",
+# "除上谷市场外，其他场所一律不得…"), or every other site of the trade closed ("取缔…其他
+# 所有…批发经营场所").
+#
+# Lawful look-alikes stay quiet (`CONFINE_LAWFUL`): a concession the document says is held,
+# qualified or approved operators with none named, temporary arrangements during works, an
+# area inside one market, a body taken to the funeral parlour for cremation, 生猪 to the
+# 定点屠宰厂 the slaughter regulation provides (not one the town names), household waste
+# to the public transfer station, a public trading platform, a fireworks place limit; a
+# higher law cited (GENERAL_EXEMPTIONS, CITATIONS) clears it as it clears every general rule.
+
+# The obligation: must, shall, all, only. "应" not in 应急/供应/相应…, "要" not in 要求/主要…
+CONFINE_OBLIGATION = (
+    r"必须|务必|(?<![无毋])须(?!知)|(?<![供响相对适反答理感呼效])应(?:当|该)?(?![急用对变聘届征收付税诉])|"
+    r"(?<![主重需只想纲摘概])要(?![求素点件闻害])|一律|统一|只能|只准|只许|只可|仅限|仅能|(?<![平])均|全部|一并|"
+    r"限期|责令|"
+    # "请…于6月1日前到…": a request with a deadline binds (round 12).
+    r"请(?=[^。；]{0,24}(前|按时|务必|限期))"
+)
+# Words that make the clause a permission, an encouragement or a ban instead of a duty.
+CONFINE_NOT_DUTY = r"可以|(?<![不])可(?![能燃])|鼓励|提倡|倡导|引导|建议|欢迎|自愿|允许|不得|禁止|严禁|不准|不能|不再|不要|停止"
+# The link between the obligation and the destination, and what must follow the destination
+# (the trade done there) for the link to read as one: "" = nothing more is needed.
+CONFINE_LINKS = (
+    # Motion to a place: 运至, 运输至, 送往, 迁入, 进入, 到…
+    (
+        r"至|到|往|去|(?<![纳列投收加录融深引输写注植购混流])入|进驻|送(?![达货检审])|运(?![营行动])",
+        "",
+        "to_one",
+    ),
+    # Put at a place: 倾倒在, 堆放在, 存放在…
+    (r"(倾倒|堆放|存放|停放|安放|摆放|卸)在", "", "to_one"),
+    # Trading at a place: 在…(内)办理/经营/交易/举办/投保…
+    (
+        r"在",
+        r"(内|里|中)?[^，。；]{0,4}(办理|经营|交易|举办|销售|购买|屠宰|宰杀|摆卖|设摊|集中|进行|处置|"
+        r"消纳|倾倒|登记|检测|培训|治丧|停放|守灵|投保|参保|维修|保养|加油|加注|充值|订购|就餐|进货|采购|"
+        r"定做|订做|制作|加工|印制|托管|寄存|存放|安装)",
+        "to_one",
+    ),
+    # Served by an operator: 交由/交给/委托/卖给…, 由…负责/承办/统一…
+    (r"交由|交给|交予|委托|卖给|售给|出售给|交售给?|送交|移交", "", "to_one"),
+    (
+        r"由",
+        r"[^，。；]{0,4}(负责|承担|承办|提供|收运|清运|收集|运输|处置|供应|配送|经营|实施|回收|屠宰|承接|"
+        r"安装|检测|办理|承保|生产|出具|印制|制作|销售|供货)"
+        # Running a facility or explaining the notice serves no class ("新市场由县城投公司
+        # 统一负责运营管理", "本通告由…负责解释").
+        r"(?![^，。；]{0,3}(运营|管理|维护|建设|投资|开发|解释|监督|协调|组织))",
+        "to_one",
+    ),
+    # The town naming the operator or place for a role ("指定县宏达公司为全县装修垃圾清运
+    # 单位", "资阳主城区暂定为天王农副产品交易中心"): the designation itself, no duty word needed.
+    (r"(暂定|确定|指定|选定|明确|认定|定)为", "", "designate"),
+    (
+        r"指定|确定|选定|明确|认定",
+        r"(为|作为|担任)(?![^，。；]{0,12}(重点|防控|示范|试点|标杆|文明|监测|检查|先进))[^，。；]{0,16}"
+        r"(单位|企业|公司|场所|市场|地点|点|站|场|中心|经营者|供应商|服务商|承办方)",
+        "designate",
+    ),
+    # Dealing with an operator: 与…联系/签订.
+    (r"与", r"[^，。；]{0,6}(联系|签订|签约|对接|洽谈|订立)", "to_one"),
+    # Buying from, using a named product or operator: 向/从…购买, 使用/购买/选用/安装…
+    (
+        r"向|从",
+        r"[^，。；]{0,4}(购买|采购|购进|进货|订购|租用|租赁|申请|登记|办理|购置)",
+        "buy_from",
+    ),
+    (r"使用|购买|选用|选择|采购|安装|购置|订购|选购", "", "buy_from"),
+    # The exception of a ban ("除上谷市场外，其他场所一律不得…"): read by the ban, not as a duty.
+    (r"除", r"(以|之)?外", "except"),
+)
+# One place or operator that trades. (A 村, a 局, a 便民服务中心, a school or a hospital is no
+# trade partner; a 公墓 is the public cemetery system; 单位 and 企业 are a kind, not one.)
+CONFINE_PLACES = (
+    r"(?:处置场|消纳场|处理场|填埋场|倾倒场|中转场|弃土场|弃渣场|堆放场)(?!所|地)|处理厂|焚烧厂|中转站|转运站|"
+    r"消纳点|处置点|"
+    # 市场 as a market, not 市场办, 市场监管, 市场秩序, 市场价…
+    r"(?:批发市场|农贸市场|交易市场|集贸市场|菜市场|市场)(?![办监部秩化准价主行体调份额]|经济)|"
+    r"交易中心|交易点|交易所|处置中心|处理中心|回收中心|集散中心|批发中心|配送中心|物流中心|回收站|收购站|"
+    r"收购点|回收点|"
+    r"屠宰场|屠宰厂|屠宰点|屠宰中心|殡仪馆|殡仪服务中心|有限公司|公司|合作社|驾校|驾驶(员)?培训学校|"
+    r"检测站|检测中心|检测机构|加油站|加气站|充电站|供应站|超市|商场|经营部|门市部|营业部|品牌|"
+    r"(宴席|殡仪|殡葬|婚庆|餐饮|家政|维修|汽修|寄养)服务(中心|部|站)|"
+    r"销售点|经销点|代销点|经销处|专卖店|经销商|酒店|宾馆|饭店|酒楼|培训机构|培训中心|培训学校|评估机构|"
+    r"鉴定机构|设计院|"
+    r"(?<![工])厂"
+)
+# What may follow the place: its operator ("新农贸市场（老油库）建设管理单位").
+CONFINE_OPERATOR_OF = r"(建设|经营|开办|管理|运营){1,2}(单位|方|处|公司)"
+# Words that describe a kind of place, not one place: whatever is left once they are taken
+# out of what stands before the place noun is its name.
+CONFINE_GENERIC = (
+    # An authority's approval makes a class ("县城管局核准的消纳场"), not a name.
+    r"[\u4e00-\u9fff]{0,10}(部门|局|委员会|委|机关|政府|办公室|办)(依法)?"
+    r"(核准|批准|许可|审批|认定|核定|备案|登记|确定|指定|公布|认可)|"
+    r"指定|定点|确定|规定|合法|正规|相应|相关|有关|附近|就近|周边|周围|当地|所在地?|辖区|其他|其它|"
+    r"各类|各个|各|该|上述|前述|以上|下列|临时|集中|专门|专业|统一|符合[^，。；]{0,6}(条件|要求|规定)|"
+    r"具备?[^，。；]{0,8}资质|有资质|资质|经?(核准|批准|许可|备案|审批|核定|认定|认可|登记|验收)|合格|依法(设立)?|"
+    r"正式|新建|现有|大型|小型|"
+    r"城区|城市|农村|乡镇|乡村|居民|社区|小区|公共|公用|公益性?|固定|标准化?|规范化?|一家|两家|二家|"
+    r"一个|多家|任何|全部|所有|全|本地|外地|物业|家政|环卫|保洁|"
+    r"建筑(装修)?垃圾|装修垃圾|装饰装修垃圾|生活垃圾|餐厨(垃圾|废弃物)|厨余垃圾|垃圾|渣土|弃土|"
+    r"农副产品|农产品|农业生产资料|农贸|批发|零售|综合|活禽|家禽|畜禽|活畜|生猪|牲畜|蔬菜|水果|肉类|粮油|"
+    r"建材|再生资源|废品|环保|资源化|无害化|处理|处置|消纳|交易|屠宰|宰杀|殡葬|殡仪|收运|清运|运输|物流|"
+    r"检测|培训|驾驶|机动车|小排量|的|和|与|及|、"
+)
+# The county's, the town's own one ("县殡仪馆", "镇建筑垃圾消纳场") is one place, and so is
+# the new one a notice is about ("新殡仪馆", "新农贸市场").
+CONFINE_ADMIN = r"(本|我|全)?(省|市|州|县|区|旗|镇|乡|街道|县城|市区|镇区)|新"
+# The town's own staff and bodies as the ones sent there ("组织干部到县殡仪馆学习"): work,
+# not a trade confined.
+CONFINE_OWN = (
+    r"干部|工作人员|公职人员|党员|机关|公务|各(乡镇|部门|科室|站所|村委会|居委会)|(镇|乡|街道|县|区|市)(人民)?政府|"
+    r"(组织|带领|安排)[^，。；]{0,8}(参观|学习|考察|观摩)"
+)
+# A seller the document designates without naming it ("到县植保站指定的经销点购买") is still
+# one the town picked (round 10: "指定的…单位"); a designated disposal site or collection
+# point is the approved site the law asks for (112, 119), not a seller.
+CONFINE_DESIGNATED = r"指定|定点|确定|选定"
+CONFINE_SELLERS = (
+    r"经销点|销售点|代销点|经销商|经销处|专卖店|超市|商场|门市部|经营部|供应站|品牌|公司|有限公司"
+)
+# A named operator as the subject that serves a whole area's class ("县绿源环保有限公司负责
+# 全县餐厨垃圾的收集、运输和处置"): the document hands it the area's trade.
+CONFINE_SERVES_AREA = (
+    r"(?=[^，。；]{0,40}(全县|全镇|全乡|全区|全市|城区|县城|镇区|辖区|本县|本镇|范围内))"
+    r"(?=[^，。；]{0,40}(收集|收运|清运|运输|处置|屠宰|配送|供应|检测|回收|经营|承办))"
+    r"(?![^，。；]{0,40}(监管|监督|检查|指导|协调|管理))"
+    r"[^，。；]{0,4}(独家|统一|全面)?(负责|承办|承担)"
+)
+# A ban or a closing aimed at unlawful trade ("关闭其他违法违规经营场所", "禁止在市场外
+# 占道经营") keeps out offenders, not rivals.
+CONFINE_OFFENCE = r"违法|违规|非法|未经|无证|擅自|私设|占道|流动|不符合|无照|黑"
+# A ban on the class outside one place, and every other site closed.
+CONFINE_BAN = r"禁止|严禁|不得|不准|不允许|不许|一律不|不能|杜绝|取缔|予以(处罚|查处|没收|清理)"
+CONFINE_OUTSIDE = r"(以外|之外|外)(?!地|省|县|市|来|商|籍|围|出|墙|侧|面|部)"
+# A ban on trading outside, after the named places ("选择进入老街农贸市场、…或中心农贸市场
+# 规范经营，不得占道经营和在市场外经营"): the mirror of the same confinement.
+CONFINE_BAN_OUTSIDE = r"(不得|禁止|严禁|不准|一律不)[^。；]{0,12}(以外|之外|(?<![门店窗墙])外)(?!地|省|县|市|来|商|籍|围|出|墙|侧|面|部)"
+_OTHER_SITES = (
+    r"(其他|其它|其余)(所有|一切|全部|各类)?[^，。；]{0,16}"
+    r"(经营场所|经营点|批发点|批发场所|交易场所|交易点|市场|摊点|屠宰点|屠宰场|收购点|销售点|场所|站点)"
+)
+CONFINE_CLOSE = (
+    r"(取缔|关闭|关停|清理|撤销|撤除|清退|封闭|停止)[^，。；]{0,20}"
+    + _OTHER_SITES
+    + "|"
+    # "其他农贸市场一律停止活禽交易": the same, the sites first.
+    + _OTHER_SITES
+    + r"[^，。；]{0,8}(一律|全部|均|同时)?(予以)?(取缔|关闭|关停|停止|停业|撤除|搬离)"
+)
+# The duty may follow the place it names ("由县宏达公司统一清运", "交由…公司统一收运"), or
+# be the exclusion of everyone else ("由镇供水有限公司负责，其他任何单位和个人不得承接",
+# "…上门收集，禁止交给其他单位和个人").
+CONFINE_DUTY_AFTER = r"[^，。；]{0,12}?(统一|独家|一律|全部|集中)"
+CONFINE_OTHERS_BARRED = (
+    r"(其他|其它|其余)(任何)?[^，。；]{0,10}(单位|企业|公司|个人|经营者|车辆|场所|市场)"
+    r"[^，。；]{0,6}(均|都|一律)?(不得|不准|不能|禁止|严禁|一律不)|"
+    r"(不得|不准|禁止|严禁)[^，。；]{0,8}(交给|交由|卖给|售给|出售给|提供给|委托)?[^，。；]{0,4}"
+    r"(其他|其它|其余)(任何)?[^，。；]{0,4}(单位|企业|公司|个人|经营者)"
+)
+# Contexts that make the sentence lawful (the round-10 exemptions of
+# competition.designation are read as well).
+CONFINE_LAWFUL = (
+    # A concession held: the concession procedure picked the operator (83, 116).
+    r"特许经营",
+    # A body goes to the funeral parlour for cremation (殡葬管理条例 第四条、第六条).
+    r"遗体[^，。；]{0,24}(运送|送往|送到|送至|运往|运到|运至|移送|转运|接运|火化|火葬)",
+    r"火化|火葬",
+    # Temporary arrangements during works or an emergency, a temporary area, a transition.
+    r"(改造|施工|建设|维修|修缮|整修|装修|搬迁|改建|扩建|疫情|防控|封控|汛期)期间|临时|过渡期?|暂时|暂停|"
+    r"另行通知",
+    # Household waste moved by the public service to its transfer station, bins, collection
+    # points ("各村生活垃圾统一运至镇垃圾中转站"); "不得将建筑垃圾混入生活垃圾" moves none.
+    r"生活垃圾[^，。；]{0,20}(运|送|投放|交由|交给|收集|清运|收运)|收集点|收集桶|垃圾桶|垃圾箱|投放点|垃圾池|"
+    r"垃圾房|收集容器",
+    # Public trading platforms and the government's service halls.
+    r"公共资源交易|产权交易|政务服务|便民服务|为民服务|公开(交易|招标|竞价|拍卖|竞争)|招标投标|政府采购",
+    # The fireworks regulation lets the county limit where fireworks are sold and set off
+    # (烟花爆竹安全管理条例 第十九条、第三十条).
+    r"烟花爆竹|烟花|鞭炮",
+    # A designation the law makes ("法定"; "经依法指定的单位", the utilities' own network and
+    # the tobacco monopoly are among competition.designation's exemptions, read here too).
+    r"法定",
+    # Encouragement, advice: no duty.
+    r"^[^，。；]{0,12}(鼓励|提倡|倡导|建议|欢迎)",
+)
+# A lawful context that holds only when no proper name is left: 生猪 to the 定点屠宰厂 the
+# slaughter regulation provides (生猪屠宰管理条例 第二条); a town naming which one is still
+# the town's pick ("一律送往红岭定点屠宰厂").
+CONFINE_STATUTORY_PLACE = r"定点屠宰|定点屠宰(厂|场|企业|点)"
+# A document that says an operator holds a concession: its designations of that operator
+# are the concession's ("融安融润农业科技有限公司获得…餐厨垃圾特许经营权", 83).
+CONFINE_CONCESSION_HOLDER = (
+    r"(?P<name>[\u4e00-\u9fff（）()]{2,30}?(有限公司|公司|集团|中心))[^。；]{0,12}"
+    r"(获得|取得|持有|依法取得|享有)[^。；]{0,40}特许经营权"
+)
+
+# The general contexts that clear a 限定交易 reading: a higher law cited for the measure, the
+# town's own staff. Those that only say who enforces ("由县…依法处理", "违者依法予以取缔",
+# "从其规定") name the law of the sanction, not of the confinement — and "由县康盛无害化
+# 处理有限公司收集处理" is no referral to a county body.
+CONFINE_NOT_CLEARED_BY = (
+    "referral",
+    "lawful_enforcement",
+    "competent_body",
+    "competent_sanction",
+    "defer",
+)
+
+# In a sentence read as 限定交易 the duty it puts on the class is the confinement itself
+# ("一律迁入…市场经营" is one problem, not also an added duty; round 10 and the labels of
+# 113 read it so): the general duty rules give way to it.
+# A duty to buy or use something at all ("必须为家禽全部购买镇指定公司的保险") is a duty of its
+# own besides the confinement, so competition.confined_purchase outranks nothing.
+CONFINEMENT_OUTRANKS = {
+    "competition.confined": ("duty.added", "duty.unaddressed_ban"),
+    "competition.confined_outside": ("duty.added", "duty.unaddressed_ban"),
+    "competition.close_others": ("duty.added", "duty.unaddressed_ban"),
+}
+
+_CONFINE_BASIS = "《公平竞争审查条例》第八条"
+CONFINEMENT_RULES = {
+    "to_one": Rule(
+        id="competition.confined",
+        category="competition",
+        severity="high",
+        basis=_CONFINE_BASIS,
+        explanation="把一整类经营者、商品或活动限定到一个点名的场所或经营者(运至、迁入、到…交易、"
+        "交由、由…负责、向…购买等),属于限定或者变相限定经营、购买、使用特定经营者提供的商品和服务。",
+        suggestion="删除限定到特定场所、经营者的内容,改为“交由符合条件的单位”“到依法设立的场所”等"
+        "不点名的要求;确需由特定经营者提供的,写明法律、法规依据或特许经营等公开竞争的产生方式。",
+        kinds=NORMATIVE,
+    ),
+    "buy_from": Rule(
+        id="competition.confined_purchase",
+        category="competition",
+        severity="high",
+        basis=_CONFINE_BASIS,
+        explanation="要求一整类经营者或群众向一个点名的经营者购买、使用其商品或服务(向…购买、使用…"
+        "公司的产品、选用…),属于限定或者变相限定购买、使用特定经营者提供的商品和服务。",
+        suggestion="删除点名的供应者,改为明确质量、标准等不点名的要求,由经营者和群众自主选择。",
+        kinds=NORMATIVE,
+    ),
+    "outside_one": Rule(
+        id="competition.confined_outside",
+        category="competition",
+        severity="high",
+        basis=_CONFINE_BASIS,
+        explanation="禁止在某一个点名的场所、经营者以外从事经营或办理事项,等于把全部交易限定给它,"
+        "排斥其他经营者。",
+        suggestion="删除“在××以外一律禁止”的限定;确需管理经营地点的,按法律、法规授权的规划或"
+        "许可条件对所有符合条件的场所同等适用。",
+        kinds=NORMATIVE,
+    ),
+    "close_others": Rule(
+        id="competition.close_others",
+        category="competition",
+        severity="high",
+        basis=_CONFINE_BASIS + ";《中华人民共和国行政处罚法》第十条至第十四条",
+        explanation="取缔、关闭某类经营的其他所有场所,把这类经营集中到一处,排除其他经营者;"
+        "取缔合法经营场所也不是规范性文件可以设定的措施。",
+        suggestion="删除取缔其他经营场所的规定;对违法经营场所依法查处,合法场所不得因集中经营被取缔。",
+        kinds=NORMATIVE,
+    ),
 }
 
 

@@ -41,6 +41,7 @@ from .rules import (
     GOVERNMENT_PARTY,
     PARAGRAPH_CLEARANCES,
     Frame,
+    Rule,
 )
 
 GOV, COMPANY = "government", "company"
@@ -269,3 +270,223 @@ def cleared(text: str, paragraph: str = "") -> set[str]:
     if paragraph and paragraph != text:
         out |= {c for c, p in _paragraph_clearances().items() if _lawful(p, paragraph)}
     return out
+
+
+# ---- 限定交易 in normative documents (round 14) ---------------------------------------------
+# The parts are data in rules.py (CONFINE_*); here they are put together: an obligation, a
+# link and one named destination in the same sentence, or the mirror (a ban outside one
+# named place, every other site closed). Nothing here lists whole wordings.
+
+
+@functools.cache
+def _confine() -> dict[str, re.Pattern]:
+    from . import rules as r
+
+    designation = next(x for x in r.RULES if x.id == "competition.designation")
+    return {
+        "obligation": re.compile(r.CONFINE_OBLIGATION),
+        "not_duty": re.compile(r.CONFINE_NOT_DUTY),
+        "place": re.compile(r.CONFINE_PLACES),
+        "operator_of": re.compile(r"[（(][^）)]{1,30}[）)]|" + r.CONFINE_OPERATOR_OF),
+        "bracket": re.compile(r"[（(]([^）)]{2,40})[）)]"),
+        "generic": re.compile(r.CONFINE_GENERIC),
+        "admin": re.compile(f"^(?:{r.CONFINE_ADMIN})$"),
+        "ban": re.compile(r.CONFINE_BAN),
+        "designated": re.compile(r.CONFINE_DESIGNATED),
+        "seller": re.compile(f"^(?:{r.CONFINE_SELLERS})$"),
+        "outside": re.compile(r.CONFINE_OUTSIDE),
+        "ban_outside": re.compile(r.CONFINE_BAN_OUTSIDE),
+        "close": re.compile(r.CONFINE_CLOSE),
+        # The round-10 exemptions too, but for 生猪's 定点屠宰: whether the slaughterhouse is
+        # the law's or the town's pick is read from its name (CONFINE_STATUTORY_PLACE).
+        "lawful": _alt(
+            r.CONFINE_LAWFUL + tuple(e for e in designation.exemptions if "定点屠宰" not in e)
+        ),
+        "statutory": re.compile(r.CONFINE_STATUTORY_PLACE),
+        "holder": re.compile(r.CONFINE_CONCESSION_HOLDER),
+        "own": re.compile(r.CONFINE_OWN),
+        "serves_area": re.compile(r.CONFINE_SERVES_AREA),
+        "duty_after": re.compile(r.CONFINE_DUTY_AFTER),
+        "others_barred": re.compile(r.CONFINE_OTHERS_BARRED),
+        "offence": re.compile(r.CONFINE_OFFENCE),
+        "links": tuple(
+            (re.compile(f"(?:{link})$"), re.compile(after) if after else None, form)
+            for link, after, form in r.CONFINE_LINKS
+        ),
+        "link_any": re.compile("|".join(f"(?:{link})" for link, _, _ in r.CONFINE_LINKS)),
+    }
+
+
+@dataclass(frozen=True)
+class Destination:
+    """One named place or operator in a sentence: where it is (with its bracket or
+    operator), the word before it that links it to the clause, the form of that link
+    (rules.CONFINE_LINKS: "to_one", "buy_from", "designate", "except"; None when the trade
+    the link needs does not follow) and its words."""
+
+    start: int
+    end: int
+    link_start: int
+    link: str
+    form: str | None
+    words: str
+
+
+def _named(spec: str, place: str, after: str, p: dict[str, re.Pattern]) -> bool:
+    """Whether the words before a place noun (its specifier) name one place: something is
+    left once the words for a kind of place are taken out, or a bracket right after the
+    place says where it is."""
+    bracket = p["bracket"].match(after)
+    spec = re.sub(r"[（(][^）)]*[）)]", "", spec)
+    core = re.sub(r"[^\u4e00-\u9fffA-Za-z0-9]", "", p["generic"].sub("", spec))
+    if core and p["admin"].match(core):
+        # The county's own one — unless it is the 定点 one the law provides ("县定点屠宰厂").
+        return not p["statutory"].search(spec + place)
+    if len(core) >= 2:
+        return True
+    if p["seller"].match(place) and p["designated"].search(spec):
+        return not p["statutory"].search(spec + place)
+    return bool(bracket and not p["generic"].fullmatch(bracket.group(1)))
+
+
+def destinations(text: str) -> list[Destination]:
+    """Named places or operators of a sentence, each with the link before it: the nearest
+    link in its clause whose trade follows the place (what stands between them is the
+    place's specifier), else the nearest link ("县计量所指定的…经营部": 指定 is no link of
+    its own here, 到 is)."""
+    p = _confine()
+    out = []
+    for m in p["place"].finditer(text):
+        cs = _clause_start(text, m.start())
+        lo = max(cs, m.start() - 26)
+        rest = text[m.end() : _clause_end(text, m.end())]
+        # The place's address or its operator may follow ("（老油库）建设管理单位").
+        end = m.end()
+        for extra in p["operator_of"].finditer(text, m.end(), _clause_end(text, m.end())):
+            if extra.start() != end:
+                break
+            end = extra.end()
+        tail = text[end : _clause_end(text, end)]
+        found = None
+        for lm in reversed(list(p["link_any"].finditer(text, lo, m.start()))):
+            # In a list ("进入门市或者市场", "老街农贸市场、绿洲农贸市场或中心农贸市场") the
+            # place noun's own specifier is what follows the last 或/和/、.
+            spec = re.split(r"或者|或是|或|和|及|、", text[lm.end() : m.start()])[-1]
+            if not _named(spec, m.group(), rest, p):
+                # Farther links would only take the nearer one into the specifier — unless
+                # the nearer one is a 指定 describing the place ("到…指定的经销点").
+                if p["designated"].match(lm.group()):
+                    continue
+                break
+            # The form of the link (rules.CONFINE_LINKS) when the trade it needs follows.
+            form = next(
+                (
+                    f
+                    for link, after, f in p["links"]
+                    if link.search(lm.group()) and (after is None or after.match(tail))
+                ),
+                None,
+            )
+            d = Destination(m.start(), end, lm.start(), lm.group(), form, spec + m.group())
+            if form is not None:
+                found = d
+                break
+            found = found or d
+        if found:
+            out.append(found)
+    return out
+
+
+def concession_holders(paragraphs) -> tuple[str, ...]:
+    """Operators the document says hold a concession (rules.CONFINE_CONCESSION_HOLDER)."""
+    p = _confine()["holder"]
+    return tuple(
+        m.group("name") for para in paragraphs if "特许经营" in para for m in p.finditer(para)
+    )
+
+
+def _obliged(text: str, pos: int, p: dict[str, re.Pattern]) -> bool:
+    """Whether a duty governs the link at `pos`: an obligation word before it in its clause,
+    or in an earlier clause of the sentence with no permission, ban or new condition
+    ("少于5吨的，可…") in between."""
+    end = pos
+    start = _clause_start(text, pos)
+    first = True
+    while True:
+        clause = text[start:end]
+        hits = list(p["obligation"].finditer(clause))
+        if hits:
+            return not p["not_duty"].search(clause, hits[-1].end())
+        if p["not_duty"].search(clause) or clause.rstrip().endswith("的"):
+            return False
+        if start <= 0 or text[start - 1] in "：:":
+            return False
+        # An earlier clause's duty carries on only into a clause that goes on with the same
+        # actor ("应将餐厨垃圾单独收集放存，及时交由…"); a clause that names a new one
+        # ("…须经办公会讨论通过，由城建公司负责比价工作") or says much before the link does not.
+        if first and (text.startswith("由", pos) or pos - start > 8):
+            return False
+        first = False
+        end = start - 1
+        start = _clause_start(text, end)
+
+
+def _serves_area(text: str, p: dict[str, re.Pattern]) -> str:
+    """The name of an operator that opens its clause and is made responsible for a whole
+    area's trade (rules.CONFINE_SERVES_AREA), or ""."""
+    if "负责" not in text and "承办" not in text and "承担" not in text:
+        return ""
+    for m in p["place"].finditer(text):
+        cs = _clause_start(text, m.start())
+        spec = text[cs : m.start()]
+        if any(c in spec for c in "。；") or not _named(spec, m.group(), "", p):
+            continue
+        if p["own"].search(spec):
+            continue
+        if p["serves_area"].match(text, m.end()):
+            return spec + m.group()
+    return ""
+
+
+def confinements(text: str, holders: tuple[str, ...] = ()) -> list[Rule]:
+    """The 限定交易 reading (rules.CONFINEMENT_RULES) a normative-document sentence matches,
+    at most one: banned outside one named place, obliged to one named place, or every
+    other site closed."""
+    from .rules import CONFINEMENT_RULES
+
+    p = _confine()
+    # Cheapest first: most sentences name no place of trade and close nothing.
+    if not p["place"].search(text) and not p["close"].search(text):
+        return []
+    if p["lawful"].search(text):
+        return []
+    for d in destinations(text):
+        if any(h in d.words or d.words in h for h in holders):
+            continue
+        if p["outside"].match(text, d.end):
+            # "禁止在县殡仪馆外的其他区域举办…", "除上谷市场外，其他场所一律不得…".
+            if p["ban"].search(text) and not p["offence"].search(text):
+                return [CONFINEMENT_RULES["outside_one"]]
+            continue
+        if d.form == "designate" and not p["own"].search(text, 0, d.link_start):
+            return [CONFINEMENT_RULES["to_one"]]
+        if d.form not in ("to_one", "buy_from"):
+            continue
+        if d.form == "to_one" and p["ban_outside"].search(text, d.end):
+            return [CONFINEMENT_RULES["outside_one"]]
+        cs = _clause_start(text, d.link_start)
+        if p["ban"].search(text, cs, d.link_start) or p["own"].search(text, 0, d.link_start):
+            continue
+        if (
+            _obliged(text, d.link_start, p)
+            or p["duty_after"].match(text, d.end)
+            or p["others_barred"].search(text, d.end)
+        ):
+            return [CONFINEMENT_RULES[d.form]]
+    served = _serves_area(text, p)
+    if served and not any(h in served or served in h for h in holders):
+        return [CONFINEMENT_RULES["to_one"]]
+    m = p["close"].search(text)
+    if m and not p["offence"].search(text, m.start()):
+        return [CONFINEMENT_RULES["close_others"]]
+    return []
