@@ -125,6 +125,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's form templates, with the select and input widgets written in Python (same text).
+FORM_RENDERER = "fazhi.core.forms.renderers.FastWidgets"
+
 # --- database ---------------------------------------------------------------
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
@@ -135,7 +138,7 @@ if os.environ.get("DATABASE_URL"):
         # with 1.1 (the usual SSD setting) 10 s. Set per connection, so no server file
         # needs editing; an `options` in DATABASE_URL (?options=...) wins.
         DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-            "options", "-c random_page_cost=1.1"
+            "options", "-c random_page_cost=1.1 -c parallel_setup_cost=10000"
         )
 else:
     DATABASES = {

@@ -21,7 +21,7 @@ import re
 import uuid
 from urllib.parse import urlencode
 
-from locust import HttpUser, between, task
+from locust import HttpUser, between, events, task
 
 PASSWORD = os.environ.get("SOAK_PASSWORD", "")
 REVIEWER_ID = int(os.environ.get("SOAK_REVIEWER_ID", "0"))
@@ -36,6 +36,25 @@ RECORD = re.compile(r'href="(/[a-z]+/(?:[a-z_]+/)?\d+/)"')
 SELECT = re.compile(r'<select[^>]*name="([a-z_]+)"[^>]*>(.*?)</select>', re.S)
 OPTION = re.compile(r'<option value="([^"]+)"')
 SKIP = ("/logout", "/password", "/core/", "/api/", "/admin")
+
+# Every answer's time, for the soak's per-minute table (scripts/soak.py): seconds since
+# the start, the request's name, milliseconds, failed or not.
+TIMES = os.environ.get("SOAK_TIMES", "")
+if TIMES:
+    import time
+
+    _log = open(TIMES, "w", encoding="utf-8")  # noqa: SIM115 - open for the whole run
+    _started = time.monotonic()
+
+    @events.request.add_listener
+    def _timed(name, response_time, exception, **_):
+        _log.write(
+            f"{time.monotonic() - _started:.3f},{response_time:.1f},{int(exception is not None)},{name}\n"
+        )
+
+    @events.quitting.add_listener
+    def _close(**_):
+        _log.close()
 
 
 class Person(HttpUser):

@@ -46,7 +46,50 @@ def read_stats(prefix: Path) -> list[dict]:
         return list(csv.DictReader(f))
 
 
-def render(meta: dict, rows: list[dict], memory: dict) -> str:
+def read_times(path: Path) -> list[tuple[float, float, bool]]:
+    """(seconds since the start, ms, failed) of every answer, in order (locustfile.py)."""
+    if not path.exists():
+        return []
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        at, ms, failed, _name = line.split(",", 3)
+        rows.append((float(at), float(ms), failed == "1"))
+    return rows
+
+
+def by_minute(times, warm_s: float) -> list[str]:
+    """The run minute by minute, and the steady state after the warm-up (everyone logged
+    in, a minute of clicking): where the whole run's p95 comes from."""
+    if not times:
+        return []
+    lines = [
+        "",
+        f"Minute by minute (warm-up: the first {warm_s:.0f} s, while {{users}} people log in "
+        "— a password hash each — and start clicking):",
+        "",
+        "| minute | requests | failures | p50 ms | p95 ms |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    last = int(max(t for t, _, _ in times) // 60)
+    for minute in range(last + 1):
+        chunk = [(ms, bad) for t, ms, bad in times if minute * 60 <= t < (minute + 1) * 60]
+        if chunk:
+            ms = [m for m, _ in chunk]
+            lines.append(
+                f"| {minute + 1} | {len(chunk)} | {sum(b for _, b in chunk)} "
+                f"| {bench.percentile(ms, 50):.0f} | {bench.percentile(ms, 95):.0f} |"
+            )
+    steady = [ms for t, ms, _ in times if t >= warm_s]
+    if steady:
+        lines.append(
+            f"| **after warm-up** | {len(steady)} | "
+            f"{sum(bad for t, _, bad in times if t >= warm_s)} "
+            f"| {bench.percentile(steady, 50):.0f} | **{bench.percentile(steady, 95):.0f}** |"
+        )
+    return lines
+
+
+def render(meta: dict, rows: list[dict], memory: dict, times=(), warm_s: float = 0) -> str:
     total = next(r for r in rows if r["Name"] == "Aggregated")
     requests, failures = int(total["Request Count"]), int(total["Failure Count"])
     p95 = float(total["95%"])
@@ -81,6 +124,8 @@ def render(meta: dict, rows: list[dict], memory: dict) -> str:
         "| target | met | measured |",
         "|---|---|---|",
         *[f"| {name} | {'✓' if ok else '✗'} | {value} |" for name, ok, value in checks],
+        "",
+        *[line.replace("{users}", str(meta["users"])) for line in by_minute(times, warm_s)],
         "",
         "| request | count | failures | p50 ms | p95 ms | p99 ms | max ms |",
         "|---|---:|---:|---:|---:|---:|---:|",
@@ -129,6 +174,7 @@ def main(argv=None) -> int:
         "SOAK_PASSWORD": DEMO_PASSWORD,
         "SOAK_REVIEWER_ID": str(adviser.user_id),
         "SOAK_CREDIT_CODE": credit_code(424_242),  # a valid code, as the form demands
+        "SOAK_TIMES": str(bench.ROOT / "var" / "soak" / f"{args.db}-{args.factor}_times.csv"),
     }
     out = bench.ROOT / "var" / "soak"
     out.mkdir(parents=True, exist_ok=True)
@@ -151,7 +197,8 @@ def main(argv=None) -> int:
             cwd=bench.ROOT,
         )  # fmt: skip
         # Warm: every person spawned and a minute of clicking (imports, caches filled).
-        time.sleep(min(args.users / args.spawn_rate + 60, args.minutes * 60 / 2))
+        warm_s = min(args.users / args.spawn_rate + 60, args.minutes * 60 / 2)
+        time.sleep(warm_s)
         memory["warm"] = {pid: rss_mb(pid) for pid in worker_pids(server.proc.pid)}
         locust.wait()
         memory["end"] = {pid: rss_mb(pid) for pid in worker_pids(server.proc.pid)}
@@ -170,7 +217,7 @@ def main(argv=None) -> int:
         "users": args.users,
         "minutes": f"{args.minutes:g}",
     }
-    section = render(meta, rows, memory)
+    section = render(meta, rows, memory, read_times(Path(env["SOAK_TIMES"])), warm_s)
     print("\n" + section)
     if not args.no_write:
         existing = bench.DOC.read_text(encoding="utf-8") if bench.DOC.exists() else None

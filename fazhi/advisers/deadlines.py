@@ -8,9 +8,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.db.models import Exists, OuterRef
-from django.urls import reverse
 
 from fazhi.core.deadlines import deadline
+from fazhi.core.links import reverse
 from fazhi.core.pending import PendingItem, read
 from fazhi.core.roles import Role
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.urls import reverse
-
+from fazhi.core.links import reverse
 from fazhi.core.pending import PendingItem, read
 
 from .models import READER_ROLES, Contract, ContractPayment

@@ -93,7 +93,7 @@ def cohort_url(lists: dict, model, key: str, year: int, unit, **extra) -> str:
     """The list of `model` narrowed to the cohort `key` of `unit`'s `year`."""
     from urllib.parse import urlencode
 
-    from django.urls import reverse
+    from fazhi.core.links import reverse
 
     query = urlencode({"annual": f"{key}:{year}:{unit.code}", **extra})
     return reverse(lists[model]) + "?" + query

@@ -26,7 +26,8 @@ from functools import lru_cache
 from types import MappingProxyType
 
 import chinese_calendar
-from django.urls import reverse
+
+from fazhi.core.links import reverse
 
 from .models import HolidayOverride, HolidaySchedule
 from .pending import PendingItem, read

@@ -4,8 +4,10 @@ roles, and only pages that exist are listed."""
 
 from django.core.signals import setting_changed
 from django.template.loader import get_template
-from django.urls import NoReverseMatch, get_script_prefix, reverse
+from django.urls import NoReverseMatch, get_script_prefix
 from django.utils.safestring import mark_safe
+
+from fazhi.core.links import reverse
 
 from .registry import menu_entries
 from .roles import Role

@@ -62,6 +62,9 @@ def read(rows: Sequence, limit: int | None = None) -> tuple[list, bool]:
 
 
 def collect(user, today: date) -> list[PendingItem]:
+    """Every provider's items, nearest first. Callers run it inside
+    `core.deadlines.overrides_read_once()`: the providers compute a dozen deadlines, and one
+    read of the small holiday-override table then serves them all."""
     items: list[PendingItem] = []
     for provider in app_hooks("deadlines", "pending_items"):
         items.extend(provider(user, today))

@@ -253,7 +253,7 @@ class AttachmentOut(Schema):
 
     @staticmethod
     def resolve_download_url(obj) -> str:
-        from django.urls import reverse
+        from fazhi.core.links import reverse
 
         return reverse("core:attachment_download", args=[obj.pk])
 

@@ -160,7 +160,7 @@ class Decision(SearchableMixin, models.Model):
         return self.title + (f"(第{self.version}版)" if self.version > 1 else "")
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
+        from fazhi.core.links import reverse
 
         return reverse("decisions:decision_detail", args=[self.pk])
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 
+from fazhi.core.links import reverse
 from fazhi.core.models import OrgUnit
 
 from . import selectors

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.urls import reverse
-
+from fazhi.core.links import reverse
 from fazhi.core.pending import PendingItem, level, read
 
 from .models import Dispute
 from .params import JUDICIAL_WARN_DAYS
 from .services import MEDIATOR_ROLES
+
+# What an item shows of a dispute: read only these (a dispute row carries its account of
+# the facts and its parties' notes; up to 51 rows per kind are read).
+SHOWN = ("category", "summary", "status", "judicial_due", "next_due", "org_unit__name")
 
 
 def _judicial(user, today: date) -> list[PendingItem]:
@@ -21,6 +24,7 @@ def _judicial(user, today: date) -> list[PendingItem]:
         Dispute.objects.visible_to(user, MEDIATOR_ROLES)
         .filter(judicial_due__isnull=False)
         .select_related("org_unit")
+        .only(*SHOWN)
         .order_by("judicial_due", "id")
     )
     warn = int(JUDICIAL_WARN_DAYS.default)
@@ -45,6 +49,7 @@ def _handling(user, today: date) -> list[PendingItem]:
         Dispute.objects.visible_to(user, MEDIATOR_ROLES)
         .filter(status__in=Dispute.OPEN, next_due__isnull=False)
         .select_related("org_unit")
+        .only(*SHOWN)
         .order_by("next_due", "id")
     )
     list_url = reverse("disputes:dispute_list") + "?warning=overdue"

@@ -12,8 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 
-from django.urls import reverse
-
+from fazhi.core.links import reverse
 from fazhi.core.risk import RiskFacts
 
 from .models import Dispute, Party, Session

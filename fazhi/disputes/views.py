@@ -10,12 +10,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 from django.views.decorators.http import require_POST
 
 from fazhi.core import clock
 from fazhi.core.attachments import attachments_for
 from fazhi.core.forms import apply_service_error
+from fazhi.core.links import reverse
 from fazhi.core.models import OrgUnit
 from fazhi.core.paging import page_of
 from fazhi.core.permissions import ServiceError, role_required

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.urls import reverse
-
 from fazhi.core import pending
 from fazhi.core.dates import add_months
+from fazhi.core.links import reverse
 from fazhi.core.pending import PendingItem
 from fazhi.core.roles import Role
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.urls import reverse
-
+from fazhi.core.links import reverse
 from fazhi.core.pending import PendingItem, level, read
 from fazhi.core.roles import Role
 

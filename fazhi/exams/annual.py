@@ -8,9 +8,9 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.db.models import Count, Q
-from django.urls import reverse
 
 from fazhi.core.annual import Contribution, Fact, Point
+from fazhi.core.links import reverse
 from fazhi.core.models import OrgUnit
 from fazhi.core.scoping import in_subtree
 from fazhi.core.summary import percent

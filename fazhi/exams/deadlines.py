@@ -7,10 +7,10 @@ from __future__ import annotations
 from datetime import date
 
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.core import clock
+from fazhi.core.links import reverse
 from fazhi.core.pending import PendingItem, level, read
 
 from .models import Attempt, Candidate, Exam

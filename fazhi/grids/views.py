@@ -10,12 +10,13 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 from django.views.decorators.http import require_POST
 
 from fazhi.core import clock, snapshots
 from fazhi.core.attachments import attachments_for
 from fazhi.core.forms import apply_service_error
+from fazhi.core.links import reverse
 from fazhi.core.paging import page_of
 from fazhi.core.permissions import ServiceError, role_required
 

@@ -10,9 +10,9 @@ from datetime import date
 from functools import partial
 
 from django.db.models import Q
-from django.urls import reverse
 
 from fazhi.core.annual import Contribution, Fact, Point, cohort_fact, cohort_narrow
+from fazhi.core.links import reverse
 from fazhi.core.models import OrgUnit
 from fazhi.core.scoping import in_subtree
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import urlencode
 
-from django.urls import reverse
-
 from fazhi.core.annual import Contribution, Fact, Point
+from fazhi.core.links import reverse
 
 from . import summary
 from .models import Tier, VillageRecord

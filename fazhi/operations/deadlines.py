@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.urls import reverse
 from django.utils import timezone
 
+from fazhi.core.links import reverse
 from fazhi.core.pending import PendingItem
 from fazhi.core.roles import Role
 

@@ -9,10 +9,11 @@ from django.contrib.auth import login
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 from django.views.decorators.http import require_http_methods
 
 from fazhi.core.forms import apply_service_error
+from fazhi.core.links import reverse
 from fazhi.core.models import OrgUnit
 from fazhi.core.paging import page_of
 from fazhi.core.permissions import ServiceError

@@ -8,8 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from django.urls import reverse
-
+from fazhi.core.links import reverse
 from fazhi.core.models import OrgUnit
 from fazhi.core.risk import RiskFacts
 

@@ -10,11 +10,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from fazhi.core import clock
 from fazhi.core.forms import apply_service_error
+from fazhi.core.links import reverse
 from fazhi.core.models import OrgUnit, User
 from fazhi.core.paging import page_of
 from fazhi.core.permissions import ServiceError, role_required

@@ -10,9 +10,9 @@ from datetime import date
 from urllib.parse import urlencode
 
 from django.db.models import Count, Sum
-from django.urls import reverse
 
 from fazhi.core.annual import Contribution, Fact, Point
+from fazhi.core.links import reverse
 from fazhi.core.models import OrgUnit
 from fazhi.core.scoping import in_subtree
 from fazhi.core.summary import percent

@@ -7,10 +7,10 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from fazhi.core import clock
 from fazhi.core.forms import apply_service_error
+from fazhi.core.links import reverse
 from fazhi.core.paging import page_of
 from fazhi.core.permissions import ServiceError, role_required
 from fazhi.core.roles import Role

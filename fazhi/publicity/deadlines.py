@@ -8,9 +8,9 @@ from __future__ import annotations
 from datetime import date
 
 from django.db.models import Exists, OuterRef
-from django.urls import reverse
 
 from fazhi.core.deadlines import deadline
+from fazhi.core.links import reverse
 from fazhi.core.pending import PendingItem, level, read
 from fazhi.core.roles import Role
 

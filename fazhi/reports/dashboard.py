@@ -15,11 +15,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 from django.utils import timezone
 
 from fazhi.core import clock, snapshots, summary, xlsx
+from fazhi.core.deadlines import overrides_read_once
 from fazhi.core.hooks import app_hooks
+from fazhi.core.links import reverse
 from fazhi.core.models import OrgUnit
 from fazhi.core.pending import PendingItem
 from fazhi.core.pending import collect as collect_pending
@@ -179,7 +181,9 @@ def pending_by_module(user, today: date | None = None) -> list[PendingRow]:
     today = today or clock.today()
     rows: dict[str, PendingRow] = {}
     item: PendingItem
-    for item in collect_pending(user, today):
+    with overrides_read_once():  # one read of the holiday overrides for every provider
+        items = collect_pending(user, today)
+    for item in items:
         row = rows.setdefault(item.category, PendingRow(item.category))
         row.total += 1
         row.overdue += item.overdue(today)

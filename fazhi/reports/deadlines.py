@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.urls import reverse
-
 from fazhi.core.deadlines import deadline
+from fazhi.core.links import reverse
 from fazhi.core.pending import PendingItem, level
 
 from .models import AnnualReport

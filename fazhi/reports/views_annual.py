@@ -8,10 +8,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from fazhi.core import clock
+from fazhi.core.links import reverse
 from fazhi.core.models import OrgUnit
 from fazhi.core.officedoc import pdf_converter
 from fazhi.core.paging import page_of

@@ -12,8 +12,8 @@ from __future__ import annotations
 from datetime import date
 
 from django.db.models import Count, Q
-from django.urls import reverse
 
+from fazhi.core.links import reverse
 from fazhi.core.pending import PendingItem, level, read
 
 from .models import PrecheckFinding, PrecheckRun, ReviewRequest

@@ -10,12 +10,12 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from fazhi.core import clock
 from fazhi.core.dates import add_months
 from fazhi.core.forms import apply_service_error
+from fazhi.core.links import reverse
 from fazhi.core.models import OrgUnit
 from fazhi.core.paging import page_of
 from fazhi.core.permissions import ServiceError, role_required

@@ -4,9 +4,11 @@
 from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
+
+from fazhi.core.links import reverse
 
 from .. import attachments as svc
 from ..permissions import ServiceError, role_required

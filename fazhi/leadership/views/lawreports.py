@@ -7,11 +7,11 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from fazhi.core import clock
 from fazhi.core.attachments import attachments_for
+from fazhi.core.links import reverse
 from fazhi.core.paging import page_of
 from fazhi.core.permissions import ServiceError, role_required
 from fazhi.core.roles import Role
