@@ -50,7 +50,7 @@ run: $(STAMP)
 	$(BIN)/fazhi tick
 	$(BIN)/fazhi collectstatic --noinput -v 0
 	exec $(BIN)/gunicorn fazhi.wsgi --workers $$(nproc) --worker-class gthread --threads 4 \
-		--keep-alive 30 --bind $(FAZHI_HOST):$(FAZHI_PORT) --access-logfile - --graceful-timeout 5
+		--keep-alive 0 --bind $(FAZHI_HOST):$(FAZHI_PORT) --access-logfile - --graceful-timeout 5
 
 test: $(STAMP)
 	@echo; echo "==> [1/7] ruff check"

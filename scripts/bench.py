@@ -59,9 +59,12 @@ DOC = ROOT / "docs" / "benchmarks.md"
 USERS = ("officer", "supervisor")
 CONCURRENCY = 8
 WORKERS = 2
-# Threads per worker (gthread): a request waiting on the database or on a long county
-# count does not hold every other request behind it, as a sync worker would.
-THREADS = 4
+# Threads per worker (gthread), as `make run` serves: a request waiting on the database or
+# on a long county count does not hold every other request behind it, as a sync worker
+# would. Keep-alive off, as there: a kept connection stays with the worker that accepted
+# it, and with 8 clients one worker could hold six while the other idled (half the
+# throughput, measured with wrk); closed after each answer, the workers take turns.
+THREADS = int(os.environ.get("FAZHI_BENCH_THREADS", "4"))
 RAW_RUNS = 5
 PAGE_RUNS = 3
 DB_LABELS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
@@ -377,14 +380,11 @@ class Server:
                 "fazhi.wsgi",
                 "--workers",
                 str(WORKERS),
-                "--worker-class",
-                "gthread",
-                "--threads",
-                str(THREADS),
-                # Longer than a person's pause between clicks (the soak's 2–8 s): a kept
-                # connection is not closed under a request the client is sending on it.
-                "--keep-alive",
-                "30",
+                *(
+                    ["--worker-class", "gthread", "--threads", str(THREADS), "--keep-alive", "0"]
+                    if THREADS
+                    else []  # 0: sync workers, for comparison
+                ),
                 "--bind",
                 f"127.0.0.1:{self.port}",
                 "--graceful-timeout",
@@ -429,7 +429,7 @@ class Server:
 
 
 class Http:
-    """One connection (gunicorn's sync workers close it after each answer; http.client
+    """One connection (gunicorn closes it after each answer, keep-alive being off; http.client
     opens the next one), with the cookies of one login."""
 
     def __init__(self, port: int, cookies: dict | None = None):
@@ -1008,7 +1008,7 @@ def render_section(db: str, meta: dict, results: list[Result]) -> str:
         "session saved)",
         f"- **Database**: {meta['database']}; data {meta['data']}",
         f"- **Scale**: factor {meta['factor']}, seed {meta['seed']}; "
-        f"{meta['requests']} requests per measurement; gunicorn × {WORKERS} sync workers",
+        f"{meta['requests']} requests per measurement; gunicorn × {WORKERS} workers × {THREADS} threads",
         f"- **Commit**: {meta['commit']}",
         f"- **Command**: `{meta['command']}`",
     ]
@@ -1108,7 +1108,7 @@ Written by `scripts/bench.py`: `make bench [FACTOR=1.0] [DB=sqlite|postgresql]
 [REQUESTS=30]`. Each database's section is replaced by its own run; the other is kept.
 
 Every GET list, detail, workbench, figures and API list/detail route found in the URL
-patterns, over HTTP against gunicorn (2 sync workers), as `officer` (one town) and
+patterns, over HTTP against gunicorn (2 workers × 4 threads), as `officer` (one town) and
 `supervisor` (the county). Times are in ms, from sending the request to its last byte.
 
 - *c1*: one request at a time; *c8*: 8 clients at once, each on its own connection (the
