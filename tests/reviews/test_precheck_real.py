@@ -2,11 +2,12 @@
 licence, fee, fine or permit set by higher law is lawful; one that *creates* it is not; a
 clause sending all the town's business to operators the town picked is 限定交易.
 
-The real-document figures are measured on corpus/real: files 01–120 tune the rules (dev;
+The real-document figures are measured on corpus/real: files 01–131 tune the rules (dev;
 111–120, picked for 限定交易 and 指定 clauses and their lawful look-alikes, were the
 thirteenth round's measurement and tune the fourteenth round's structural reading of
-限定交易); 121–131 are the fourteenth round's held-out set, added and run once by the
-lead — until their files are there the held-out checks are skipped.
+限定交易; 121–131 were the fourteenth round's blind set and tune the fifteenth round's);
+132–142 are the fifteenth round's held-out set, added and run once by the lead — until their
+files are there the held-out checks are skipped.
 Since round 11, high severity on a normative document is calibrated: a family's finding
 is high only in the reading that proved reliable on unseen documents, otherwise medium
 (rules.calibrated); since round 12 a legal basis counts only when it modifies the
@@ -564,23 +565,27 @@ def test_a_notice_enforcing_a_named_law_may_take_effect_at_once():
 
 
 def test_real_dev_documents_meet_the_high_severity_target():
-    """Given the dev documents (01–120), when pre-reviewed, then ≥ 0.8 of the high-severity
-    findings are labelled problems (96 of 97 when measured in round 14: the one false is
-    106's 狂犬、野犬 sentence, left since round 12), and every competition problem is
-    reported as competition (29 of 29, the five round-13 misses of 111–114 included); 136 of
-    the 162 labelled problems are found. The lawful look-alikes of 116–120 (a concession,
-    approved collectors, temporary stalls, qualified haulers, an upstairs area) get no
-    competition finding."""
-    assert len(REAL_DEV) == 120
+    """Given the dev documents (01–131), when pre-reviewed, then ≥ 0.8 of the high-severity
+    findings are labelled problems (105 of 107 when measured in round 15: the two false are
+    106's 狂犬、野犬 sentence, left since round 12, and 125's 搬迁至指定地点 read as a penalty),
+    and 38 of the 40 competition problems are reported as competition; 146 of the 177
+    labelled problems are found. Within them 01–120 keep round 14's 29 of 29 with one false
+    high finding. The lawful look-alikes of 116–120 and 127–131 (a concession, approved
+    collectors, temporary stalls, qualified haulers, an upstairs area, a free choice of
+    qualified testers, public water supply) get no competition finding."""
+    assert len(REAL_DEV) == 131
     ev = evaluate_real(REAL_DEV)
-    assert ev.high.tp + ev.high.fp >= 97
+    assert ev.high.tp + ev.high.fp >= 107
     assert ev.high.precision >= MIN_REAL_HIGH_PRECISION, ev.high
-    assert ev.high.fp <= 1, ev.high
-    assert ev.competition == 29
-    assert ev.competition_caught == ev.competition, [m for m in ev.missed if m[1] == "competition"]
-    assert ev.caught >= 136
-    look_alikes = ("116-", "117-", "118-", "119-", "120-")
+    assert ev.high.fp <= 2, ev.high
+    assert ev.competition == 40
+    assert ev.competition_caught >= 38, [m for m in ev.missed if m[1] == "competition"]
+    assert ev.caught >= 146
+    look_alikes = ("116-", "117-", "118-", "119-", "120-", "127-", "128-", "129-", "130-", "131-")
     assert not [f for f in ev.findings if f[0].startswith(look_alikes) and f[1] == "competition"]
+    old = evaluate_real(tuple(f"{n:02d}" for n in range(1, 121)))
+    assert old.competition == 29 and old.competition_caught == 29
+    assert old.high.fp <= 1, old.high
 
 
 def test_the_round_thirteen_misses_are_reported_as_competition():
@@ -592,18 +597,32 @@ def test_the_round_thirteen_misses_are_reported_as_competition():
     assert all(f[2] == "high" for f in ev.findings if f[1] == "competition")
 
 
+def test_the_round_fourteen_blind_misses_are_reported_as_competition():
+    """121–131 were round 14's blind set (2 of 11 限定交易 reported) and are dev material in
+    round 15: the bus centre (122), the issuer's own 白蚁防治站 (123), the regional
+    restriction "委托市内…机构" (124) and 126's "统由…公司经营销售", "其它任何单位和个人不得
+    私自采购、批发" are reported as competition at high severity; 128's public water supply
+    is no longer a false competition finding."""
+    ev = evaluate_real(tuple(str(n) for n in range(121, 132)))
+    assert ev.competition == 11 and ev.competition_caught >= 9, ev.missed
+    found = {f[0][:3] for f in ev.findings if f[1] == "competition" and f[5]}
+    assert {"121", "122", "123", "124", "126"} <= found
+    assert all(f[2] == "high" for f in ev.findings if f[1] == "competition")
+    assert not [f for f in ev.findings if f[0].startswith("128-") and f[1] == "competition"]
+
+
 def test_real_held_out_documents_do_not_regress():
-    """The held-out documents 121–131 were collected blind for round 14 and run once
-    (docs/precheck.md, 第十四轮): 2 of 11 限定交易 reported, 2 of 4 high-severity findings
-    true (128's utility and 125's category are the known misses). Only no regression is
-    asserted; all documents together still meet the high-severity target."""
+    """The held-out documents 132–142 were collected blind for round 15 and run once
+    (docs/precheck.md, 第十五轮): 3 of 12 限定交易 reported, 4 of 6 high-severity findings
+    true (139's unloading place and 141's price rule are the known false ones). Only no
+    regression is asserted; all documents together still meet the high-severity target."""
     assert len(REAL_HELD_OUT) == 11 and not set(REAL_HELD_OUT) & set(REAL_DEV)
     assert held_out_present()
     ev = evaluate_real(REAL_HELD_OUT)
     assert ev.files and all(f.split("-")[0] in REAL_HELD_OUT for f in ev.files)
-    assert ev.problems == 15 and ev.competition == 11
-    assert ev.high.tp >= 2 and ev.high.fp <= 2, ev.high
-    assert ev.competition_caught >= 2 and ev.caught >= 3
+    assert ev.problems == 20 and ev.competition == 12
+    assert ev.high.tp >= 4 and ev.high.fp <= 2, ev.high
+    assert ev.competition_caught >= 3 and ev.caught >= 7
     everything = evaluate_real()
     assert everything.high.precision >= MIN_REAL_HIGH_PRECISION, everything.high
 
@@ -639,11 +658,11 @@ def test_every_real_label_quotes_its_file():
 def test_precheck_eval_real_prints_dev_held_out_and_all(capsys):
     call_command("precheck_eval", "--real")
     out = capsys.readouterr().out
-    assert "开发集 01–120" in out and "留出集 121–131" in out and "全部" in out
+    assert "开发集 01–131" in out and "留出集 132–142" in out and "全部" in out
     assert "精确率" in out
     if not held_out_present():
         # No held-out file yet: the line says so instead of printing empty scores.
-        assert "留出集 121–131:尚无文件" in out
+        assert "留出集 132–142:尚无文件" in out
 
 
 def test_a_missing_held_out_set_is_skipped_not_scored(tmp_path, monkeypatch, capsys):
@@ -659,8 +678,8 @@ def test_a_missing_held_out_set_is_skipped_not_scored(tmp_path, monkeypatch, cap
     monkeypatch.setattr(command, "held_out_present", lambda: False)
     call_command("precheck_eval", "--real")
     out = capsys.readouterr().out
-    assert "留出集 121–131:尚无文件" in out
-    assert "开发集 01–120:高风险" in out and "全部:高风险" in out
+    assert "留出集 132–142:尚无文件" in out
+    assert "开发集 01–131:高风险" in out and "全部:高风险" in out
 
 
 def test_a_twenty_page_normative_document_is_reviewed_within_200_ms():

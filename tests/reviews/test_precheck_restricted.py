@@ -174,3 +174,87 @@ def test_contracts_are_not_read_for_confinement():
     restriction on a class."""
     found = precheck("乙方须将建筑垃圾运至城东宏源消纳场处置。", "contract", whole_document=False)
     assert not [f for f in found.findings if f.rule.startswith("competition.confined")]
+
+
+# ---- round 15: a destination by its shape; a region, every other operator, the issuer ----
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # A proper name before any operator's suffix, not a noun list (122, 123 in other words).
+        ("全县农村客运班车一律进城南公交枢纽站停靠运营。", "competition.confined"),
+        ("全县的散装水泥须全部运至县宏基建材基地集中销售。", "competition.confined"),
+        ("城区所有二手车交易一律进入县顺达二手车交易园区办理。", "competition.confined"),
+        ("新建楼盘的电梯安装必须委托县恒达电梯工程所承担。", "competition.confined"),
+        ("全县的旅游团队住宿统一交由县悦来旅行社安排。", "competition.confined"),
+        ("凡新建住宅，必须向县东华白蚁防治所申报白蚁预防。", "competition.confined_purchase"),
+        # The issuer directing the trade to itself.
+        ("建设单位须与本站签订白蚁预防合同。", "competition.confined"),
+        ("各加油站应当向我中心申报防雷检测并缴纳检测费。", "competition.confined_purchase"),
+        # A regional restriction on who may serve.
+        ("各建设单位应当委托县内具有资质的监理企业承担工程监理。", "competition.confined_local"),
+        ("学校食堂采购的大米必须选用本市粮油企业生产的产品。", "competition.confined_local"),
+        # Every other operator barred from the trade; 统由 as the duty.
+        ("其他任何单位和个人不得收购、批发蚕茧。", "competition.others_excluded"),
+        ("除县盐业公司外，其它单位一律不得批发食盐。", "competition.others_excluded"),
+        ("全县的化肥批发统由县农资有限公司经营。", "competition.confined"),
+        # Fireworks wholesale is no place limit of the fireworks regulation.
+        ("全县烟花爆竹批发业务统由县日杂有限公司经营。", "competition.confined"),
+    ],
+)
+def test_round_fifteen_confinements_are_reported(text, rule):
+    """Given a destination read by its shape, a regional restriction, every other operator
+    barred or the issuer named as the one to deal with, then a high competition finding."""
+    found = findings(text)
+    assert found.get("competition", ("", ""))[1] == "high", (text, found)
+    assert rule in {r.id for r in confinements(text)}, (text, confinements(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Public utilities supplying their own network, in any wording (128, 131).
+        "城区各自备井用水户要积极与供水公司沟通对接，切换公共供水水源。",
+        "各单位应在6月底前与县自来水公司对接，接入公共供水管网。",
+        "各用户须改接市政管网，关停自备水源。",
+        "新建厂房应与县燃气公司联系办理报装手续。",
+        # Qualified operators without a name or a region; a free choice.
+        "受检单位应当委托具有相应资质的防雷检测机构开展年度检测。",
+        "各企业可自主选择有资质的检测机构进行检测。",
+        "各单位可以委托本市或者外地具有资质的机构进行评估。",
+        # Temporary stalls during works; cremation; statutory 定点.
+        "市场封闭改造期间，经营户必须在市场两侧指定的临时地点摆摊经营。",
+        "遗体一律由县殡仪馆接运火化。",
+        "生猪一律送定点屠宰厂屠宰。",
+        # Authorities and public bodies are no trade partners, nor the town's own offices.
+        "养犬人应于3月底前将犬只送往镇兽医站免疫。",
+        "申请人应当到县政务服务中心办理。",
+        "应办未办手续的道路由镇规土所负责处置。",
+        "驾驶人须到县公安交警大队办理审验。",
+        # Every other one barred where the law asks for a licence; a ban on the unlawful.
+        "未取得燃气经营许可证的，其他任何单位和个人不得经营燃气。",
+        "其他单位和个人不得擅自占用、挖掘城市道路。",
+        # Fireworks: where they are sold and set off.
+        "除指定的临时销售点外，其他区域一律禁止零售烟花爆竹。",
+        # A place of the document's own market; a place word that is no name.
+        "经营户必须在本市场内经营。",
+        "施工车辆一律运至施工现场卸货。",
+        "群众进出县客运中心请遵守秩序。",
+    ],
+)
+def test_round_fifteen_look_alikes_stay_quiet(text):
+    """Given a lawful look-alike of the round-15 parts, then no competition finding."""
+    assert "competition" not in findings(text), (text, findings(text))
+
+
+def test_a_destination_is_named_by_its_shape():
+    """Any operator's suffix after a proper name is a destination; a spot, an authority or
+    a kind of place is not."""
+    assert {d.words for d in destinations("所有班线车辆一律进县客运中心运营")} == {"县客运中心"}
+    assert {d.words for d in destinations("须向南昌市新建区白蚁防治站申报")} == {
+        "南昌市新建区白蚁防治站"
+    }
+    assert not destinations("施工车辆一律运至施工现场卸货")
+    assert not destinations("须到镇政务服务中心办理")
+    assert not destinations("须到镇派出所办理")

@@ -2713,7 +2713,9 @@ CONFINE_OBLIGATION = (
     r"(?<![主重需只想纲摘概])要(?![求素点件闻害])|一律|统一|只能|只准|只许|只可|仅限|仅能|(?<![平])均|全部|一并|"
     r"限期|责令|"
     # "请…于6月1日前到…": a request with a deadline binds (round 12).
-    r"请(?=[^。；]{0,24}(前|按时|务必|限期))"
+    r"请(?=[^。；]{0,24}(前|按时|务必|限期|及时))|"
+    # "统由…经营": the whole trade handed to the ones named (round 15, 126).
+    r"统(?=由|归|$)"
 )
 # Words that make the clause a permission, an encouragement or a ban instead of a duty.
 CONFINE_NOT_DUTY = r"可以|(?<![不])可(?![能燃])|鼓励|提倡|倡导|引导|建议|欢迎|自愿|允许|不得|禁止|严禁|不准|不能|不再|不要|停止"
@@ -2722,7 +2724,10 @@ CONFINE_NOT_DUTY = r"可以|(?<![不])可(?![能燃])|鼓励|提倡|倡导|引�
 CONFINE_LINKS = (
     # Motion to a place: 运至, 运输至, 送往, 迁入, 进入, 到…
     (
-        r"至|到|往|去|(?<![纳列投收加录融深引输写注植购混流])入|进驻|送(?![达货检审])|运(?![营行动])",
+        r"至|到|往|去|(?<![纳列投收加录融深引输写注植购混流])入|进驻|送(?![达货检审])|"
+        # 运 and 进 as verbs, not in 客运/货运 or 进行/进一步 (round 15: "一律进县客运中心运营").
+        r"(?<![客货营转联搬托承海空水陆航])运(?![营行动])|"
+        r"(?<![引推促先改增前跟演])进(?![行一出口步而度展程驻修入])",
         "",
         "to_one",
     ),
@@ -2761,7 +2766,7 @@ CONFINE_LINKS = (
     # Buying from, using a named product or operator: 向/从…购买, 使用/购买/选用/安装…
     (
         r"向|从",
-        r"[^，。；]{0,4}(购买|采购|购进|进货|订购|租用|租赁|申请|登记|办理|购置)",
+        r"[^，。；]{0,4}(购买|采购|购进|进货|订购|租用|租赁|申请|申报|登记|办理|购置)",
         "buy_from",
     ),
     (r"使用|购买|选用|选择|采购|安装|购置|订购|选购", "", "buy_from"),
@@ -2782,7 +2787,29 @@ CONFINE_PLACES = (
     r"(宴席|殡仪|殡葬|婚庆|餐饮|家政|维修|汽修|寄养)服务(中心|部|站)|"
     r"销售点|经销点|代销点|经销处|专卖店|经销商|酒店|宾馆|饭店|酒楼|培训机构|培训中心|培训学校|评估机构|"
     r"鉴定机构|设计院|"
-    r"(?<![工])厂"
+    r"(?<![工])厂|"
+    # Round 15: any operator's or institution's suffix, not a list of trades (客运中心,
+    # 白蚁防治站, 气象服务社…); whether it names one is read from what stands before it
+    # (`_named`), and the words that make it an authority, a public service or a spot
+    # rather than a trade partner are kept out here (CONFINE_NOT_TRADE).
+    r"(?<![市城镇县区村乡指调管监应储综网媒践动群政数信便民为务])中心|基地|园区|"
+    r"(?<![网])站(?![点长])|(?<![场处住厕居派出法政理督税])所(?![在有属得需述以谓])|"
+    r"(?<![现广操会考立战赛登在出到入退进专主官排剧市商农牧林渔])场(?![所地景面合次])|"
+    r"(?<![图书博物文化念览使领])馆|(?:设计|勘察|勘测|规划|检测|鉴定|评估)院|"
+    r"(?:合作|旅行|服务|经营)社|商店|门店|分店|银行|商行(?!政)|车行|"
+    # A seller the document designates by its trade ("到规定的批发单位进货").
+    r"(?:批发|供货|供应|经销|代销)单位|"
+    r"(?:网点|营业点|服务点|代办点|经营点|批发点|零售点)"
+)
+# A named destination that is an authority or a public body, not a trade partner.
+CONFINE_NOT_TRADE = (
+    r"政府|局|委员会|办公室|办事处|派出所|司法所|财政所|税务|管理所|监督所|执法|法院|检察院|公安|"
+    r"交警|纪委|中队|大队|医院|卫生院|(?<!培训)学校|幼儿园|广场|"
+    # Bodies doing the state's own animal and disease control work (a dog taken to the
+    # 兽医站 for its vaccination is a duty, not a trade confined).
+    r"兽医|畜牧|动物防疫|防疫|疾控|疾病预防|"
+    # A town's own offices called 中心 or 所 (投资促进、规划国土、城市运行…).
+    r"投促|规土|国土|规建|城管|城运|综治|网格|农技|农经|财政|司法|执法"
 )
 # What may follow the place: its operator ("新农贸市场（老油库）建设管理单位").
 CONFINE_OPERATOR_OF = r"(建设|经营|开办|管理|运营){1,2}(单位|方|处|公司)"
@@ -2815,9 +2842,10 @@ CONFINE_OWN = (
 # A seller the document designates without naming it ("到县植保站指定的经销点购买") is still
 # one the town picked (round 10: "指定的…单位"); a designated disposal site or collection
 # point is the approved site the law asks for (112, 119), not a seller.
-CONFINE_DESIGNATED = r"指定|定点|确定|选定"
+CONFINE_DESIGNATED = r"指定|定点|确定|选定|规定(?=的)"
 CONFINE_SELLERS = (
-    r"经销点|销售点|代销点|经销商|经销处|专卖店|超市|商场|门市部|经营部|供应站|品牌|公司|有限公司"
+    r"经销点|销售点|代销点|经销商|经销处|专卖店|超市|商场|门市部|经营部|供应站|品牌|公司|有限公司|"
+    r"(批发|供货|供应|经销|代销)单位"
 )
 # A named operator as the subject that serves a whole area's class ("县绿源环保有限公司负责
 # 全县餐厨垃圾的收集、运输和处置"): the document hands it the area's trade.
@@ -2858,6 +2886,37 @@ CONFINE_OTHERS_BARRED = (
     r"(不得|不准|禁止|严禁)[^，。；]{0,8}(交给|交由|卖给|售给|出售给|提供给|委托)?[^，。；]{0,4}"
     r"(其他|其它|其余)(任何)?[^，。；]{0,4}(单位|企业|公司|个人|经营者)"
 )
+# Round 15: two parts that stand beside a named destination.
+# (a) A regional restriction on who may serve: the class is sent to the operators of one
+# area ("应当主动委托市内具有…资质的专业机构", "必须选用本县企业生产的…"). The link is one
+# of CONFINE_LINKS' words for being served or buying; the obligation is read as for a
+# destination (`_obliged`).
+CONFINE_LOCAL = (
+    r"(委托|交由|交给|选择|选用|聘请|聘用|使用|采购|购买|购进|由|到|向|从)[^，。；]{0,6}?"
+    r"(本市|本县|本区|本省|本镇|本乡|本地|市内|县内|区内|省内|镇内|市域内|县域内|境内)"
+    r"(?![^，。；]{0,4}(范围|区域|辖区)?[^，。；]{0,2}(产生|发生|的所有|所有))"
+    r"[^，。；]{0,24}?(机构|单位|企业|公司|经营者|供应商|服务商|商家|厂家|厂商|产品|商品)"
+)
+# (b) Every other operator barred from the trade ("其它任何单位和个人不得私自采购、批发"):
+# read as the exclusion it is, with or without a place; a licence or a qualification the
+# law asks for ("未取得许可的，其他任何单位不得…") makes it a licensing rule instead.
+CONFINE_OTHERS_EXCLUDED = (
+    r"(其他|其它|其余)(任何)?[^，。；]{0,8}(单位|企业|公司|个人|经营者|商户)[^，。；]{0,4}"
+    r"(一律|均|都)?(不得|不准|不能|禁止|严禁|一律不)[^，。；]{0,6}"
+    r"(经营|采购|批发|销售|收购|屠宰|收运|清运|承接|承揽|供应|代理|零售|进货|购进|运营)"
+)
+CONFINE_EXCLUSION_LAWFUL = r"许可|资质|依法|批准|核准|证照|执照|登记|备案|法律|法规"
+# Public utilities supplying their own network, in any wording: switching to, joining or
+# dealing with the public water, power or gas supply ("积极与供水公司沟通对接，切换公共供水
+# 水源", "与县自来水公司对接", "接入公共供水管网") — the network is the utility's.
+CONFINE_UTILITY = (
+    r"(切换|接入|接通|改用|改接|并入|转为|使用)[^，。；]{0,6}(公共|市政|城市|城镇|集中)?"
+    r"(供水|自来水|供电|电网|供气|燃气|供热|管网)|"
+    r"(供水|自来水|水务|供电|电力|燃气|供气|供热|热力)(公司|企业|集团|单位|部门|公司等)"
+    r"[^，。；]{0,8}(沟通|对接|联系|接洽|协调|衔接|签订供|办理(接|开|过)户|报装)|"
+    r"公共供水|公共管网|市政管网"
+)
+
 # Contexts that make the sentence lawful (the round-10 exemptions of
 # competition.designation are read as well).
 CONFINE_LAWFUL = (
@@ -2877,7 +2936,10 @@ CONFINE_LAWFUL = (
     r"公共资源交易|产权交易|政务服务|便民服务|为民服务|公开(交易|招标|竞价|拍卖|竞争)|招标投标|政府采购",
     # The fireworks regulation lets the county limit where fireworks are sold and set off
     # (烟花爆竹安全管理条例 第十九条、第三十条).
-    r"烟花爆竹|烟花|鞭炮",
+    # Only where and when they are sold or set off: who may wholesale them is no place
+    # limit ("批发业务，统由…公司经营销售" stays a confinement, 126).
+    r"(烟花爆竹|烟花|鞭炮)[^。；]{0,30}(燃放|零售|(临时)?销售(点|网点|地点|区域|时间|时段)|地点|区域|时段)|"
+    r"(燃放|零售|临时销售)[^。；]{0,20}(烟花爆竹|烟花|鞭炮)",
     # A designation the law makes ("法定"; "经依法指定的单位", the utilities' own network and
     # the tobacco monopoly are among competition.designation's exemptions, read here too).
     r"法定",
@@ -2916,6 +2978,8 @@ CONFINEMENT_OUTRANKS = {
     "competition.confined": ("duty.added", "duty.unaddressed_ban"),
     "competition.confined_outside": ("duty.added", "duty.unaddressed_ban"),
     "competition.close_others": ("duty.added", "duty.unaddressed_ban"),
+    "competition.confined_local": ("duty.added", "duty.unaddressed_ban"),
+    "competition.others_excluded": ("duty.added", "duty.unaddressed_ban"),
 }
 
 _CONFINE_BASIS = "《公平竞争审查条例》第八条"
@@ -2950,6 +3014,28 @@ CONFINEMENT_RULES = {
         "排斥其他经营者。",
         suggestion="删除“在××以外一律禁止”的限定;确需管理经营地点的,按法律、法规授权的规划或"
         "许可条件对所有符合条件的场所同等适用。",
+        kinds=NORMATIVE,
+    ),
+    "local_only": Rule(
+        id="competition.confined_local",
+        category="competition",
+        severity="high",
+        basis=_CONFINE_BASIS,
+        explanation="要求一整类经营者或群众只能委托、选用、购买本地(市内、县内、本地)经营者的服务或"
+        "商品,以地域限定交易对象,排斥外地经营者。",
+        suggestion="删除“市内”“本地”等地域限定,改为“具有相应资质的机构”等不分地域的条件,由经营者"
+        "自主选择。",
+        kinds=NORMATIVE,
+    ),
+    "others_excluded": Rule(
+        id="competition.others_excluded",
+        category="competition",
+        severity="high",
+        basis=_CONFINE_BASIS,
+        explanation="规定某项经营由指定的经营者承担、其他任何单位和个人不得经营、采购或批发,排除"
+        "其他经营者进入该市场。",
+        suggestion="删除“其他任何单位和个人不得经营”的排除性规定;确需许可的,援引设定许可的法律、"
+        "法规,对所有符合条件的经营者同等适用。",
         kinds=NORMATIVE,
     ),
     "close_others": Rule(

@@ -287,6 +287,11 @@ def _confine() -> dict[str, re.Pattern]:
         "obligation": re.compile(r.CONFINE_OBLIGATION),
         "not_duty": re.compile(r.CONFINE_NOT_DUTY),
         "place": re.compile(r.CONFINE_PLACES),
+        "not_trade": re.compile(r.CONFINE_NOT_TRADE),
+        "qualified": re.compile(
+            r"(具有|具备|有|取得)[^，。；]{0,12}资质的|符合[^，。；]{0,10}(条件|要求|规定)的"
+        ),
+        "lawful_local": _alt(r.CONFINE_LAWFUL),
         "operator_of": re.compile(r"[（(][^）)]{1,30}[）)]|" + r.CONFINE_OPERATOR_OF),
         "bracket": re.compile(r"[（(]([^）)]{2,40})[）)]"),
         "generic": re.compile(r.CONFINE_GENERIC),
@@ -309,6 +314,10 @@ def _confine() -> dict[str, re.Pattern]:
         "duty_after": re.compile(r.CONFINE_DUTY_AFTER),
         "others_barred": re.compile(r.CONFINE_OTHERS_BARRED),
         "offence": re.compile(r.CONFINE_OFFENCE),
+        "local": re.compile(r.CONFINE_LOCAL),
+        "others_excluded": re.compile(r.CONFINE_OTHERS_EXCLUDED),
+        "exclusion_lawful": re.compile(r.CONFINE_EXCLUSION_LAWFUL),
+        "utility": re.compile(r.CONFINE_UTILITY),
         "links": tuple(
             (re.compile(f"(?:{link})$"), re.compile(after) if after else None, form)
             for link, after, form in r.CONFINE_LINKS
@@ -338,7 +347,18 @@ def _named(spec: str, place: str, after: str, p: dict[str, re.Pattern]) -> bool:
     place says where it is."""
     bracket = p["bracket"].match(after)
     spec = re.sub(r"[（(][^）)]*[）)]", "", spec)
+    # An authority or a public body (its own name, not the one after "指定的": "县农技站
+    # 指定的经销点" is a seller), and a class described by its qualification ("具有相应资质
+    # 的防雷检测机构") are no named trade partner.
+    if p["not_trade"].search(re.split(r"的", spec)[-1] + place):
+        return False
+    if p["qualified"].search(spec):
+        return False
     core = re.sub(r"[^\u4e00-\u9fffA-Za-z0-9]", "", p["generic"].sub("", spec))
+    if core in ("本", "我") and place not in ("市场", "场", "所", "店"):
+        # The issuer itself ("必须向本站申报…", "与我中心签订…"): the document directs the
+        # trade to the one that issues it (round 15, 123).
+        return True
     if core and p["admin"].match(core):
         # The county's own one — unless it is the 定点 one the law provides ("县定点屠宰厂").
         return not p["statutory"].search(spec + place)
@@ -455,10 +475,31 @@ def confinements(text: str, holders: tuple[str, ...] = ()) -> list[Rule]:
     from .rules import CONFINEMENT_RULES
 
     p = _confine()
+    if p["utility"].search(text):
+        return []
+    # Round 15: beside a destination, the operators of one area as the only ones to serve
+    # ("应当主动委托市内具有…资质的专业机构"). A qualification asked besides the region does
+    # not make it lawful (round 10's exemptions for qualified operators are not read here).
+    m = p["local"].search(text)
+    if (
+        m
+        and not p["lawful_local"].search(text)
+        and _obliged(text, m.start(), p)
+        and not p["own"].search(text, 0, m.start())
+    ):
+        return [CONFINEMENT_RULES["local_only"]]
+    if p["lawful"].search(text):
+        return []
+    # Every other operator barred from the trade.
+    m = p["others_excluded"].search(text)
+    if (
+        m
+        and not p["exclusion_lawful"].search(text)
+        and not p["offence"].search(text, m.start(), m.end())
+    ):
+        return [CONFINEMENT_RULES["others_excluded"]]
     # Cheapest first: most sentences name no place of trade and close nothing.
     if not p["place"].search(text) and not p["close"].search(text):
-        return []
-    if p["lawful"].search(text):
         return []
     for d in destinations(text):
         if any(h in d.words or d.words in h for h in holders):
