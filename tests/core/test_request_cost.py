@@ -20,10 +20,10 @@ from fazhi.core.sessions import SessionStore
 # The menu as base.html rendered it before it was cached (core.navigation.nav_menu).
 MENU_AS_BEFORE = """
 {% for group in nav_groups %}
-<li class="nav-item fz-chapter d-flex flex-wrap align-items-center" role="group" aria-label="{{ group.chapter }}">
+<li class="nav-item fz-chapter"><div class="d-flex flex-wrap align-items-center" role="group" aria-label="{{ group.chapter }}">
 {% if group.chapter != "工作台" %}<span class="fz-chapter-label small text-body-secondary text-nowrap">{{ group.chapter }}</span>{% endif %}
 {% for item in group.items %}<a class="nav-link text-body text-nowrap{% if request.resolver_match.view_name == item.url_name %} active fw-semibold{% endif %}" href="{{ item.url }}">{{ item.label }}</a>{% endfor %}
-</li>
+</div></li>
 {% endfor %}"""
 
 
