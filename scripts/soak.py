@@ -57,14 +57,14 @@ def read_times(path: Path) -> list[tuple[float, float, bool]]:
     return rows
 
 
-def by_minute(times, warm_s: float) -> list[str]:
+def by_minute(times, warm_s: float, users: int) -> list[str]:
     """The run minute by minute, and the steady state after the warm-up (everyone logged
     in, a minute of clicking): where the whole run's p95 comes from."""
     if not times:
         return []
     lines = [
         "",
-        f"Minute by minute (warm-up: the first {warm_s:.0f} s, while {{users}} people log in "
+        f"Minute by minute (warm-up: the first {warm_s:.0f} s, while {users} people log in "
         "— a password hash each — and start clicking):",
         "",
         "| minute | requests | failures | p50 ms | p95 ms |",
@@ -125,7 +125,7 @@ def render(meta: dict, rows: list[dict], memory: dict, times=(), warm_s: float =
         "|---|---|---|",
         *[f"| {name} | {'✓' if ok else '✗'} | {value} |" for name, ok, value in checks],
         "",
-        *[line.replace("{users}", str(meta["users"])) for line in by_minute(times, warm_s)],
+        *by_minute(times, warm_s, meta["users"]),
         "",
         "| request | count | failures | p50 ms | p95 ms | p99 ms | max ms |",
         "|---|---:|---:|---:|---:|---:|---:|",

@@ -2983,70 +2983,64 @@ CONFINEMENT_OUTRANKS = {
 }
 
 _CONFINE_BASIS = "《公平竞争审查条例》第八条"
-CONFINEMENT_RULES = {
-    "to_one": Rule(
-        id="competition.confined",
+
+
+def _confinement(
+    *, id: str, explanation: str, suggestion: str, basis: str = _CONFINE_BASIS
+) -> Rule:
+    """A 限定交易 reading's rule: competition, high, normative documents only."""
+    return Rule(
+        id=id,
         category="competition",
         severity="high",
-        basis=_CONFINE_BASIS,
+        basis=basis,
+        explanation=explanation,
+        suggestion=suggestion,
+        kinds=NORMATIVE,
+    )
+
+
+CONFINEMENT_RULES = {
+    "to_one": _confinement(
+        id="competition.confined",
         explanation="把一整类经营者、商品或活动限定到一个点名的场所或经营者(运至、迁入、到…交易、"
         "交由、由…负责、向…购买等),属于限定或者变相限定经营、购买、使用特定经营者提供的商品和服务。",
         suggestion="删除限定到特定场所、经营者的内容,改为“交由符合条件的单位”“到依法设立的场所”等"
         "不点名的要求;确需由特定经营者提供的,写明法律、法规依据或特许经营等公开竞争的产生方式。",
-        kinds=NORMATIVE,
     ),
-    "buy_from": Rule(
+    "buy_from": _confinement(
         id="competition.confined_purchase",
-        category="competition",
-        severity="high",
-        basis=_CONFINE_BASIS,
         explanation="要求一整类经营者或群众向一个点名的经营者购买、使用其商品或服务(向…购买、使用…"
         "公司的产品、选用…),属于限定或者变相限定购买、使用特定经营者提供的商品和服务。",
         suggestion="删除点名的供应者,改为明确质量、标准等不点名的要求,由经营者和群众自主选择。",
-        kinds=NORMATIVE,
     ),
-    "outside_one": Rule(
+    "outside_one": _confinement(
         id="competition.confined_outside",
-        category="competition",
-        severity="high",
-        basis=_CONFINE_BASIS,
         explanation="禁止在某一个点名的场所、经营者以外从事经营或办理事项,等于把全部交易限定给它,"
         "排斥其他经营者。",
         suggestion="删除“在××以外一律禁止”的限定;确需管理经营地点的,按法律、法规授权的规划或"
         "许可条件对所有符合条件的场所同等适用。",
-        kinds=NORMATIVE,
     ),
-    "local_only": Rule(
+    "local_only": _confinement(
         id="competition.confined_local",
-        category="competition",
-        severity="high",
-        basis=_CONFINE_BASIS,
         explanation="要求一整类经营者或群众只能委托、选用、购买本地(市内、县内、本地)经营者的服务或"
         "商品,以地域限定交易对象,排斥外地经营者。",
         suggestion="删除“市内”“本地”等地域限定,改为“具有相应资质的机构”等不分地域的条件,由经营者"
         "自主选择。",
-        kinds=NORMATIVE,
     ),
-    "others_excluded": Rule(
+    "others_excluded": _confinement(
         id="competition.others_excluded",
-        category="competition",
-        severity="high",
-        basis=_CONFINE_BASIS,
         explanation="规定某项经营由指定的经营者承担、其他任何单位和个人不得经营、采购或批发,排除"
         "其他经营者进入该市场。",
         suggestion="删除“其他任何单位和个人不得经营”的排除性规定;确需许可的,援引设定许可的法律、"
         "法规,对所有符合条件的经营者同等适用。",
-        kinds=NORMATIVE,
     ),
-    "close_others": Rule(
+    "close_others": _confinement(
         id="competition.close_others",
-        category="competition",
-        severity="high",
         basis=_CONFINE_BASIS + ";《中华人民共和国行政处罚法》第十条至第十四条",
         explanation="取缔、关闭某类经营的其他所有场所,把这类经营集中到一处,排除其他经营者;"
         "取缔合法经营场所也不是规范性文件可以设定的措施。",
         suggestion="删除取缔其他经营场所的规定;对违法经营场所依法查处,合法场所不得因集中经营被取缔。",
-        kinds=NORMATIVE,
     ),
 }
 
