@@ -70,7 +70,8 @@ class DisputeQuerySet(ScopedQuerySet):
         q = self.scope_q(user, READER_ROLES)
         if user is not None and user.is_authenticated and user.has_role(*INTAKE_ROLES):
             mine = self._registered_outside(user, q)
-            q = mine if q is None else (q | mine) if mine is not None else q
+            if mine is not None:
+                q = mine if q is None else q | mine
         return self.none() if q is None else self.filter(q)
 
     def _registered_outside(self, user, scope: Q | None) -> Q | None:
