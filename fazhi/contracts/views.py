@@ -131,9 +131,9 @@ def contract_edit(request, pk):
 
 
 def _reviews_of(contract):
-    from fazhi.reviews.selectors import reviews_of
+    from fazhi.reviews.selectors import review_history
 
-    return list(reviews_of(contract))
+    return review_history(contract)
 
 
 def _transition_form(t, contract, data=None):

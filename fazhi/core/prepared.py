@@ -17,7 +17,9 @@ and annotations filled, the database's values converted by the fields; tuples fo
 `values_list()`). Only querysets whose parameters each take exactly one sample value are
 accepted; a query whose shape depends on the values (an `__in` list of varying length, a
 filter that is added or not) must be prepared once per shape (core.params does so per
-number of ancestor codes) or not at all.
+number of ancestor codes) or not at all. A string sample may also stand in a
+`__startswith` filter: its parameter is the sample followed by "%", and each new value is
+escaped for LIKE the way Django's lookup escapes it (core.scoping's subtree of org codes).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from collections.abc import Callable
 
 from django.db import connections
 from django.db.models.query import ModelIterable, ValuesListIterable, get_related_populators
+
+_PREFIX = object()
 
 
 class PreparedQuery:
@@ -41,9 +45,18 @@ class PreparedQuery:
             raise ValueError("prepared() takes model querysets or values_list() (not flat)")
         compiler = queryset.query.get_compiler(using=alias)
         sql, params = compiler.as_sql()  # also fills compiler.select and klass_info
+        # Each sample's place and how a new value is written there: as it is, as a LIKE
+        # prefix ("sample%"), or in the driver's own integer type when the backend wrapped
+        # the sample in one (psycopg's Int8 for a bigint column on PostgreSQL).
         slots = []
         for sample in self.samples:
-            found = [i for i, p in enumerate(params) if type(p) is type(sample) and p == sample]
+            found = [
+                (i, type(p) if type(p) is not type(sample) else None)
+                for i, p in enumerate(params)
+                if isinstance(p, type(sample)) and p == sample
+            ]
+            if not found and isinstance(sample, str):
+                found = [(i, _PREFIX) for i, p in enumerate(params) if p == f"{sample}%"]
             if len(found) != 1:
                 raise ValueError(f"sample {sample!r} must appear exactly once in the query")
             slots.append(found[0])
@@ -73,7 +86,11 @@ class PreparedQuery:
         connection = connections[using]
         entry = self._compiled.get((using, id(connection))) or self._compile(using, connection)
         params = list(entry["params"])
-        for slot, value in zip(entry["slots"], values, strict=True):
+        for (slot, write), value in zip(entry["slots"], values, strict=True):
+            if write is _PREFIX:
+                value = f"{connection.ops.prep_for_like_query(value)}%"
+            elif write is not None:
+                value = write(value)
             params[slot] = value
         with connection.cursor() as cursor:
             cursor.execute(entry["sql"], params)

@@ -12,7 +12,10 @@ from __future__ import annotations
 from django.apps import apps
 from django.db import models
 from django.db.models import Q
+from django.db.models.query import ModelIterable
 from django.http import Http404
+
+from .prepared import PreparedQuery, prepared
 
 
 def _visible_prefixes(user, roles) -> list[str]:
@@ -89,10 +92,97 @@ class ScopedQuerySet(models.QuerySet):
 
 def get_visible_or_404(queryset, user, roles=None, **lookup):
     """The one way views fetch a single record: outside the user's scope is 404."""
+    if isinstance(queryset, models.Manager):
+        queryset = queryset.all()
+    record = _by_id_in_scope(queryset, user, roles, lookup)
+    if record is not _ASK_THE_ORM:
+        if record is None:
+            raise Http404("记录不存在或无权查看")
+        return record
     try:
         return queryset.visible_to(user, roles).get(**lookup)
     except queryset.model.DoesNotExist as exc:
         raise Http404("记录不存在或无权查看") from exc
+
+
+_ASK_THE_ORM = object()
+# (model, select_related, database) → the record by id, compiled once (core.prepared).
+_record_queries: dict[tuple, PreparedQuery] = {}
+
+
+def _by_id_in_scope(queryset, user, roles, lookup):
+    """A detail page's record by id, read with a statement compiled once per shape, its
+    scope checked on the row: the same answer as `visible_to(...).get(pk=…)` for the plain
+    case (a model's manager, perhaps with select_related, scoped by its own unit column
+    the default way), which is what nearly every detail page asks, and where compiling
+    the ORM query cost more than reading the row. Anything else (filters, annotations, a
+    model that widens or narrows its scope) returns _ASK_THE_ORM."""
+    if len(lookup) != 1:
+        return _ASK_THE_ORM
+    ((name, value),) = lookup.items()
+    cls, query = type(queryset), queryset.query
+    plain = (
+        name in ("pk", "id")
+        and type(value) is int
+        and cls.visible_to is ScopedQuerySet.visible_to
+        and cls.scope_q is ScopedQuerySet.scope_q
+        and cls.scope_field
+        and "__" not in cls.scope_field
+        and not query.where
+        and not query.annotations
+        and not query.extra
+        and not query.distinct
+        and not query.combinator
+        and not query.is_sliced
+        and not query.select_for_update
+        and query.deferred_loading == (frozenset(), True)
+        and queryset._iterable_class is ModelIterable
+        and not queryset._prefetch_related_lookups
+        and not queryset._known_related_objects
+    )
+    if not plain:
+        return _ASK_THE_ORM
+    from .roles import RECORD_ROLES
+
+    prefixes = _visible_prefixes(user, roles or RECORD_ROLES)
+    if not prefixes:
+        return None
+    using = queryset.db
+    key = (queryset.model, _frozen(query.select_related), using)
+    fetch = _record_queries.get(key)
+    if fetch is None:
+        fetch = _record_queries[key] = prepared(lambda pk: queryset.filter(pk=pk), -7_000_101)
+    rows = fetch(value, using=using)
+    if not rows:
+        return None
+    record = rows[0]
+    unit_id = getattr(record, f"{cls.scope_field}_id")
+    ids = _subtree_ids(prefixes, holder=user)
+    if ids is not None:
+        return record if unit_id in ids else None
+    # A county's subtree is not listed: the unit's own code decides, as in the SQL.
+    unit = record._state.fields_cache.get(cls.scope_field)
+    code = unit.code if unit is not None else _unit_code(unit_id, using)
+    return record if code is not None and code.startswith(tuple(prefixes)) else None
+
+
+def _frozen(select_related):
+    if isinstance(select_related, dict):
+        return tuple(sorted((k, _frozen(v)) for k, v in select_related.items()))
+    return select_related
+
+
+_unit_codes = prepared(
+    lambda pk: apps.get_model("core", "OrgUnit").objects.filter(pk=pk).values_list("code"),
+    -7_000_102,
+)
+
+
+def _unit_code(unit_id, using) -> str | None:
+    if unit_id is None:
+        return None
+    rows = _unit_codes(unit_id, using=using)
+    return rows[0][0] if rows else None
 
 
 def unit_in_scope(user, unit, roles=None) -> bool:
@@ -131,16 +221,40 @@ def _unit_in(prefixes, field: str, holder=None) -> Q:
     date) indexes of the town's units (a town-year's figures 3-100x slower, the county
     comparison 22 s instead of 4). A county's ids stay a subquery, hashed once: thousands of
     literals cost more to plan and to send than they save, and a county reads most rows
-    anyway. `holder` (the request's user, or the unit whose figures are counted) keeps the
-    ids it was asked for, so a page asks the org tree once, not once per query."""
-    units = apps.get_model("core", "OrgUnit").objects.filter(_under(prefixes))
+    anyway."""
+    ids = _subtree_ids(prefixes, holder)
+    if ids is None:
+        units = apps.get_model("core", "OrgUnit").objects.filter(_under(prefixes)).values("id")
+        return Q(**{f"{field}_id__in": units})
+    return Q(**{f"{field}_id__in": ids})
+
+
+# The subtree's ids, compiled once per number of prefixes (core.prepared): every scoped
+# page asks for them, and compiling the ORM query cost more than SQLite takes to answer.
+_subtree_queries: dict[int, PreparedQuery] = {}
+
+
+def _subtree_ids(prefixes, holder=None) -> list[int] | None:
+    """The ids of the org units under `prefixes`, or None when there are more than
+    LISTED_UNITS (a county). `holder` (the request's user, or the unit whose figures are
+    counted) keeps the ids it was asked for, so a page asks the org tree once, not once per
+    query."""
     memo = holder.__dict__.setdefault("_subtree_ids", {}) if holder is not None else {}
     key = tuple(prefixes)
     if key not in memo:
-        ids = list(units.values_list("id", flat=True)[: LISTED_UNITS + 1])
+        query = _subtree_queries.get(len(key))
+        if query is None:
+            query = _subtree_queries[len(key)] = prepared(
+                lambda *codes: (
+                    apps.get_model("core", "OrgUnit")
+                    .objects.filter(_under(codes))
+                    .values_list("id")[: LISTED_UNITS + 1]
+                ),
+                *(f"sample-prefix-{i}" for i in range(len(key))),
+            )
+        ids = [row[0] for row in query(*key)]
         memo[key] = ids if len(ids) <= LISTED_UNITS else None
-    ids = memo[key]
-    return Q(**{f"{field}_id__in": units.values("id") if ids is None else ids})
+    return memo[key]
 
 
 def _unit_not_outside(prefixes, field: str) -> Q:

@@ -33,6 +33,7 @@ from django.db import transaction
 from . import audit
 from .models import StatusChange
 from .permissions import Forbidden, ServiceError
+from .prepared import prepared
 from .scoping import unit_in_scope
 
 # guard(obj, actor, **params) -> None (allowed) or the Chinese refusal with its rule
@@ -246,9 +247,15 @@ class Workflow:
 
 
 def timeline(obj) -> list[StatusChange]:
-    """A record's status changes, oldest first, with their actors (one query)."""
-    return list(
-        StatusChange.objects.filter(
-            content_type=ContentType.objects.get_for_model(type(obj)), object_id=obj.pk
-        ).select_related("actor")
-    )
+    """A record's status changes, oldest first, with their actors (one query, compiled once:
+    every workflow record's page shows it)."""
+    return _timeline(ContentType.objects.get_for_model(type(obj)).pk, obj.pk)
+
+
+_timeline = prepared(
+    lambda content_type_id, object_id: StatusChange.objects.filter(
+        content_type_id=content_type_id, object_id=object_id
+    ).select_related("actor"),
+    2_100_000_201,
+    2_100_000_202,
+)

@@ -191,7 +191,7 @@ def _detail_context(request, d: Decision, **bound):
     user = request.user
     office = user.has_role(*services.OFFICE_ROLES)
     writer = user.has_role(*services.WRITER_ROLES)
-    from fazhi.reviews.selectors import reviews_of
+    from fazhi.reviews.selectors import review_history
 
     experts = list(d.experts.all())
     risk = getattr(d, "risk", None)
@@ -210,7 +210,7 @@ def _detail_context(request, d: Decision, **bound):
         "consultation_url": _url_or_blank("participation:consultation_detail", consultation),
         "hearings": consult.hearings_of(d),
         "participation_ready": consult.available(),
-        "reviews": list(reviews_of(d)),
+        "reviews": review_history(d),
         "experts": [(e, list(attachments_for(e))) for e in experts],
         "risk": risk,
         "risk_files": list(attachments_for(risk)) if risk else [],

@@ -139,7 +139,7 @@ def document_edit(request, pk):
 @role_required(*READER_ROLES)
 def document_detail(request, pk):
     from fazhi.participation.selectors import consultation_for
-    from fazhi.reviews.selectors import active_review, reviews_of
+    from fazhi.reviews.selectors import active_review, review_history
 
     doc = selectors.document_get(request.user, pk)
     user = request.user
@@ -170,7 +170,7 @@ def document_detail(request, pk):
         "consultation": consultation_for(doc),
         "actions": actions,
         "steps": timeline(doc),
-        "reviews": list(reviews_of(doc)),
+        "reviews": review_history(doc),
         "filing": filing,
         "filing_due": services.filing_due_date(doc) if doc.published_on and not filing else None,
         "can_edit": is_drafter and doc.status in (

@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.shortcuts import get_object_or_404
 
 from fazhi.core import clock
+from fazhi.core.prepared import prepared
 from fazhi.core.scoping import get_visible_or_404
 from fazhi.core.search import search_q
 
@@ -16,12 +17,18 @@ from .models import Comment, Consultation, Hearing, HearingRegistration
 
 def consultation_for(subject) -> Consultation | None:
     """The latest consultation on `subject`, or None."""
-    ct = ContentType.objects.get_for_model(subject)
-    return (
-        Consultation.objects.filter(subject_type=ct, subject_id=subject.pk)
-        .order_by("-starts_on", "-id")
-        .first()
-    )
+    rows = _consultation_for(ContentType.objects.get_for_model(subject).pk, subject.pk)
+    return rows[0] if rows else None
+
+
+# Compiled once (core.prepared): the pages of documents and decisions ask on every view.
+_consultation_for = prepared(
+    lambda subject_type_id, subject_id: Consultation.objects.filter(
+        subject_type_id=subject_type_id, subject_id=subject_id
+    ).order_by("-starts_on", "-id")[:1],
+    2_100_000_221,
+    2_100_000_222,
+)
 
 
 def hearings_for(subject):

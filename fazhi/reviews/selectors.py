@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 
 from fazhi.core import clock
+from fazhi.core.prepared import prepared
 from fazhi.core.scoping import get_visible_or_404
 from fazhi.core.summary import percent
 
@@ -123,6 +124,24 @@ def reviews_of(subject):
         .select_related("reviewer", "requested_by", "precheck_run")
         .order_by("-requested_at", "-id")
     )
+
+
+def review_history(subject) -> list[ReviewRequest]:
+    """`reviews_of(subject)` as a list, read with a statement compiled once (core.prepared):
+    the pages of documents, contracts and decisions show it on every view."""
+    ct = ContentType.objects.get_for_model(type(subject))
+    return _review_history(ct.pk, subject.pk)
+
+
+_review_history = prepared(
+    lambda content_type_id, object_id: (
+        ReviewRequest.objects.filter(content_type_id=content_type_id, object_id=object_id)
+        .select_related("reviewer", "requested_by", "precheck_run")
+        .order_by("-requested_at", "-id")
+    ),
+    2_100_000_231,
+    2_100_000_232,
+)
 
 
 def latest_review(subject) -> ReviewRequest | None:
