@@ -2,12 +2,13 @@
 licence, fee, fine or permit set by higher law is lawful; one that *creates* it is not; a
 clause sending all the town's business to operators the town picked is 限定交易.
 
-The real-document figures are measured on corpus/real: files 01–131 tune the rules (dev;
+The real-document figures are measured on corpus/real: files 01–142 tune the rules (dev;
 111–120, picked for 限定交易 and 指定 clauses and their lawful look-alikes, were the
 thirteenth round's measurement and tune the fourteenth round's structural reading of
-限定交易; 121–131 were the fourteenth round's blind set and tune the fifteenth round's);
-132–142 are the fifteenth round's held-out set, added and run once by the lead — until their
-files are there the held-out checks are skipped.
+限定交易; 121–131 were the fourteenth round's blind set and tune the fifteenth round's;
+132–142 were the fifteenth round's and train the sixteenth round's learned 限定交易 second
+opinion, confine_model.py); 143– are the sixteenth round's held-out set, added and run once
+by the lead — until their files are there the held-out checks are skipped.
 Since round 11, high severity on a normative document is calibrated: a family's finding
 is high only in the reading that proved reliable on unseen documents, otherwise medium
 (rules.calibrated); since round 12 a legal basis counts only when it modifies the
@@ -565,24 +566,34 @@ def test_a_notice_enforcing_a_named_law_may_take_effect_at_once():
 
 
 def test_real_dev_documents_meet_the_high_severity_target():
-    """Given the dev documents (01–131), when pre-reviewed, then ≥ 0.8 of the high-severity
-    findings are labelled problems (105 of 107 when measured in round 15: the two false are
-    106's 狂犬、野犬 sentence, left since round 12, and 125's 搬迁至指定地点 read as a penalty),
-    and 38 of the 40 competition problems are reported as competition; 146 of the 177
-    labelled problems are found. Within them 01–120 keep round 14's 29 of 29 with one false
-    high finding. The lawful look-alikes of 116–120 and 127–131 (a concession, approved
-    collectors, temporary stalls, qualified haulers, an upstairs area, a free choice of
-    qualified testers, public water supply) get no competition finding."""
-    assert len(REAL_DEV) == 131
+    """Given the dev documents (01–142), when pre-reviewed, then ≥ 0.8 of the high-severity
+    findings are labelled problems (109 of 113 when measured in round 16: 106's 狂犬、野犬
+    sentence, left since round 12, 125's 搬迁至指定地点 read as a penalty, 139's unloading
+    place and 141's price rule), and 49 of the 52 competition problems are reported as
+    competition (the learned second opinion is trained on these documents: not a measure of
+    unseen ones); 161 of the 197 labelled problems are found. Within them 01–131 keep round
+    15's figures (105 of 107 high, 38 of 40 competition, 146 found) and 01–120 round 14's
+    29 of 29 with one false high finding. The lawful look-alikes of 116–120, 127–131 and
+    134, 136, 142 (a concession, approved collectors, temporary stalls, qualified haulers, an
+    upstairs area, a free choice of qualified testers, public water supply, tobacco leaf,
+    sand dredging, a notice board) get no competition finding."""
+    assert len(REAL_DEV) == 142
     ev = evaluate_real(REAL_DEV)
-    assert ev.high.tp + ev.high.fp >= 107
-    assert ev.high.precision >= MIN_REAL_HIGH_PRECISION, ev.high
-    assert ev.high.fp <= 2, ev.high
-    assert ev.competition == 40
-    assert ev.competition_caught >= 38, [m for m in ev.missed if m[1] == "competition"]
-    assert ev.caught >= 146
-    look_alikes = ("116-", "117-", "118-", "119-", "120-", "127-", "128-", "129-", "130-", "131-")
+    assert ev.high.tp + ev.high.fp >= 113
+    assert ev.high.precision >= 0.95, ev.high
+    assert ev.high.fp <= 4, ev.high
+    assert ev.competition == 52
+    assert ev.competition_caught >= 49, [m for m in ev.missed if m[1] == "competition"]
+    assert ev.caught >= 161
+    look_alikes = (
+        *("116-", "117-", "118-", "119-", "120-", "127-", "128-", "129-", "130-", "131-"),
+        *("134-", "136-", "142-"),
+    )
     assert not [f for f in ev.findings if f[0].startswith(look_alikes) and f[1] == "competition"]
+    before = evaluate_real(tuple(f"{n:02d}" for n in range(1, 132)))
+    assert before.high.tp >= 105 and before.high.fp <= 2, before.high
+    assert before.competition == 40 and before.competition_caught >= 38
+    assert before.caught >= 146
     old = evaluate_real(tuple(f"{n:02d}" for n in range(1, 121)))
     assert old.competition == 29 and old.competition_caught == 29
     assert old.high.fp <= 1, old.high
@@ -590,11 +601,15 @@ def test_real_dev_documents_meet_the_high_severity_target():
 
 def test_the_round_thirteen_misses_are_reported_as_competition():
     """The five 限定交易 clauses round 10's reading missed on unseen documents (round 13),
-    each reported as competition at high severity by round 14's reading."""
+    each reported as competition at high severity by round 14's reading. (The learned
+    second opinion's one medium finding here, 113's 运输车辆进入市场前一律进行消毒, is a known
+    false one: round 16.)"""
     ev = evaluate_real(("111", "112", "113", "114"))
     found = {(f[0][:3], f[4][:12]) for f in ev.findings if f[1] == "competition" and f[5]}
     assert len(found) == 5, found
-    assert all(f[2] == "high" for f in ev.findings if f[1] == "competition")
+    rules = [f for f in ev.findings if f[1] == "competition" and f[3] != "model.confined"]
+    assert rules and all(f[2] == "high" for f in rules)
+    assert all(f[2] == "medium" for f in ev.findings if f[3] == "model.confined")
 
 
 def test_the_round_fourteen_blind_misses_are_reported_as_competition():
@@ -611,18 +626,29 @@ def test_the_round_fourteen_blind_misses_are_reported_as_competition():
     assert not [f for f in ev.findings if f[0].startswith("128-") and f[1] == "competition"]
 
 
-def test_real_held_out_documents_do_not_regress():
-    """The held-out documents 132–142 were collected blind for round 15 and run once
-    (docs/precheck.md, 第十五轮): 3 of 12 限定交易 reported, 4 of 6 high-severity findings
-    true (139's unloading place and 141's price rule are the known false ones). Only no
-    regression is asserted; all documents together still meet the high-severity target."""
-    assert len(REAL_HELD_OUT) == 11 and not set(REAL_HELD_OUT) & set(REAL_DEV)
-    assert held_out_present()
-    ev = evaluate_real(REAL_HELD_OUT)
-    assert ev.files and all(f.split("-")[0] in REAL_HELD_OUT for f in ev.files)
+def test_the_round_fifteen_blind_set_is_dev_material():
+    """132–142 were round 15's blind set (3 of 12 限定交易 reported, 4 of 6 high-severity
+    findings true; 139's unloading place and 141's price rule are the known false ones) and
+    are dev material in round 16: the learned second opinion is trained on them, so the
+    figures here (11 of 12 限定交易 reported, the model's findings at medium) say nothing
+    about unseen documents — its leave-one-set-out figure is in
+    test_precheck_confine_model.py. The rules' high findings are unchanged."""
+    ev = evaluate_real(tuple(str(n) for n in range(132, 143)))
     assert ev.problems == 20 and ev.competition == 12
     assert ev.high.tp >= 4 and ev.high.fp <= 2, ev.high
-    assert ev.competition_caught >= 3 and ev.caught >= 7
+    assert ev.competition_caught >= 11 and ev.caught >= 15, ev.missed
+    assert all(f[2] == "medium" for f in ev.findings if f[3] == "model.confined")
+
+
+def test_real_held_out_documents_meet_the_target():
+    """The held-out documents 143– are collected blind for round 16 and run once by the
+    lead; until they are in corpus/real this is skipped. With them, all documents together
+    still meet the high-severity target (issue 14) and the held-out set is scored apart."""
+    assert not set(REAL_HELD_OUT) & set(REAL_DEV)
+    if not held_out_present():
+        pytest.skip("留出集 143– 尚无文件")
+    ev = evaluate_real(REAL_HELD_OUT)
+    assert ev.files and all(f.split("-")[0] in REAL_HELD_OUT for f in ev.files)
     everything = evaluate_real()
     assert everything.high.precision >= MIN_REAL_HIGH_PRECISION, everything.high
 
@@ -658,11 +684,11 @@ def test_every_real_label_quotes_its_file():
 def test_precheck_eval_real_prints_dev_held_out_and_all(capsys):
     call_command("precheck_eval", "--real")
     out = capsys.readouterr().out
-    assert "开发集 01–131" in out and "留出集 132–142" in out and "全部" in out
+    assert "开发集 01–142" in out and "留出集 143–" in out and "全部" in out
     assert "精确率" in out
     if not held_out_present():
         # No held-out file yet: the line says so instead of printing empty scores.
-        assert "留出集 132–142:尚无文件" in out
+        assert "留出集 143–:尚无文件" in out
 
 
 def test_a_missing_held_out_set_is_skipped_not_scored(tmp_path, monkeypatch, capsys):
@@ -678,8 +704,8 @@ def test_a_missing_held_out_set_is_skipped_not_scored(tmp_path, monkeypatch, cap
     monkeypatch.setattr(command, "held_out_present", lambda: False)
     call_command("precheck_eval", "--real")
     out = capsys.readouterr().out
-    assert "留出集 132–142:尚无文件" in out
-    assert "开发集 01–131:高风险" in out and "全部:高风险" in out
+    assert "留出集 143–:尚无文件" in out
+    assert "开发集 01–142:高风险" in out and "全部:高风险" in out
 
 
 def test_a_twenty_page_normative_document_is_reviewed_within_200_ms():

@@ -1,8 +1,9 @@
 """The pre-review engine: `precheck(text_or_paragraphs, kind, context) -> Result`.
 
 Pure Python, no network; contracts and agreements also get a small learned second
-opinion (model.py, weights shipped with the code). A page calls `precheck` and highlights
-each finding's `paragraph`/`start`/`end`; the command prints the same result. A run
+opinion (model.py, weights shipped with the code), normative documents one for 限定交易
+(confine_model.py). A page calls `precheck` and highlights each finding's
+`paragraph`/`start`/`end`; the command prints the same result. A run
 attached to a record passes the record's `Context` (precheck/context.py), which the
 document-level checks read.
 """
@@ -14,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
-from . import checks, model
+from . import checks, confine_model, model
 from .context import Context
 from .rules import (
     CATEGORIES,
@@ -35,6 +36,7 @@ from .rules import (
     immediate_effect_explained,
 )
 from .segment import Sentence, clause_start, sentences
+from .structure import _confine as confine_patterns
 from .structure import cleared, concession_holders, confinements, frame_hits
 
 
@@ -121,6 +123,22 @@ _CONFINE_CLEARED = re.compile(
     )
 )
 _GENERAL = re.compile("|".join(f"(?:{p})" for p in GENERAL_EXEMPTIONS.values()))
+
+
+def _confine_lawful(text: str) -> bool:
+    """What the rules read as a lawful look-alike of 限定交易 (a cited law of the measure, a
+    general exemption, the structural reading's lawful forms and public utilities): the
+    learned second opinion does not add it back (confine_model.second_opinion)."""
+    p = confine_patterns()
+    return bool(
+        _CONFINE_CLEARED.search(text)
+        or _GENERAL.search(text)
+        or p["lawful"].search(text)
+        or p["utility"].search(text)
+        or confine_model.LAWFUL.search(text)
+    )
+
+
 # A normative document citing a higher law or rule applies a measure, it does not create it.
 _CITED = re.compile("|".join(f"(?:{p})" for p in CITATIONS.values()))
 _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
@@ -225,6 +243,12 @@ def precheck(
         hits += [(r, s) for r in found]
 
     if kind == "normative":
+        # A learned 限定交易 second opinion (confine_model.py, round 16): a medium "resembles
+        # 限定交易, please check" finding on a sentence no rule flagged, where it is confident.
+        # A concession the document says is held (83) is as lawful here as for the rules.
+        hits = confine_model.second_opinion(
+            hits, sents, lambda t: _confine_lawful(t) or any(h in t for h in holders)
+        )
         published = checks.publication_date(paragraphs, sents)
         if published is None and context is not None:
             published = context.published_on

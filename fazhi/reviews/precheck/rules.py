@@ -1294,6 +1294,8 @@ RULES: tuple[Rule, ...] = (
             r"(取得|持有)[^，。；]{0,12}(许可|资质|核准)|经(核准|许可|批准|备案))的[^，。；]{0,12}"
             r"(单位|企业|公司|场所|消纳场|处置场|车辆)",
             r"(公开招标|竞争性(谈判|磋商)|政府采购)[^，。；]{0,10}(确定|选定|产生)|中标(单位|企业|人|供应商)",
+            # "经公开招标，…的特许经营者为…公司" (round 16): the holder came out of the tender.
+            r"(经|通过)公开(招标|拍卖|竞争)",
             # The public trading platforms the law sets up for tenders and collective assets
             # ("一律进入县公共资源交易中心公开交易", round 14) are no operator.
             r"公共资源交易|产权交易(中心|所|平台|市场)",
@@ -1350,6 +1352,8 @@ RULES: tuple[Rule, ...] = (
         ),
         exemptions=(
             r"一视同仁|平等对待|同等对待|不分(本地|内外)",
+            # "享受与本地企业同等待遇", "不得设置歧视性条件" (round 16): equal treatment promised.
+            r"同等待遇|歧视性(条件|待遇|规定|措施)",
             # "非本县车辆和人员进入本县一律劝返": people and the cars they travel in are turned
             # back, not operators or goods kept off a market (duty.outside_origin reads it).
             r"(车辆|车)(和|及|、|与)(人员|人)|劝返",
