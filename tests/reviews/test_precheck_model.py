@@ -13,12 +13,18 @@ def _rules(text: str, kind: str) -> list[str]:
     return sorted(f.rule for f in precheck(text, kind, whole_document=False).findings)
 
 
-@pytest.fixture
-def rules_alone():
-    """The engine without the model (the measurement's baseline)."""
-    model.ENABLED = False
-    yield
-    model.ENABLED = True
+def without(module):
+    """A fixture: the engine with `module`'s learned second opinion switched off (the
+    measurement's baseline); shared with test_precheck_confine_model."""
+
+    @pytest.fixture
+    def fixture(monkeypatch):
+        monkeypatch.setattr(module, "ENABLED", False)
+
+    return fixture
+
+
+rules_alone = without(model)
 
 
 def test_retraining_reproduces_the_shipped_weights():

@@ -2,13 +2,15 @@
 licence, fee, fine or permit set by higher law is lawful; one that *creates* it is not; a
 clause sending all the town's business to operators the town picked is 限定交易.
 
-The real-document figures are measured on corpus/real: files 01–142 tune the rules (dev;
+The real-document figures are measured on corpus/real: files 01–153 tune the rules (dev;
 111–120, picked for 限定交易 and 指定 clauses and their lawful look-alikes, were the
 thirteenth round's measurement and tune the fourteenth round's structural reading of
 限定交易; 121–131 were the fourteenth round's blind set and tune the fifteenth round's;
 132–142 were the fifteenth round's and train the sixteenth round's learned 限定交易 second
-opinion, confine_model.py); 143– are the sixteenth round's held-out set, added and run once
-by the lead — until their files are there the held-out checks are skipped.
+opinion, confine_model.py; 143–153 were the sixteenth round's and tune the seventeenth
+round's: names are not clauses, discrimination needs a difference, traffic is not trade,
+rewards tied to tax); 154– are the seventeenth round's held-out set, added and run once by
+the lead — until their files are there the held-out checks are skipped.
 Since round 11, high severity on a normative document is calibrated: a family's finding
 is high only in the reading that proved reliable on unseen documents, otherwise medium
 (rules.calibrated); since round 12 a legal basis counts only when it modifies the
@@ -566,10 +568,12 @@ def test_a_notice_enforcing_a_named_law_may_take_effect_at_once():
 
 
 def test_real_dev_documents_meet_the_high_severity_target():
-    """Given the dev documents (01–142), when pre-reviewed, then ≥ 0.8 of the high-severity
-    findings are labelled problems (109 of 113 when measured in round 16: 106's 狂犬、野犬
-    sentence, left since round 12, 125's 搬迁至指定地点 read as a penalty, 139's unloading
-    place and 141's price rule), and 49 of the 52 competition problems are reported as
+    """Given the dev documents (01–153), when pre-reviewed, then ≥ 0.95 of the high-severity
+    findings are labelled problems (115 of 118 in round 17: 106's 狂犬、野犬 sentence, 125's
+    搬迁至指定地点 read as a penalty and 141's price rule), 57 of the 62 competition problems
+    are reported as competition and 171 of the 217 labelled problems are found. Within them
+    01–142 have 109 of 112 high (round 16: 109 of 113 — 139's unloading place, read as
+    限定交易 then, is traffic since round 17), and 49 of the 52 competition problems are reported as
     competition (the learned second opinion is trained on these documents: not a measure of
     unseen ones); 161 of the 197 labelled problems are found. Within them 01–131 keep round
     15's figures (105 of 107 high, 38 of 40 competition, 146 found) and 01–120 round 14's
@@ -577,11 +581,16 @@ def test_real_dev_documents_meet_the_high_severity_target():
     134, 136, 142 (a concession, approved collectors, temporary stalls, qualified haulers, an
     upstairs area, a free choice of qualified testers, public water supply, tobacco leaf,
     sand dredging, a notice board) get no competition finding."""
-    assert len(REAL_DEV) == 142
-    ev = evaluate_real(REAL_DEV)
-    assert ev.high.tp + ev.high.fp >= 113
+    assert len(REAL_DEV) == 153
+    everything = evaluate_real(REAL_DEV)
+    assert everything.high.tp >= 115 and everything.high.fp <= 3, everything.high
+    assert everything.high.precision >= 0.95, everything.high
+    assert everything.competition == 62 and everything.competition_caught >= 57
+    assert everything.caught >= 171
+    ev = evaluate_real(tuple(f"{n:02d}" for n in range(1, 143)))
+    assert ev.high.tp + ev.high.fp >= 112
     assert ev.high.precision >= 0.95, ev.high
-    assert ev.high.fp <= 4, ev.high
+    assert ev.high.fp <= 3, ev.high
     assert ev.competition == 52
     assert ev.competition_caught >= 49, [m for m in ev.missed if m[1] == "competition"]
     assert ev.caught >= 161
@@ -602,8 +611,8 @@ def test_real_dev_documents_meet_the_high_severity_target():
 def test_the_round_thirteen_misses_are_reported_as_competition():
     """The five 限定交易 clauses round 10's reading missed on unseen documents (round 13),
     each reported as competition at high severity by round 14's reading. (The learned
-    second opinion's one medium finding here, 113's 运输车辆进入市场前一律进行消毒, is a known
-    false one: round 16.)"""
+    second opinion's one medium finding here in round 16, 113's 运输车辆进入市场前一律进行消毒,
+    was a known false one; retrained in round 17, it no longer adds it.)"""
     ev = evaluate_real(("111", "112", "113", "114"))
     found = {(f[0][:3], f[4][:12]) for f in ev.findings if f[1] == "competition" and f[5]}
     assert len(found) == 5, found
@@ -640,13 +649,31 @@ def test_the_round_fifteen_blind_set_is_dev_material():
     assert all(f[2] == "medium" for f in ev.findings if f[3] == "model.confined")
 
 
+def test_the_round_sixteen_blind_set_is_dev_material():
+    """143–153 were round 16's blind set (high-severity 2 of 6, 限定交易 3 of 10) and tune
+    round 17 (docs/precheck.md, 第十七轮): the title and the form's name in 《》 of 144, the
+    "内外地粮商" treated alike (143) and the Spring-Festival parking (151) are no longer
+    competition findings; the local preference (145), the one-firm-one-deal (146) and the
+    rewards in proportion to the county's share of income tax (147) are."""
+    ev = evaluate_real(tuple(str(n) for n in range(143, 154)))
+    assert ev.problems == 20 and ev.competition == 10
+    assert ev.high.tp >= 6 and ev.high.fp == 0, ev.high
+    assert ev.competition_caught >= 8 and ev.caught >= 10, ev.missed
+    competition = [f for f in ev.findings if f[1] == "competition"]
+    assert all(f[5] for f in competition), competition
+    found = {f[0][:3] for f in competition}
+    assert {"143", "144", "145", "146", "147"} <= found
+    assert not [f for f in competition if f[0].startswith("151-")]
+    assert not [f for f in ev.findings if "管理办法（试行）" in f[4] or f[4].startswith("《")]
+
+
 def test_real_held_out_documents_meet_the_target():
-    """The held-out documents 143– are collected blind for round 16 and run once by the
+    """The held-out documents 154– are collected blind for round 17 and run once by the
     lead; until they are in corpus/real this is skipped. With them, all documents together
     still meet the high-severity target (issue 14) and the held-out set is scored apart."""
     assert not set(REAL_HELD_OUT) & set(REAL_DEV)
     if not held_out_present():
-        pytest.skip("留出集 143– 尚无文件")
+        pytest.skip("留出集 154– 尚无文件")
     ev = evaluate_real(REAL_HELD_OUT)
     assert ev.files and all(f.split("-")[0] in REAL_HELD_OUT for f in ev.files)
     everything = evaluate_real()
@@ -684,11 +711,11 @@ def test_every_real_label_quotes_its_file():
 def test_precheck_eval_real_prints_dev_held_out_and_all(capsys):
     call_command("precheck_eval", "--real")
     out = capsys.readouterr().out
-    assert "开发集 01–142" in out and "留出集 143–" in out and "全部" in out
+    assert "开发集 01–153" in out and "留出集 154–" in out and "全部" in out
     assert "精确率" in out
     if not held_out_present():
         # No held-out file yet: the line says so instead of printing empty scores.
-        assert "留出集 143–:尚无文件" in out
+        assert "留出集 154–:尚无文件" in out
 
 
 def test_a_missing_held_out_set_is_skipped_not_scored(tmp_path, monkeypatch, capsys):
@@ -704,8 +731,8 @@ def test_a_missing_held_out_set_is_skipped_not_scored(tmp_path, monkeypatch, cap
     monkeypatch.setattr(command, "held_out_present", lambda: False)
     call_command("precheck_eval", "--real")
     out = capsys.readouterr().out
-    assert "留出集 143–:尚无文件" in out
-    assert "开发集 01–142:高风险" in out and "全部:高风险" in out
+    assert "留出集 154–:尚无文件" in out
+    assert "开发集 01–153:高风险" in out and "全部:高风险" in out
 
 
 def test_a_twenty_page_normative_document_is_reviewed_within_200_ms():

@@ -39,6 +39,7 @@ import random
 import re
 from pathlib import Path
 
+from .model import _sigmoid, vocabulary
 from .rules import CATEGORIES, Rule
 
 WEIGHTS = Path(__file__).parent / "confine_weights.tsv"
@@ -215,23 +216,12 @@ def _read_of(text: str) -> tuple[str, str]:
     return m, _classes_of(m)
 
 
-def _sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
 def train(items: list[tuple[str, bool]]) -> tuple[float, dict[str, float]]:
     """Fit on (sentence, is 限定交易) pairs; returns (bias, weight per feature).
     Deterministic: the same items in the same order give the same floats. Positives are
     weighted by the ratio of negatives to positives (they are a few percent of the
     sentences); a feature seen in fewer than `MIN_COUNT` sentences is left out."""
-    xs_raw = [features(t) for t, _ in items]
-    counts: dict[str, int] = {}
-    for x in xs_raw:
-        for f in x:
-            counts[f] = counts.get(f, 0) + 1
-    vocab = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
-    index = {f: n for n, f in enumerate(vocab)}
-    xs = [sorted(index[f] for f in x if f in index) for x in xs_raw]
+    vocab, xs = vocabulary([features(t) for t, _ in items], MIN_COUNT)
     ys = [y for _, y in items]
     pos = sum(ys) or 1
     ratio = min(10.0, max(1.0, (len(ys) - pos) / pos / 3))
@@ -360,7 +350,17 @@ LAWFUL = re.compile(
     r"(本|该)市场|市场(内|里)[^，。；]{0,20}(摊位|区域|专区|区)|"
     r"(指定|规定|核准|批准)的[^，。；]{0,12}(处置场所?|消纳场所?|堆放点|堆放场所|中转站|收集点)|"
     r"(施工|作业)现场|"
-    r"索取[^，。；]{0,8}(凭证|票据|发票|证明)|进货查验|台账"
+    r"索取[^，。；]{0,8}(凭证|票据|发票|证明)|进货查验|台账|"
+    # A licence applied for under the law, operators competing on equal terms (round 17).
+    r"依法(办理|取得|申领|申请)|平等(参与|参加|竞争)|"
+    # A registration with an authority ("一律按规定办理登记"), not a purchase.
+    r"(按规定|按照规定|依规)(办理|登记|备案)|"
+    # The county's 定点 slaughterhouse the law provides, unnamed (生猪屠宰管理条例 第二条; the
+    # rules read it so in structure._named): "由县生猪定点屠宰厂负责".
+    r"(^|[，由到往至送向在进入])(本|全)?(县|市|区|镇|乡)?(生猪)?定点屠宰(厂|场|企业|点)|"
+    # A place (not an operator) the police or fire service designate for a regulated
+    # activity ("必须在当地公安机关指定的地点亮照营业", 126): 烟花爆竹安全管理条例 第十九条.
+    r"(公安|交警|交通管理|消防|应急管理)[^，。；]{0,6}指定的?(地点|区域|场所|路线|时间)"
 )
 
 # A confinement needs a constraint: an obligation, a ban, a designation or an exemption,

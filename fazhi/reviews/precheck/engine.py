@@ -37,7 +37,7 @@ from .rules import (
 )
 from .segment import Sentence, clause_start, sentences
 from .structure import _confine as confine_patterns
-from .structure import cleared, concession_holders, confinements, frame_hits
+from .structure import cleared, concession_holders, confinements, frame_hits, traffic_only
 
 
 @dataclass(frozen=True)
@@ -135,6 +135,7 @@ def _confine_lawful(text: str) -> bool:
         or _GENERAL.search(text)
         or p["lawful"].search(text)
         or p["utility"].search(text)
+        or traffic_only(text, p)
         or confine_model.LAWFUL.search(text)
     )
 
@@ -170,11 +171,69 @@ def to_paragraphs(source: str | Sequence[str]) -> list[str]:
     return [str(p) for p in source]
 
 
-def _sentence_hit(c: _Compiled, s: Sentence, paragraph: str, general_lawful: bool) -> bool:
+# Names are not clauses (round 17): a document's title, the name of a form or document in
+# 《》 and the list of attachments name what a document is about ("外地建筑业企业进绩备案管理
+# 办法", "《外地建筑业企业进绩登记备案表》一式三份"); the measure, if any, is in the sentence that
+# takes it. Read here once for every category, not rule by rule.
+# A permit's or certificate's name is the very thing a licensing or certificate clause
+# asks for ("必须持…发给的《蚕茧委托收购（代购）许可证》", 133): that name is read.
+_NAME = re.compile(r"《([^《》]{1,60}?)(?<!证)(?<!证书)(?<!执照)(?<!证明)》")
+_ATTACHMENTS = re.compile(r"^\s*附\s*件\s*[\d一二三四五六七八九十]*\s*[:：]?")
+_LIST_ITEM = re.compile(r"^\s*[\d一二三四五六七八九十]{1,3}[.．、]")
+_CLAUSE_MARKS = re.compile(r"[。；;，,]")
+
+
+def name_spans(text: str) -> list[tuple[int, int]]:
+    """The insides of the 《》 names of a sentence, as (start, end) offsets."""
+    return [m.span(1) for m in _NAME.finditer(text)]
+
+
+def _in_name(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def _blank_names(text: str, spans: list[tuple[int, int]]) -> str:
+    """The sentence with what stands inside 《》 blanked out (same length, so offsets hold)."""
+    for a, b in spans:
+        text = text[:a] + "＿" * (b - a) + text[b:]
+    return text
+
+
+def name_paragraphs(paragraphs: Sequence[str]) -> set[int]:
+    """The lines of a whole document that only name something: its title (the first line
+    that is not empty, when it is not a sentence and more lines follow) and its list of
+    attachments ("附件：" and the short numbered names after it)."""
+    lines = [n for n, p in enumerate(paragraphs) if p.strip()]
+    names: set[int] = set()
+    if len(lines) > 1 and not _CLAUSE_MARKS.search(paragraphs[lines[0]].strip()[:-1]):
+        names.add(lines[0])
+    listing = False
+    for n in lines:
+        text = paragraphs[n].strip()
+        if _ATTACHMENTS.match(text) and len(text) <= 80:
+            names.add(n)
+            listing = True
+        elif (
+            listing
+            and _LIST_ITEM.match(text)
+            and len(text) <= 60
+            and not _CLAUSE_MARKS.search(text)
+        ):
+            names.add(n)
+        else:
+            listing = False
+    return names
+
+
+def _sentence_hit(
+    c: _Compiled, s: Sentence, paragraph: str, general_lawful: bool, spans=()
+) -> bool:
     rule = c.rule
     if rule.general and general_lawful:
         return False
     for m in c.pattern.finditer(s.text):
+        if spans and _in_name(spans, m.start(), m.end()):
+            continue
         if rule.negatable and _NEGATION.search(s.text, clause_start(s.text, m.start()), m.end()):
             continue
         if c.unless_after and c.unless_after.search(paragraph, s.start + m.end()):
@@ -211,7 +270,12 @@ def precheck(
     rules = [c for c in _compiled_rules() if kind in c.rule.kinds]
     # A concession the document says is held: its designations of the holder are lawful.
     holders = concession_holders(paragraphs) if kind == "normative" else ()
+    names = name_paragraphs(paragraphs) if whole_document else set()
     for s in sents:
+        if s.paragraph in names:
+            continue
+        spans = name_spans(s.text)
+        bare = _blank_names(s.text, spans) if spans else s.text
         general_lawful = bool(_GENERAL.search(s.text)) or (
             kind == "normative" and bool(_CITED.search(s.text))
         )
@@ -219,12 +283,12 @@ def precheck(
         # This sentence's hits are gathered apart, so that clearing them does not rescan
         # the whole document's hits for every sentence.
         found: list[Rule | Frame] = [
-            c.rule for c in rules if _sentence_hit(c, s, paragraph, general_lawful)
+            c.rule for c in rules if _sentence_hit(c, s, paragraph, general_lawful, spans)
         ]
         # Contracts and agreements: the structure of the clause (who acts, what act, on
         # what condition) as well as its wording (structure.py).
         if kind in CONTRACTS:
-            found += frame_hits(s.text, kind)
+            found += frame_hits(bare, kind)
             clear = cleared(s.text, paragraph)
             # One concern may explain another in the same sentence (rules.OUTRANKS).
             mine = {r.category for r in found} - clear
@@ -233,7 +297,7 @@ def precheck(
                 found = [r for r in found if not {r.category, r.id} & clear]
         if kind == "normative":
             # 限定交易 read from its parts, whatever the verb (round 14, structure.py).
-            confined = confinements(s.text, holders)
+            confined = confinements(bare, holders)
             if confined and not _CONFINE_CLEARED.search(s.text):
                 outranked = {i for r in confined for i in CONFINEMENT_OUTRANKS.get(r.id, ())}
                 found = [r for r in found if r.id not in outranked] + confined
@@ -247,7 +311,9 @@ def precheck(
         # 限定交易, please check" finding on a sentence no rule flagged, where it is confident.
         # A concession the document says is held (83) is as lawful here as for the rules.
         hits = confine_model.second_opinion(
-            hits, sents, lambda t: _confine_lawful(t) or any(h in t for h in holders)
+            hits,
+            [s for s in sents if s.paragraph not in names],
+            lambda t: _confine_lawful(t) or any(h in t for h in holders),
         )
         published = checks.publication_date(paragraphs, sents)
         if published is None and context is not None:

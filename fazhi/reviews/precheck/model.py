@@ -123,6 +123,19 @@ def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def vocabulary(xs_raw, min_count: int = MIN_COUNT) -> tuple[list[str], list[list[int]]]:
+    """The features seen in at least `min_count` sentences, sorted, and each sentence's
+    features as sorted indices into them: the first step of both models' training (this one
+    and confine_model's), so the two read their vocabulary the same way."""
+    counts: dict[str, int] = {}
+    for x in xs_raw:
+        for f in x:
+            counts[f] = counts.get(f, 0) + 1
+    vocab = sorted(f for f, n in counts.items() if n >= min_count)
+    index = {f: n for n, f in enumerate(vocab)}
+    return vocab, [sorted(index[f] for f in x if f in index) for x in xs_raw]
+
+
 def train(items: list[dict]) -> tuple[list[float], dict[str, list[float]]]:
     """Fit the model on labelled contract and agreement sentences ({"text", "kind",
     "expected"}); returns (bias per category, weights per feature). Deterministic: the
@@ -130,14 +143,7 @@ def train(items: list[dict]) -> tuple[list[float], dict[str, list[float]]]:
     `MIN_COUNT` sentences is left out (it cannot generalise, and it would bloat the file);
     the weights are averaged over the epochs of `len(SEEDS)` shuffled runs."""
     items = with_parts(items)
-    xs_raw = [features(d["text"], d["kind"]) for d in items]
-    counts: dict[str, int] = {}
-    for x in xs_raw:
-        for f in x:
-            counts[f] = counts.get(f, 0) + 1
-    vocab = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
-    index = {f: n for n, f in enumerate(vocab)}
-    xs = [sorted(index[f] for f in x if f in index) for x in xs_raw]
+    vocab, xs = vocabulary([features(d["text"], d["kind"]) for d in items])
     ys = [[c in d["expected"] for c in CATEGORIES] for d in items]
     k, size = len(CATEGORIES), len(vocab)
     wsum = [[0.0] * size for _ in range(k)]

@@ -344,10 +344,51 @@ _OWNED = (
 )
 # One character of a clause that is not about works or services ("将道路保洁服务委托乙方").
 _NOT_WORK = r"(?:(?!工程|项目|服务(?!中心|站|大厅)|施工|保洁|养护|设计|监理|任务|业务|工作|货物|采购|乙方)[^。；])"
+# Local and outside operators named together, or "whether local or not": the sentence
+# treats both alike, so it discriminates against neither (round 17).
+_HERE = r"(本地|当地|县内|本县|市内|本市|省内|本省|区内|本区|镇内|本镇|辖区内)"
+_AWAY = r"(外地|外来|县外|市外|省外|区外|外省|外县|外市|外镇|辖区外)"
+# Between the two only what both are ("本地企业和外地企业", "外地车辆与本地车辆"), not a
+# second clause ("在县外注册、在本县施工的企业" burdens the outsider alone).
+_WHO = (
+    r"(的?(企业|经营者|商户|供应商|公司|单位|车辆|产品|客商|投资者|经销商|人员|运输企业|建筑企业))?"
+)
+LOCAL_AND_OUTSIDE_ALIKE = (
+    r"内外地|内外资|(县|市|省|区|镇)内外|"
+    + _HERE
+    + _WHO
+    + r"(和|与|及|或|、|以及|还是)的?"
+    + _AWAY
+    + "|"
+    + _AWAY
+    + _WHO
+    + r"(和|与|及|或|、|以及|还是)的?"
+    + _HERE
+    + r"|(不论|无论|不分|不管)[^，。；]{0,6}(本地|外地|当地|内外)|同等(对待|待遇|适用)"
+)
+# What a reward, refund or subsidy is called (competition.subsidy for normative documents,
+# competition.output_reward for agreements: one reading of "a reward tied to output").
+REWARD = r"(奖励|补贴|返还|奖补|补助)"
+_SUPPORT = r"(奖励|补贴|返还|奖补|补助|扶持)"
+# What the firm paid to the state (tax, social insurance, fees), as what a reward is paid
+# back on: the agreements' frame (competition.output_reward) and the normative rule
+# (competition.subsidy) read it alike.
+PAID_BACK = (
+    r"(缴纳|实缴|上缴|已缴|入库)的?[^，。；]{0,16}(社会保险|社保|规费|税|出让金|配套费|费用)|"
+    r"(实缴|缴纳|缴费)(额|部分|金额)"
+)
+# The firm's own investment or capital, as what a reward is a share of.
+_INVESTED = r"(投资|注册资本|资本金|出资)(额|额度|总额|金额)"
+# The county's (town's) own firms, as those a fund or a preference is kept for.
+_OWN_FIRMS = (
+    r"(本地|本镇|本县|本市|县本级|市本级|县属|市属|县内|市内|镇内|辖区内|当地)[^，。；]{0,6}"
+    r"(企业|公司|经营者|商户|供应商|产品|施工单位|施工队伍)"
+)
 # What a reward may not be tied to: tax paid, output, turnover (公平竞争审查条例 第十条).
 _OUTPUT = (
     r"(纳税|税收|地方贡献|财政贡献|入统|迁入|产值|销售收入|营业收入|主营业务收入|(?<!经)营收|销售额|增加值|"
-    r"增值税|所得税|地方留成|留成部分|地方财力|镇级财力|实缴税金|入库税金)"
+    r"增值税|所得税|地方留成|留成部分|地方财力|镇级财力|实缴税金|入库税金|零售额|交易额|出口额|"
+    r"营业额|成交额)"
 )
 # Output and volume a contract reward may not be tied to either ("每吨产品30元的产量奖励").
 # One place or body a whole trade can be sent to (a transfer station, a trading centre, a
@@ -604,6 +645,8 @@ RULES: tuple[Rule, ...] = (
             r"(办理|取得)[^，。；]{0,8}(准入|审批|许可|通行)手续",
             r"(开业|营业|经营|施工|开工)前[^。；]{0,20}(验收|审核|审批|批准|同意)",
             r"(开业|营业|经营|施工|开工)前[^。；]{0,30}(应|须|需|必须)[^。；]{0,24}办理[^，。；]{0,6}(备案|审批|登记)手续",
+            # "一律到本府工商科登记，经许可后，方准入场交易" (143): only after the grant.
+            r"经[^，。；]{0,10}(许可|核准)(后|以后)[，,]?[^。；]{0,4}(方准|方可|才能|才可|始得|方得|方能)",
         ),
         # An internal or village-democracy decision is not a licence to a resident.
         exemptions=(
@@ -1335,6 +1378,21 @@ RULES: tuple[Rule, ...] = (
         patterns=(
             r"(优先|仅限|只能|限于|原则上)[^，。；]{0,12}(本地|本镇|本县|辖区内|当地|镇内)",
             r"(本地|本镇|本县|辖区内|当地)[^，。；]{0,6}(注册|设立分支机构|纳税)",
+            # Funds or preferences kept for the county's own firms ("主要支持县本级重点企业",
+            # 145; "本地企业优先"): 公平竞争审查条例 第九条, 第十条.
+            r"(主要|重点|专门|专项|仅|只|限于)(支持|扶持|奖励|补贴|补助|用于|对|向|给予)[^，。；]{0,8}"
+            + _OWN_FIRMS,
+            r"(优先|仅限|只能|限于|原则上)[^，。；]{0,8}" + _OWN_FIRMS,
+            _OWN_FIRMS + r"[^，。；]{0,14}(优先|加分|价格扣除|减半收取|免收|免交)",
+            # "对县内物流企业承运本县产品的，按运费的5%给予补贴": aid for the county's own.
+            r"^[^，。；]{0,4}对" + _OWN_FIRMS + r"[^。；]{0,24}?" + _SUPPORT,
+            # "须将生产经营地和税收登记地设在本县": where it registers or pays its tax.
+            r"(注册地|登记地|税收|纳税|生产经营地|结算地)[^，。；]{0,8}(设在|落在|留在|放在|迁入|迁至)"
+            r"(本县|本地|本市|本镇|县内|市内|当地|本区)",
+            # An outsider other than "外地" (from outside the county, city or province) given
+            # a burden or denied a benefit; "其中荣成市外公司不少于2家" (40) burdens no one.
+            r"(县外|市外|省外|区外|外县|外市)[^，。；]{0,4}(企业|经营者|供应商|公司|施工|商户|产品|注册)"
+            r"(?=[^。；]{0,30}(须|需|必须|应当|不得|不予|不享受|不能|另行|加收|收取|提高|方可|才能|禁止))",
             # An outsider on the market (an operator, its goods or its boats); outside cars
             # and people kept out under an epidemic ("外地车辆采取只出不进") are no market
             # matter (duty.outside_origin and the coercion rules read those).
@@ -1352,6 +1410,9 @@ RULES: tuple[Rule, ...] = (
         ),
         exemptions=(
             r"一视同仁|平等对待|同等对待|不分(本地|内外)",
+            # Discrimination needs a difference (round 17): local and outside operators
+            # named alike ("内外地粮商…一律到本府工商科登记", 143) bear the same measure.
+            LOCAL_AND_OUTSIDE_ALIKE,
             # "享受与本地企业同等待遇", "不得设置歧视性条件" (round 16): equal treatment promised.
             r"同等待遇|歧视性(条件|待遇|规定|措施)",
             # "非本县车辆和人员进入本县一律劝返": people and the cars they travel in are turned
@@ -1396,10 +1457,21 @@ RULES: tuple[Rule, ...] = (
         category="competition",
         severity="high",
         patterns=(
-            r"(奖励|补贴|返还|扶持|奖补)[^。；]{0,20}" + _OUTPUT,
-            _OUTPUT + r"[^。；]{0,25}(奖励|补贴|返还|扶持|奖补)",
+            _SUPPORT + r"[^。；]{0,20}" + _OUTPUT,
+            _OUTPUT + r"[^。；]{0,30}?" + _SUPPORT,
+            # What the firm paid to the state, handed back (the agreements' reading,
+            # competition.output_reward): "企业缴纳的城镇土地使用税，由县财政以奖补形式全额返还".
+            f"(?:{PAID_BACK})" + r"[^。；]{0,20}" + _SUPPORT,
+            # In proportion to what the firm invested ("按每亩300万元计算投资额度，给予每年1%的
+            # 财政奖励扶持", 146): a share of the firm's own figure, not a published rate per
+            # unit of a public good.
+            r"(按|以)[^，。；]{0,16}"
+            + _INVESTED
+            + r"[^。；]{0,20}[\d.]+%[^，。；]{0,8}"
+            + _SUPPORT,
+            _INVESTED + r"的[\d.]+%[^，。；]{0,8}" + _SUPPORT,
             r"(减免|缓缴|返还|免征)[^，。；]{0,8}(税|社保|社会保险)",
-            r"(采购|使用|购买|选用)(本地|本镇|本县)[^。；]{0,20}(补贴|奖励|奖补|扶持)",
+            r"(采购|使用|购买|选用)(本地|本镇|本县)[^。；]{0,30}(补贴|奖励|奖补|扶持|补助)",
             r"出让金[^。；]{0,20}(返还|奖励|补贴|奖补)|(返还|奖励|补贴|奖补)[^。；]{0,10}出让金",
             # "给予企业10%的税收基数奖", "…的税收增收奖": a reward named after the tax it
             # is paid on.
@@ -1430,6 +1502,55 @@ RULES: tuple[Rule, ...] = (
         explanation="按纳税额、地方留成、产值或销售收入给予奖励、返还,或返还土地出让金,属于给予特定"
         "经营者选择性、差异化的财政奖励或补贴(招商引资协议同样适用)。",
         suggestion="删除与税收、产出挂钩的奖励返还;产业扶持应按公开、普惠的条件安排。",
+    ),
+    Rule(
+        id="competition.tender_limited",
+        category="competition",
+        # Medium: which operators the class is, and why, is read from the rest of the
+        # document (144: builders from outside the county filed for one project).
+        severity="medium",
+        # A class of operators kept out of open tenders or public works ("单项工程备案的，
+        # 仅可参加邀请招标和民营投资建设工程的建筑市场活动", 144).
+        patterns=(
+            r"(仅可|仅能|只可|只能|只准|仅限|限于)[^，。；]{0,4}(参加|参与|承揽|承接)[^，。；]{0,16}"
+            r"(邀请招标|招标|投标|政府投资|建筑市场|政府采购)",
+            r"不得(参加|参与)[^，。；]{0,8}(公开招标|政府投资|政府采购)",
+        ),
+        # A qualification grade's scope is the law's (建筑业企业资质管理规定), and a bidder
+        # barred for its own misconduct is a sanction the law provides.
+        exemptions=(r"资质|等级|失信|黑名单|违法|违规|处罚|不良记录|行贿",),
+        basis="《公平竞争审查条例》第九条;《中华人民共和国招标投标法》第六条",
+        explanation="限定一类经营者只能参加邀请招标或部分项目、不得参加公开招标或政府投资项目,妨碍其平等"
+        "参与招标投标。",
+        suggestion="删除对参加招标投标范围的限制,对所有经营者适用同一资格条件。",
+    ),
+    Rule(
+        id="competition.case_by_case",
+        category="competition",
+        severity="high",
+        # Preferences settled firm by firm ("可采用“一事一议、一企一策”的办法", 146): who gets
+        # what is not set by published criteria open to all (公平竞争审查条例 第十条).
+        patterns=(
+            r"一企一策|一企一议|一事一策|一项一策|一户一策(?=[^。；]{0,20}(企业|项目|投资|优惠|奖励|扶持))|"
+            r"一事一议(?=[^。；]{0,30}(企业|项目|投资|优惠|奖励|扶持|招商))|"
+            r"(企业|项目|投资|招商)[^。；]{0,30}一事一议",
+            r"(特殊|特别|专项)[^，。；]{0,4}(优惠|扶持)政策[^，。；]{0,10}(另行|单独|个别)[^，。；]{0,4}(研究|商定|议定|确定)|"
+            r"(另行|单独|个别)[^，。；]{0,4}(研究|商定|议定)[^，。；]{0,10}(优惠|扶持|奖励)(政策|措施|办法)?|"
+            r"(优惠|扶持|奖励)(政策|条件|措施|标准)?[^，。；]{0,4}(另行|单独|个别)[^，。；]{0,4}(研究|商定|议定)",
+            r"一项目一(政策|议|策)|一厂一策",
+        ),
+        exemptions=(
+            # 村民一事一议筹资筹劳 and its 财政奖补 fund a village's public works, decided by
+            # its villagers (村民委员会组织法 第二十四条), not a firm's preference.
+            r"筹资筹劳|公益事业|村民|村级|村内|村(集体|民委员会)|议事",
+            r"不得[^，。；]{0,10}(一事一议|一企一策)|禁止[^，。；]{0,6}(一事一议|一企一策)",
+            # The deal is the reward of whoever brought the investor (20), no operator's.
+            r"引资人|引荐人|介绍人|中介",
+        ),
+        basis="《公平竞争审查条例》第十条",
+        explanation="对个别企业、项目“一事一议、一企一策”给予优惠,享受条件和标准不公开、不统一,属于给予特定"
+        "经营者选择性、差异化的优惠政策。",
+        suggestion="删除个案议定优惠的规定;确需支持的,按公开、普惠、对所有经营者同等适用的条件执行。",
     ),
     Rule(
         id="competition.price",
@@ -2563,13 +2684,12 @@ FRAMES: tuple[Frame, ...] = (
         category="competition",
         severity="high",
         actor="any",
-        actions=(r"奖励|返还|补贴|扶持资金|奖补|补助|拨付给乙方",),
+        actions=(REWARD + r"|扶持资金|拨付给乙方",),
         # The amount follows the company's tax, output or the land price it paid.
         conditions=(
             r"(按|以|根据|依据|与|超过|达到|每)[^，。；]{0,12}" + _OUTPUT_BASE,
             # What the company paid to the state, handed back ("按社会保险费实缴额的50%返还").
-            r"(缴纳|实缴|上缴|已缴|入库)的?[^，。；]{0,16}(社会保险|社保|规费|税|出让金|配套费|费用)|"
-            r"(实缴|缴纳|缴费)(额|部分|金额)",
+            PAID_BACK,
             _OUTPUT_BASE + r"[^，。；]{0,10}(部分|超过|达到|按|的[\d.]+%|挂钩)",
         ),
         requires=(r"乙方|该公司|企业",),
@@ -2919,6 +3039,26 @@ CONFINE_UTILITY = (
     r"(供水|自来水|水务|供电|电力|燃气|供气|供热|热力)(公司|企业|集团|单位|部门|公司等)"
     r"[^，。；]{0,8}(沟通|对接|联系|接洽|协调|衔接|签订供|办理(接|开|过)户|报装)|"
     r"公共供水|公共管网|市政管网"
+)
+
+# Traffic organisation is not trade (round 17): where what the sentence confines is a
+# vehicle's movement — where it parks, stops, drives, loads or where people change to
+# another vehicle — during a period or an event, it is a traffic arrangement (道路交通安全法
+# 第三十九条), not 限定交易 ("其他所有进入…景区的机动车一律停放在…停车场", 151; "行驶至…停车场
+# 统一装卸货物", 139). It stays 限定交易 where a purchase or paid service from one operator is
+# compelled ("统一乘坐换乘车辆", 132: the visitors must ride, and pay, the one company's
+# buses) or one operator's vehicles are let through ("…交易中心配送车辆除外", 138).
+CONFINE_TRAFFIC = (
+    r"(车辆|机动车|汽车|车|客车|货车|大巴|班车|三轮)[^。；]{0,40}"
+    r"(停放|停靠|通行|行驶|绕行|装卸|换乘|转乘|驶入|驶出|驶离|掉头|调头|停车)"
+)
+CONFINE_TRAFFIC_TRADE = (
+    r"(统一|必须|须|一律|只能|只准|均)[^，。；]{0,4}(乘坐|换乘|转乘|购买|购票|租用|租赁|使用)|"
+    r"购票|收费|付费|缴费|缴纳|票价|(公司|中心|集团|企业|厂|站|市场)[^，。；]{0,8}车辆?[^，。；]{0,2}除外|"
+    r"经营|营运|运营|销售|"
+    # Sent to a business rather than a car park or a stop ("全部停放至城北物流基地装卸",
+    # batch 22): the base's services are the trade.
+    r"(基地|公司|集团|市场|园区|物流中心|货运中心|货运站|物流园)(?![^，。；]{0,2}停车场)"
 )
 
 # Contexts that make the sentence lawful (the round-10 exemptions of

@@ -318,6 +318,8 @@ def _confine() -> dict[str, re.Pattern]:
         "others_excluded": re.compile(r.CONFINE_OTHERS_EXCLUDED),
         "exclusion_lawful": re.compile(r.CONFINE_EXCLUSION_LAWFUL),
         "utility": re.compile(r.CONFINE_UTILITY),
+        "traffic": re.compile(r.CONFINE_TRAFFIC),
+        "traffic_trade": re.compile(r.CONFINE_TRAFFIC_TRADE),
         "links": tuple(
             (re.compile(f"(?:{link})$"), re.compile(after) if after else None, form)
             for link, after, form in r.CONFINE_LINKS
@@ -468,6 +470,14 @@ def _serves_area(text: str, p: dict[str, re.Pattern]) -> str:
     return ""
 
 
+def traffic_only(text: str, p: dict[str, re.Pattern] | None = None) -> bool:
+    """Whether the sentence organises traffic — vehicles' parking, stopping, driving,
+    loading or changing — without compelling a purchase or paid service from one operator
+    (rules.CONFINE_TRAFFIC): not 限定交易, for the rules and the learned model alike."""
+    p = p or _confine()
+    return bool(p["traffic"].search(text)) and not p["traffic_trade"].search(text)
+
+
 def confinements(text: str, holders: tuple[str, ...] = ()) -> list[Rule]:
     """The 限定交易 reading (rules.CONFINEMENT_RULES) a normative-document sentence matches,
     at most one: banned outside one named place, obliged to one named place, or every
@@ -475,7 +485,7 @@ def confinements(text: str, holders: tuple[str, ...] = ()) -> list[Rule]:
     from .rules import CONFINEMENT_RULES
 
     p = _confine()
-    if p["utility"].search(text):
+    if p["utility"].search(text) or traffic_only(text, p):
         return []
     # Round 15: beside a destination, the operators of one area as the only ones to serve
     # ("应当主动委托市内具有…资质的专业机构"). A qualification asked besides the region does
