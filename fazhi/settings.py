@@ -121,6 +121,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "fazhi.core.navigation.navigation",
             ],
+            # {% url %} through core.links (fazhi/core/templatetags/fazhi_urls.py).
+            "builtins": ["fazhi.core.templatetags.fazhi_urls"],
         },
     },
 ]

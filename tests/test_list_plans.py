@@ -14,6 +14,7 @@ from django.db import connection
 
 from fazhi.advisers.selectors import adviser_list
 from fazhi.contracts.selectors import contract_list
+from fazhi.core.paging import page_query
 from fazhi.documents.selectors import document_list, filing_list
 from fazhi.inspections.selectors import inspection_list
 from fazhi.reviews.selectors import review_list, run_list
@@ -37,7 +38,7 @@ LISTS = [
 
 
 def _plan(queryset) -> str:
-    sql, params = queryset[:50].query.sql_with_params()
+    sql, params = page_query(queryset, 0, 50).query.sql_with_params()  # as a page reads it
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("SET LOCAL enable_seqscan = off")
@@ -66,3 +67,15 @@ def test_the_list_reads_its_table_through_an_index(name, call, table, index, peo
     # instead, which is as cheap there), so the named index is asserted on SQLite only.
     if index and connection.vendor == "sqlite":
         assert index in plan, f"{name}: {index} not used\n{plan}"
+
+
+def test_a_towns_page_finds_its_rows_by_id_in_the_unit_index(people, tree):
+    """A town's list is an IN over its units; asked for whole rows, SQLite read every row of
+    the town and sorted them. The page's ids come from an (org_unit, date) index, which
+    holds them, and only the page's rows are read (core.paging.rows_of)."""
+    from fazhi.disputes.selectors import dispute_list
+
+    plan = _plan(dispute_list(people.officer))
+    assert not _full_scans(plan, "disputes_dispute"), plan
+    if connection.vendor == "sqlite":
+        assert "USING INTEGER PRIMARY KEY" in plan and "COVERING INDEX" in plan, plan

@@ -10,7 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from fazhi.core import clock
+from fazhi.core import clock, pii
 from fazhi.core.attachments import attachments_for
 from fazhi.core.forms import apply_service_error
 from fazhi.core.paging import page_of
@@ -55,6 +55,9 @@ def _filters(request) -> dict:
 def contract_list(request):
     filters = _filters(request)
     qs = annual.narrow(selectors.contract_list(request.user, **filters), request.GET)
+    # The page shows neither the contract's text nor its registrar's personal data: not
+    # read, not decrypted (a third of the rows' reading time).
+    qs = qs.defer("body", "search", *pii.unread(Contract, "created_by"))
     page = page_of(qs, request.GET.get("page"), PAGE_SIZE)
     params = request.GET.copy()
     params.pop("page", None)

@@ -10,11 +10,21 @@ A page past the middle is read from the far end: the reversed order with the sma
 counted from the end, rows turned back. The last page of 9,999 rows then skips 0 rows,
 not 9,950 (an OFFSET walks every row it skips). Only for an ordered queryset whose count
 is exact: when the count is capped, the end of the list is not the end of the table.
+
+A page's rows are found by id first, then read (`rows_of`): `WHERE id IN (SELECT id …
+ORDER BY … LIMIT n)`, one statement. The inner select needs only the filter and order
+columns, which an (org_unit, date) index holds, so SQLite takes the top rows of each of a
+town's units from the index and reads just the page's rows; asked for whole rows it read
+every row of the town and sorted them (a town's 10,000 disputes: 11 ms → 0.1 ms). On
+SQLite only: PostgreSQL's planner weighs the LIMIT itself and plain pages were faster
+there (a town's visits 1.0 → 2.7 ms with the ids first).
 """
 
 from __future__ import annotations
 
 from django.core.paginator import Paginator
+from django.db import connections
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
 CAP = 10_000
@@ -41,9 +51,30 @@ class CappedPaginator(Paginator):
         top = min(bottom + self.per_page, self.count)
         ordered = getattr(self.object_list, "ordered", False)
         if bottom <= self.count // 2 or self.capped or not ordered:
-            return super().page(number)
-        rows = list(self.object_list.reverse()[self.count - top : self.count - bottom])
+            return self._get_page(rows_of(self.object_list, bottom, top), number, self)
+        rows = rows_of(self.object_list.reverse(), self.count - top, self.count - bottom)
         return self._get_page(rows[::-1], number, self)
+
+
+def rows_of(queryset, start: int, stop: int) -> list:
+    """`list(queryset[start:stop])`, the rows found by id first (see the module's note)."""
+    return list(page_query(queryset, start, stop))
+
+
+def page_query(queryset, start: int, stop: int):
+    """The statement `rows_of` reads: the ids' select inside, on SQLite, when the queryset
+    allows it (ordered, not distinct or combined, not sliced already)."""
+    if (
+        not isinstance(queryset, QuerySet)
+        or connections[queryset.db].vendor != "sqlite"
+        or not queryset.ordered
+        or queryset.query.distinct
+        or queryset.query.combinator
+        or queryset.query.is_sliced
+        or stop <= start
+    ):
+        return queryset[start:stop]
+    return queryset.filter(pk__in=queryset.values("pk")[start:stop])
 
 
 def page_of(queryset, number, per_page: int):
@@ -55,4 +86,4 @@ def api_page(queryset, offset: int, limit: int) -> dict:
     """An API list's body `{"count", "items"}`: the rows from `offset`, and the count up to
     the cap, as the list pages count (never every row of a county)."""
     count = min(queryset.order_by()[: CAP + 1].count(), CAP)
-    return {"count": count, "items": list(queryset[offset : offset + limit])}
+    return {"count": count, "items": rows_of(queryset, offset, offset + limit)}

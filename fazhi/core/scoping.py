@@ -124,6 +124,7 @@ def _by_id_in_scope(queryset, user, roles, lookup):
     plain = (
         name in ("pk", "id")
         and type(value) is int
+        and 0 < value < 2**31  # beyond a 32-bit id the ORM's range check answers (none)
         and cls.visible_to is ScopedQuerySet.visible_to
         and cls.scope_q is ScopedQuerySet.scope_q
         and cls.scope_field

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 
 from fazhi.core import audit, paging
 from fazhi.core.models import AuditEvent
@@ -87,3 +88,27 @@ def test_every_list_pages_through_the_one_pager():
         if "next_page_number" in p.read_text() and p.name != "_pager.html"
     ]
     assert own == []
+
+
+def test_a_pages_rows_are_the_slice_of_the_list_found_by_id_first(events):
+    """rows_of reads `WHERE id IN (SELECT id … LIMIT n)` on SQLite: the same rows in the same order as
+    slicing the list, for any window, order (ties broken or not) and annotation; a distinct
+    list is sliced as it is."""
+    from django.db.models import F, Value
+
+    lists = [
+        events,
+        events.order_by("-id"),
+        events.order_by("verb", "-object_id"),  # ties on verb, broken by object_id
+        events.annotate(probe=Value(1)).order_by("-probe", "id"),
+        events.order_by(F("object_id").desc()),
+    ]
+    for listed in lists:
+        for start, stop in ((0, 5), (3, 17), (25, 40), (29, 30), (7, 7)):
+            expected = [e.pk for e in listed[start:stop]]
+            assert [e.pk for e in paging.rows_of(listed, start, stop)] == expected
+            if start < stop and connection.vendor == "sqlite":
+                assert "IN (SELECT" in str(paging.page_query(listed, start, stop).query)
+    distinct = events.order_by("id").distinct()
+    assert "IN (SELECT" not in str(paging.page_query(distinct, 0, 5).query)
+    assert [e.pk for e in paging.rows_of(distinct, 0, 5)] == [e.pk for e in distinct[:5]]
