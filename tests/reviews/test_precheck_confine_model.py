@@ -41,7 +41,8 @@ def test_the_training_material_holds_the_real_clauses_and_batch_23():
         for d in load_real_labels()
         if d["file"] in dev and train._is_confinement(d)
     ]
-    assert len(labels) == 41
+    # 41 up to round 17; round 18 adds 155's three named carriers (154–165 joined the dev set).
+    assert len(labels) == 44
     assert all(any(t in p or p in t for p in positives) for t in labels)
     assert not any(y for t, y in real if "税收" in t)
     batch = [d for d in train.load_corpus() if d.get("batch") == 23]
@@ -101,11 +102,15 @@ def test_a_lawful_look_alike_gets_no_model_finding(text):
     assert "competition" not in {f.category for f in precheck(text, "normative").findings}
 
 
-def test_a_sentence_a_rule_flagged_gets_no_model_finding():
+def test_a_sentence_a_rule_flagged_gets_no_model_finding(monkeypatch):
     """Given a sentence a rule already reports (a fee paid to a market office), then the
-    model adds nothing there, however close its shape: the reviewer is looking already."""
+    model adds nothing there, however close its shape: the reviewer is looking already.
+    (Retrained in round 18 the sentence's probability is 0.598, just under the threshold;
+    the threshold is lowered below it here so the test still shows the rule, not the
+    probability, keeps the model out.)"""
     text = "经营户须向镇市场管理所缴纳市场管理费。"
-    assert confine_model.probability(text) > confine_model.ADD_ABOVE
+    assert confine_model.probability(text) > 0.5
+    monkeypatch.setattr(confine_model, "ADD_ABOVE", 0.5)
     assert _rules(text) == [("fee.charge", "medium")]
 
 
@@ -147,3 +152,7 @@ def test_leaving_a_blind_set_out_the_model_adds_true_confinements():
     assert after.competition_caught >= before.competition_caught
     added = after.all.fp - before.all.fp
     assert added <= 1
+    # Round 18: left without 154–165 and batch 25 the model adds nothing false there.
+    before, after = rows["154–165"]
+    assert (after.high.tp, after.high.fp) == (before.high.tp, before.high.fp)
+    assert after.all.fp <= before.all.fp

@@ -2,15 +2,17 @@
 licence, fee, fine or permit set by higher law is lawful; one that *creates* it is not; a
 clause sending all the town's business to operators the town picked is 限定交易.
 
-The real-document figures are measured on corpus/real: files 01–153 tune the rules (dev;
+The real-document figures are measured on corpus/real: files 01–165 tune the rules (dev;
 111–120, picked for 限定交易 and 指定 clauses and their lawful look-alikes, were the
 thirteenth round's measurement and tune the fourteenth round's structural reading of
 限定交易; 121–131 were the fourteenth round's blind set and tune the fifteenth round's;
 132–142 were the fifteenth round's and train the sixteenth round's learned 限定交易 second
 opinion, confine_model.py; 143–153 were the sixteenth round's and tune the seventeenth
 round's: names are not clauses, discrimination needs a difference, traffic is not trade,
-rewards tied to tax); 154– are the seventeenth round's held-out set, added and run once by
-the lead — until their files are there the held-out checks are skipped.
+rewards tied to tax; 154–165 were the seventeenth round's and tune the eighteenth round's
+reading of genres: the issuer's own procedures, a benefit's conditions, definitions and
+headings); 166– are the eighteenth round's held-out set, added and run once by the lead —
+until their files are there the held-out checks are skipped.
 Since round 11, high severity on a normative document is calibrated: a family's finding
 is high only in the reading that proved reliable on unseen documents, otherwise medium
 (rules.calibrated); since round 12 a legal basis counts only when it modifies the
@@ -568,8 +570,10 @@ def test_a_notice_enforcing_a_named_law_may_take_effect_at_once():
 
 
 def test_real_dev_documents_meet_the_high_severity_target():
-    """Given the dev documents (01–153), when pre-reviewed, then ≥ 0.95 of the high-severity
-    findings are labelled problems (115 of 118 in round 17: 106's 狂犬、野犬 sentence, 125's
+    """Given the dev documents (01–165), when pre-reviewed, then ≥ 0.95 of the high-severity
+    findings are labelled problems (132 of 135 in round 18), 75 of the 83 competition problems
+    are reported as competition and 191 of the 244 labelled problems are found. Within them
+    01–153 keep round 17's figures (115 of 118: 106's 狂犬、野犬 sentence, 125's
     搬迁至指定地点 read as a penalty and 141's price rule), 57 of the 62 competition problems
     are reported as competition and 171 of the 217 labelled problems are found. Within them
     01–142 have 109 of 112 high (round 16: 109 of 113 — 139's unloading place, read as
@@ -581,12 +585,16 @@ def test_real_dev_documents_meet_the_high_severity_target():
     134, 136, 142 (a concession, approved collectors, temporary stalls, qualified haulers, an
     upstairs area, a free choice of qualified testers, public water supply, tobacco leaf,
     sand dredging, a notice board) get no competition finding."""
-    assert len(REAL_DEV) == 153
+    assert len(REAL_DEV) == 165
     everything = evaluate_real(REAL_DEV)
-    assert everything.high.tp >= 115 and everything.high.fp <= 3, everything.high
+    assert everything.high.tp >= 132 and everything.high.fp <= 3, everything.high
     assert everything.high.precision >= 0.95, everything.high
-    assert everything.competition == 62 and everything.competition_caught >= 57
-    assert everything.caught >= 171
+    assert everything.competition == 83 and everything.competition_caught >= 75
+    assert everything.caught >= 191
+    upto153 = evaluate_real(tuple(f"{n:02d}" for n in range(1, 154)))
+    assert upto153.high.tp >= 115 and upto153.high.fp <= 3, upto153.high
+    assert upto153.competition == 62 and upto153.competition_caught >= 57
+    assert upto153.caught >= 171
     ev = evaluate_real(tuple(f"{n:02d}" for n in range(1, 143)))
     assert ev.high.tp + ev.high.fp >= 112
     assert ev.high.precision >= 0.95, ev.high
@@ -667,13 +675,32 @@ def test_the_round_sixteen_blind_set_is_dev_material():
     assert not [f for f in ev.findings if "管理办法（试行）" in f[4] or f[4].startswith("《")]
 
 
+def test_the_round_seventeen_blind_set_is_dev_material():
+    """154–165 were round 17's blind set (high-severity 10 of 20, competition 8 of 21) and
+    tune round 18 (docs/precheck.md, 第十八轮): the street office's own procurement and
+    contract approvals (156), a subsidy withheld for its own conditions (157), a definition
+    (154) and a heading (158) are no longer findings; the three named carriers (155), the
+    local payee and invoice (154), the size threshold (157), the industries left out (158),
+    registration here (161) and preferences by agreement (161) are competition findings."""
+    ev = evaluate_real(tuple(str(n) for n in range(154, 166)))
+    assert ev.problems == 27 and ev.competition == 21
+    assert ev.high.tp >= 14 and ev.high.fp == 0, ev.high
+    assert ev.competition_caught >= 17 and ev.caught >= 19, ev.missed
+    wrong = [f for f in ev.findings if not f[5] and f[1] in {"licensing", "penalty", "competition"}]
+    assert not wrong, wrong
+    found = {f[0][:3] for f in ev.findings if f[1] == "competition" and f[5]}
+    assert {"154", "155", "157", "158", "159", "160", "161"} <= found
+    assert not [f for f in ev.findings if f[0].startswith("156-") and f[1] == "licensing"]
+    assert not [f for f in ev.findings if "以下简称" in f[4] or f[4] == "对税收增长的奖励。"]
+
+
 def test_real_held_out_documents_meet_the_target():
-    """The held-out documents 154– are collected blind for round 17 and run once by the
+    """The held-out documents 166– are collected blind for round 18 and run once by the
     lead; until they are in corpus/real this is skipped. With them, all documents together
     still meet the high-severity target (issue 14) and the held-out set is scored apart."""
     assert not set(REAL_HELD_OUT) & set(REAL_DEV)
     if not held_out_present():
-        pytest.skip("留出集 154– 尚无文件")
+        pytest.skip("留出集 166– 尚无文件")
     ev = evaluate_real(REAL_HELD_OUT)
     assert ev.files and all(f.split("-")[0] in REAL_HELD_OUT for f in ev.files)
     everything = evaluate_real()
@@ -711,11 +738,11 @@ def test_every_real_label_quotes_its_file():
 def test_precheck_eval_real_prints_dev_held_out_and_all(capsys):
     call_command("precheck_eval", "--real")
     out = capsys.readouterr().out
-    assert "开发集 01–153" in out and "留出集 154–" in out and "全部" in out
+    assert "开发集 01–165" in out and "留出集 166–" in out and "全部" in out
     assert "精确率" in out
     if not held_out_present():
         # No held-out file yet: the line says so instead of printing empty scores.
-        assert "留出集 154–:尚无文件" in out
+        assert "留出集 166–:尚无文件" in out
 
 
 def test_a_missing_held_out_set_is_skipped_not_scored(tmp_path, monkeypatch, capsys):
@@ -731,8 +758,8 @@ def test_a_missing_held_out_set_is_skipped_not_scored(tmp_path, monkeypatch, cap
     monkeypatch.setattr(command, "held_out_present", lambda: False)
     call_command("precheck_eval", "--real")
     out = capsys.readouterr().out
-    assert "留出集 154–:尚无文件" in out
-    assert "开发集 01–153:高风险" in out and "全部:高风险" in out
+    assert "留出集 166–:尚无文件" in out
+    assert "开发集 01–165:高风险" in out and "全部:高风险" in out
 
 
 def test_a_twenty_page_normative_document_is_reviewed_within_200_ms():

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
-from . import checks, confine_model, model
+from . import checks, confine_model, genre, model
 from .context import Context
 from .rules import (
     CATEGORIES,
@@ -274,6 +274,9 @@ def precheck(
     for s in sents:
         if s.paragraph in names:
             continue
+        if kind == "normative" and (genre.definition(s.text) or genre.heading(s.text)):
+            # A definition or a heading is no clause (genre.py, round 18).
+            continue
         spans = name_spans(s.text)
         bare = _blank_names(s.text, spans) if spans else s.text
         general_lawful = bool(_GENERAL.search(s.text)) or (
@@ -282,9 +285,21 @@ def precheck(
         paragraph = paragraphs[s.paragraph]
         # This sentence's hits are gathered apart, so that clearing them does not rescan
         # the whole document's hits for every sentence.
+        # A programme's benefit withheld for its own conditions is no penalty (genre.py).
+        benefit = spans + genre.benefit_spans(s.text) if kind == "normative" else spans
         found: list[Rule | Frame] = [
-            c.rule for c in rules if _sentence_hit(c, s, paragraph, general_lawful, spans)
+            c.rule
+            for c in rules
+            if _sentence_hit(
+                c, s, paragraph, general_lawful, benefit if c.rule.category == "penalty" else spans
+            )
         ]
+        if kind == "normative" and genre.internal_only(s.text):
+            # The issuer's own offices, projects and funds: no outside applicant (genre.py).
+            found = [r for r in found if r.category not in genre.INTERNAL_CATEGORIES]
+        if kind == "normative" and genre.benefit_condition(s.text):
+            # A benefit's own conditions bind only who seeks it (genre.py).
+            found = [r for r in found if r.category not in genre.BENEFIT_CATEGORIES]
         # Contracts and agreements: the structure of the clause (who acts, what act, on
         # what condition) as well as its wording (structure.py).
         if kind in CONTRACTS:

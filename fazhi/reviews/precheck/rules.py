@@ -385,6 +385,13 @@ _OWN_FIRMS = (
     r"(企业|公司|经营者|商户|供应商|产品|施工单位|施工队伍)"
 )
 # What a reward may not be tied to: tax paid, output, turnover (公平竞争审查条例 第十条).
+# A benefit denied to the others (round 18, competition.named_operators).
+_DENIED = r"(不享受|不予|不得享受|不给予|不能享受|不再享受)"
+# Only this place's tax office or registration will do (round 18, competition.local_payment).
+_ONLY_HERE = (
+    r"(必须|须|应当?|只能|只认|限于)[^，。；]{0,4}(是)?(在|由|从)?"
+    r"(本地|当地|本县|本市|本区|县内|市内|我县|我市|我区)"
+)
 _OUTPUT = (
     r"(纳税|税收|地方贡献|财政贡献|入统|迁入|产值|销售收入|营业收入|主营业务收入|(?<!经)营收|销售额|增加值|"
     r"增值税|所得税|地方留成|留成部分|地方财力|镇级财力|实缴税金|入库税金|零售额|交易额|出口额|"
@@ -638,7 +645,7 @@ RULES: tuple[Rule, ...] = (
         category="licensing",
         severity="high",
         patterns=(
-            r"(须|需|应当|应|必须|需要)(先|提前[^，。；]{0,4})?(经|报|向|到)[^。；]{0,20}?(批准|审批|许可|同意|核准)",
+            r"(须|需|应当|应|必须|需要)(先|事先|预先|提前[^，。；]{0,4})?(经|报|向|到)[^。；]{0,20}?(批准|审批|许可|同意|核准)",
             r"未经[^，。；]{0,15}(批准|许可|同意|审批|核准)",
             r"报[^，。；]{0,10}(审批|批准)",
             r"(须|需|应当|应|必须)(事先|提前|先)?(取得|征得|获得)[^，。；]{0,15}(同意|批准|许可|核准)",
@@ -1378,6 +1385,12 @@ RULES: tuple[Rule, ...] = (
         patterns=(
             r"(优先|仅限|只能|限于|原则上)[^，。；]{0,12}(本地|本镇|本县|辖区内|当地|镇内)",
             r"(本地|本镇|本县|辖区内|当地)[^，。；]{0,6}(注册|设立分支机构|纳税)",
+            # "适用于在我区注册纳税并从事电子商务…的企业" (161): the issuer's own place named
+            # as 我区 (round 18).
+            r"在(我|本)(区|县|市|镇|乡|街道)[^，。；]{0,2}注册(并|且|和|、)?纳税",
+            # "对在我区注册且实际运营1年以上…的…平台，给予…支持" (161): aid only for firms
+            # registered here.
+            r"对在(我|本)(区|县|市|镇|乡)注册[^。；]{0,60}?(给予|奖励|补贴|补助|扶持|支持)",
             # Funds or preferences kept for the county's own firms ("主要支持县本级重点企业",
             # 145; "本地企业优先"): 公平竞争审查条例 第九条, 第十条.
             r"(主要|重点|专门|专项|仅|只|限于)(支持|扶持|奖励|补贴|补助|用于|对|向|给予)[^，。；]{0,8}"
@@ -1476,6 +1489,11 @@ RULES: tuple[Rule, ...] = (
             # "给予企业10%的税收基数奖", "…的税收增收奖": a reward named after the tax it
             # is paid on.
             r"给予[^，。；]{0,12}" + _OUTPUT + r"[^，。；]{0,6}(奖|返还)",
+            # A scale of tax thresholds, each with its reward ("企业当年税收首次达100万元、200万元…
+            # 分别给予奖励2万元、4万元…", 158; round 18).
+            _OUTPUT
+            + r"[^，。；]{0,6}(首次)?(达到?|超过|突破)[^。；]{0,60}?(分别|相应)?(给予|奖励)[^。；]{0,14}?"
+            + _SUPPORT,
         ),
         exemptions=(
             # A reward that is taxed is not a reward tied to tax ("奖补资金应当依法纳税").
@@ -1538,6 +1556,10 @@ RULES: tuple[Rule, ...] = (
             r"(另行|单独|个别)[^，。；]{0,4}(研究|商定|议定)[^，。；]{0,10}(优惠|扶持|奖励)(政策|措施|办法)?|"
             r"(优惠|扶持|奖励)(政策|条件|措施|标准)?[^，。；]{0,4}(另行|单独|个别)[^，。；]{0,4}(研究|商定|议定)",
             r"一项目一(政策|议|策)|一厂一策",
+            # "与人民政府签订了合作协议的电商企业，享受的扶持政策按合作协议条款执行" (161):
+            # the preference is whatever each firm's agreement says (round 18).
+            r"(扶持|优惠|奖励|支持)(政策|措施|标准|资金)?[^。；]{0,6}按[^，。；]{0,10}(合作|投资|招商|入驻|双方)"
+            r"协议[^，。；]{0,6}(执行|兑现|确定|落实|办理)",
         ),
         exemptions=(
             # 村民一事一议筹资筹劳 and its 财政奖补 fund a village's public works, decided by
@@ -1551,6 +1573,77 @@ RULES: tuple[Rule, ...] = (
         explanation="对个别企业、项目“一事一议、一企一策”给予优惠,享受条件和标准不公开、不统一,属于给予特定"
         "经营者选择性、差异化的优惠政策。",
         suggestion="删除个案议定优惠的规定;确需支持的,按公开、普惠、对所有经营者同等适用的条件执行。",
+    ),
+    Rule(
+        id="competition.named_operators",
+        category="competition",
+        severity="high",
+        # Several named operators designated together are as much a 限定 as one (round 18):
+        # "由中国移动、中国联通、中国电信三家运营商对…商户上门安装" (155); and a benefit only
+        # for those who use them ("非移动、联通、电信安装设备的商户不享受政府补贴").
+        patterns=(
+            r"由[^，。；、]{2,12}、[^，。；、]{2,12}(、[^，。；、]{2,12}){0,4}等?[两二三四五六几]家"
+            r"[^，。；]{0,4}(运营商|公司|企业|银行|机构|供应商|经营者|厂家)",
+            r"非(?!法|正常|本人|营业|经营性|机动|农业|居民|住宅)[^，。；]{2,20}(安装|提供|销售|供应|生产|承建|承保|"
+            r"施工|配送)[^。；]{0,20}?" + _DENIED,
+            # "未在…、…两家企业购买燃气具的餐饮商户，不享受安全改造补助".
+            r"未(在|从|向|到)[^，。；]{2,20}、[^，。；]{2,20}(购买|购置|采购|使用|安装)[^。；]{0,20}?"
+            + _DENIED,
+        ),
+        exemptions=(r"公开招标|招标确定|中标|依法|资质|合格|认证|检验|检测合格|3C",),
+        # The 不 of "不享受" is the sanction on the others, not a prohibition.
+        negatable=False,
+        basis="《公平竞争审查条例》第八条",
+        explanation="指定几家具名经营者提供商品或服务,或只对使用这几家经营者的商品、服务的对象给予补贴,"
+        "属于限定经营、购买或者使用特定经营者提供的商品和服务。",
+        suggestion="删除对具名经营者的指定;补贴按公开的产品标准给予,由使用者自主选择经营者。",
+    ),
+    Rule(
+        id="competition.local_payment",
+        category="competition",
+        severity="high",
+        # "付款对象必须是在绥宁成立的公司、分公司或项目部，入账的发票必须是在当地税务机关
+        # 领取或代开的发票" (154): an outside firm must set up locally to be paid (round 18).
+        patterns=(
+            r"(付款对象|收款(单位|方|人|账户)|结算对象|支付对象)[^，。；]{0,6}(必须|须|应当?|只能|限于)[^，。；]{0,4}"
+            r"(是)?在[^，。；]{1,8}(成立|注册|设立|开设)",
+            _ONLY_HERE + r"[^，。；]{0,6}(领取|开具|代开|领购|出具)[^，。；]{0,6}发票",
+            r"发票[^，。；]{0,6}" + _ONLY_HERE + r"[^，。；]{0,2}税务",
+        ),
+        # Where a builder prepays its tax is the tax law's (跨区域涉税事项), not the town's.
+        exemptions=(r"依法|税法|跨区域|预缴|项目所在地",),
+        negatable=False,
+        basis="《公平竞争审查条例》第九条",
+        explanation="要求收款方在本地设立机构、发票在本地领取,变相强制外地经营者在本地设立分支机构,"
+        "排斥、限制外地经营者在本地经营。",
+        suggestion="删除对收款方注册地和发票领取地的限制,按合同向实际履约的经营者付款。",
+    ),
+    Rule(
+        id="competition.aid_excluded",
+        category="competition",
+        # Medium: whether the line is a published, reasoned criterion open to all (or the
+        # state's industrial policy restated) is read from the rest of the document.
+        severity="medium",
+        # A class of firms shut out of aid by size or by industry (round 18): "物业管理产业面积
+        # 不足3万平方米的物业服务企业原则上不再予以补贴" (157); "除烟草、金融…等行业外的所有
+        # 工业企业" (158).
+        patterns=(
+            r"(面积|规模|营业收入|营收|产值|销售额|营业额|注册资本|资产|员工|职工|人数)[^，。；]{0,12}"
+            r"(不足|低于|未达到?|以下|少于)[^，。；]{0,16}(企业|公司|经营者|商户|机构)[^。；]{0,10}"
+            r"(不再|不予|不得|不能|不)(再)?(予以|给予|享受)?[^，。；]{0,4}(补贴|补助|奖励|奖补|扶持|支持)",
+            r"除[^，。；]{2,30}等?(行业|产业|(?<!企)业)(以)?外的?(所有|全部|其他)?[^，。；]{0,12}(企业|经营者)",
+        ),
+        # The state's own industrial policy restated, and lines set by law.
+        exemptions=(
+            r"国家|产业政策|限制类|淘汰类|指导目录|负面清单|高耗能|高污染|环保|依法|安全生产",
+        ),
+        # "不足…不再予以补贴": the 不 is the exclusion itself.
+        negatable=False,
+        basis="《公平竞争审查条例》第十条",
+        explanation="以规模门槛或行业把一类经营者排除在奖补之外,可能构成给予特定经营者选择性、差异化的"
+        "财政奖励或补贴。",
+        suggestion="奖补条件应与政策目标直接相关、公开并对所有符合条件的经营者同等适用;无正当理由的"
+        "规模门槛、行业排除应删除。",
     ),
     Rule(
         id="competition.price",
