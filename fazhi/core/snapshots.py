@@ -22,6 +22,8 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
+from django.db import IntegrityError, transaction
+
 from . import clock, params
 from .models import OrgUnit, Snapshot
 
@@ -58,24 +60,59 @@ def remembered(
 ) -> tuple[T, datetime]:
     """`count()`'s answer and when it was counted: the stored one if it was counted today
     within the last SNAPSHOT_MINUTES (read for `unit`), else counted now and stored. `dump`
-    turns the answer into JSON, `load` turns that back."""
+    turns the answer into JSON, `load` turns that back.
+
+    One request recounts an expired answer; the others meanwhile get the expired one, with
+    its own time (the page says when it was counted). A county's count takes seconds of
+    CPU: under load, every supervisor's click counting it again at once held the 2 cores
+    for minutes (the soak's worst minutes)."""
     now = clock.wall_now()
     key = f"{key}:{clock.today().isoformat()}"
     minutes = int(SNAPSHOT_MINUTES.value(unit))
     if not minutes:  # the county counts live: nothing to keep
         return count(), now
+    claimed = False
     if not fresh:
-        row = (
-            Snapshot.objects.filter(key=key, taken_at__gt=now - timedelta(minutes=minutes))
-            .values_list("taken_at", "payload")
-            .first()
-        )
-        if row is not None:
+        row = Snapshot.objects.filter(key=key).values_list("taken_at", "payload").first()
+        if row is not None and row[0] > now - timedelta(minutes=minutes):
             return load(row[1]), row[0]
-    value = count()
-    # update_or_create re-reads when another worker stored the same key a moment ago.
-    Snapshot.objects.update_or_create(key=key, defaults={"taken_at": now, "payload": dump(value)})
+        if row is not None:
+            claimed = _claim(key, now)
+            if not claimed:  # another request is counting it right now
+                return load(row[1]), row[0]
+    try:
+        value = count()
+        # update_or_create re-reads when another worker stored the same key a moment ago.
+        Snapshot.objects.update_or_create(
+            key=key, defaults={"taken_at": now, "payload": dump(value)}
+        )
+    finally:
+        if claimed:
+            Snapshot.objects.filter(key=_counting(key)).delete()
     return value, now
+
+
+# A claim older than this is taken to be a count that died with its process.
+COUNTING_TIMEOUT = timedelta(minutes=2)
+
+
+def _counting(key: str) -> str:
+    return f"{key}:counting"
+
+
+def _claim(key: str, now: datetime) -> bool:
+    """Whether this request may recount `key`: it holds the claim row (unique key) now."""
+    claim = _counting(key)
+    try:
+        with transaction.atomic():
+            Snapshot.objects.create(key=claim, taken_at=now, payload={})
+        return True
+    except IntegrityError:  # held: taken over only if it is stale
+        return bool(
+            Snapshot.objects.filter(key=claim, taken_at__lte=now - COUNTING_TIMEOUT).update(
+                taken_at=now
+            )
+        )
 
 
 def asked_fresh(request) -> bool:

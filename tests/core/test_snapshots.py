@@ -94,3 +94,46 @@ def test_tick_drops_earlier_days_snapshots(tree, counter, at):
     call_command("tick", stdout=out)
     assert "清理往日汇总快照1条" in out.getvalue()
     assert [s.key for s in Snapshot.objects.all()] == [f"new:{date(2026, 3, 4)}"]
+
+
+def test_while_one_request_recounts_the_others_get_the_expired_answer_with_its_time(
+    tree, counter, at
+):
+    """A county's count takes seconds: the first request after expiry recounts, those that
+    arrive meanwhile are answered with the stored count and its own time, not a second
+    count; a claim left by a count that died is taken over after COUNTING_TIMEOUT."""
+    _, first = snapshots.remembered("k", counter, unit=tree.county)
+    at.shift(timedelta(minutes=11))
+    seen = []
+
+    def recount():  # while this request counts, another asks
+        seen.append(snapshots.remembered("k", counter, unit=tree.county))
+        return counter()
+
+    value, taken = snapshots.remembered("k", recount, unit=tree.county)
+    assert seen == [({"n": 1}, first)]  # the expired answer, said as of when it was counted
+    assert value == {"n": 2} and taken - first == timedelta(minutes=11)
+    assert list(Snapshot.objects.values_list("key", flat=True)) == ["k:2026-03-02"]  # released
+
+    # a claim whose count died: the stored answer is served until the claim is 2 minutes old
+    at.shift(timedelta(minutes=11))
+    Snapshot.objects.create(
+        key="k:2026-03-02:counting", taken_at=snapshots.clock.wall_now(), payload={}
+    )
+    assert snapshots.remembered("k", counter, unit=tree.county)[0] == {"n": 2}
+    at.shift(snapshots.COUNTING_TIMEOUT)
+    assert snapshots.remembered("k", counter, unit=tree.county)[0] == {"n": 3}
+    assert not Snapshot.objects.filter(key__endswith=":counting").exists()
+
+
+def test_a_count_that_fails_releases_its_claim(tree, counter, at):
+    snapshots.remembered("k", counter, unit=tree.county)
+    at.shift(timedelta(minutes=11))
+
+    def broken():
+        raise RuntimeError("count failed")
+
+    with pytest.raises(RuntimeError):
+        snapshots.remembered("k", broken, unit=tree.county)
+    assert not Snapshot.objects.filter(key__endswith=":counting").exists()
+    assert snapshots.remembered("k", counter, unit=tree.county)[0] == {"n": 2}
