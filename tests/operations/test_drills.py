@@ -5,6 +5,7 @@ kill rounds); `make test` a few rounds, on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
+import http.client
 import os
 import random
 import sqlite3
@@ -60,7 +61,9 @@ class Writers:
             i += 1
             try:
                 status, _ = _create(self.site, title)
-            except OSError:  # the server is gone (killed): the write was never acknowledged
+            except (OSError, http.client.HTTPException):
+                # The server is gone (killed), perhaps halfway through its answer (an
+                # IncompleteRead): the write was never acknowledged to this client.
                 time.sleep(0.05)
                 continue
             self.statuses.append(status)
