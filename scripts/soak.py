@@ -176,6 +176,11 @@ def main(argv=None) -> int:
         "SOAK_CREDIT_CODE": credit_code(424_242),  # a valid code, as the form demands
         "SOAK_TIMES": str(bench.ROOT / "var" / "soak" / f"{args.db}-{args.factor}_times.csv"),
     }
+    # As a deployment's cron would have this morning: the day's periodic work, including
+    # the county pages' first counts (reports/tick.py), before anyone clicks.
+    from django.core.management import call_command
+
+    call_command("tick")
     out = bench.ROOT / "var" / "soak"
     out.mkdir(parents=True, exist_ok=True)
     prefix = out / f"{args.db}-{args.factor}"

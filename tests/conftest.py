@@ -27,6 +27,15 @@ def _fast_hasher(settings):
     settings.PASSWORD_HASHERS = FAST_HASHERS
 
 
+@pytest.fixture(autouse=True)
+def _fresh_memory():
+    """Each test starts with nothing remembered in process memory (the workbench's lists,
+    reports.selectors.workbench_groups): ids and the business day repeat from test to test."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def _unit(kind, code, name, parent=None):
     return OrgUnit.objects.create(kind=kind, code=code, name=name, parent=parent)
 

@@ -227,6 +227,8 @@ class AuditEvent(models.Model):
             models.Index(fields=["object_type", "object_id"]),
             # "failures only" is the audit administrator's first filter; newest first.
             models.Index(fields=["result", "id"]),
+            # A person's latest act: the workbench reuses its list until then (core.pending).
+            models.Index(fields=["actor", "id"], name="core_audit_actor_id_idx"),
         ]
 
     def __str__(self) -> str:

@@ -39,7 +39,7 @@ class FiguresOut(Schema):
     unit_name: str
     year: int
     counted_at: datetime | None = Field(
-        None, title="统计时间(全县汇总在复用时长内复用同一次统计;乡镇为空,即实时统计)"
+        None, title="统计时间(汇总在复用时长内复用同一次统计;为空即实时统计)"
     )
     figures: list[FigureOut]
 

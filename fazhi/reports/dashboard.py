@@ -142,9 +142,9 @@ def monthly_trend(
     return trend
 
 
-def year_view(unit: OrgUnit, year: int, *, fresh: bool = False):
-    """(the year's figures by key, their monthly trend, when counted): a county's
-    remembered (core.snapshots), a town's counted now (when: None)."""
+def year_view(unit: OrgUnit, year: int, *, fresh: bool = False, warm: bool = False):
+    """(the year's figures by key, their monthly trend, when counted): remembered for a
+    while (core.snapshots), or counted now (when: None) where the unit's reuse time is 0."""
 
     def count():
         figures = year_figures(unit, year)
@@ -158,6 +158,7 @@ def year_view(unit: OrgUnit, year: int, *, fresh: bool = False):
         dump=lambda v: {"figures": summary.dump(list(v[0].values())), "trend": asdict(v[1])},
         load=lambda p: ({f.key: f for f in summary.load(p["figures"])}, Trend(**p["trend"])),
         fresh=fresh,
+        warm=warm,
         unit=unit,
     )
     return figures, trend, taken_at
@@ -242,7 +243,7 @@ def towns_of(county: OrgUnit) -> list[OrgUnit]:
 
 
 def remembered_comparison(
-    county: OrgUnit, year: int, *, fresh: bool = False
+    county: OrgUnit, year: int, *, fresh: bool = False, warm: bool = False
 ) -> tuple[list[Column], list[TownRow], datetime]:
     """`comparison` as counted within the last few minutes (core.snapshots), and when."""
     towns = {t.pk: t for t in towns_of(county)}
@@ -265,6 +266,7 @@ def remembered_comparison(
         dump=dump,
         load=load,
         fresh=fresh,
+        warm=warm,
         unit=county,
     )
     return columns, rows, taken_at

@@ -5,9 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 
 from fazhi.core import clock, snapshots
-from fazhi.core.deadlines import overrides_read_once
 from fazhi.core.models import OrgUnit
-from fazhi.core.pending import collect, grouped
 from fazhi.core.permissions import role_required
 
 from . import selectors
@@ -16,9 +14,9 @@ from . import selectors
 @login_required
 def workbench(request):
     today = clock.today()
-    with overrides_read_once():  # one read of the holiday overrides for every provider
-        items = collect(request.user, today)
-    context = {"items": items, "groups": grouped(items), "today": today}
+    fresh = snapshots.asked_fresh(request)
+    groups, read_at = selectors.workbench_groups(request.user, today, fresh=fresh)
+    context = {"groups": groups, "read_at": read_at, "today": today}
     return render(request, "reports/workbench.html", context)
 
 

@@ -81,9 +81,15 @@ def test_the_county_sets_the_minutes_and_zero_counts_every_time(tree, people, co
     assert Snapshot.objects.count() == 1
 
 
-def test_only_a_countys_counts_are_remembered(tree):
-    assert snapshots.applies(tree.county)
-    assert not snapshots.applies(tree.town_a) and not snapshots.applies(tree.grid_a1)
+def test_a_countys_and_a_towns_counts_are_remembered_each_for_its_own_time(tree, counter, at):
+    assert snapshots.applies(tree.county) and snapshots.applies(tree.town_a)
+    assert not snapshots.applies(tree.grid_a1)
+    assert snapshots.reuse_minutes(tree.county) == 10 and snapshots.reuse_minutes(tree.town_a) == 1
+    assert snapshots.remembered("town", counter, unit=tree.town_a)[0] == {"n": 1}
+    at.shift(timedelta(seconds=50))
+    assert snapshots.remembered("town", counter, unit=tree.town_a)[0] == {"n": 1}
+    at.shift(timedelta(seconds=20))  # past the town's minute
+    assert snapshots.remembered("town", counter, unit=tree.town_a)[0] == {"n": 2}
 
 
 def test_tick_drops_earlier_days_snapshots(tree, counter, at):
@@ -93,7 +99,8 @@ def test_tick_drops_earlier_days_snapshots(tree, counter, at):
     out = StringIO()
     call_command("tick", stdout=out)
     assert "清理往日汇总快照1条" in out.getvalue()
-    assert [s.key for s in Snapshot.objects.all()] == [f"new:{date(2026, 3, 4)}"]
+    kept = [s.key for s in Snapshot.objects.all()]
+    assert f"new:{date(2026, 3, 4)}" in kept and not [k for k in kept if "2026-03-02" in k]
 
 
 def test_while_one_request_recounts_the_others_get_the_expired_answer_with_its_time(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
+from fazhi.core.params import parameter_set
 from fazhi.core.summary import Figure
 
 pytestmark = pytest.mark.django_db
@@ -88,9 +89,23 @@ def test_the_countys_figures_are_reused_for_minutes_and_recounted_on_request(
     )
 
 
-def test_a_towns_figures_are_counted_live_every_time(growing, tree, people, login):
+def test_a_towns_figures_are_reused_for_a_minute_and_recounted_on_request(
+    growing, tree, people, login
+):
+    client = login(people.officer)
+    first = client.get("/figures/").content.decode()
+    assert "海屿镇探测1件" in first and "本镇数据截至" in first and "1分钟内复用" in first
+    assert "海屿镇探测1件" in client.get("/figures/").content.decode()  # reused, not counted
+    assert client.get(f"/api/v1/figures?unit_id={tree.town_a.pk}").json()["counted_at"]
+    assert "海屿镇探测2件" in client.get("/figures/?fresh=1").content.decode()
+
+
+def test_a_town_that_sets_no_reuse_counts_live_every_time(growing, tree, people, login):
+    parameter_set(
+        actor=people.supervisor, unit=tree.town_a, key="core.town_snapshot_minutes", raw_value="0"
+    )
     client = login(people.officer)
     assert "海屿镇探测1件" in client.get("/figures/").content.decode()
     page = client.get("/figures/").content.decode()
-    assert "海屿镇探测2件" in page and "全县数据截至" not in page
+    assert "海屿镇探测2件" in page and "数据截至" not in page
     assert client.get(f"/api/v1/figures?unit_id={tree.town_a.pk}").json()["counted_at"] is None
