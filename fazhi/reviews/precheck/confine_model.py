@@ -28,6 +28,16 @@ entry of outside goods — are left out of both) and on the normative sentences 
 `confine_weights.tsv`, and `tests/reviews/test_precheck_confine_model.py` checks that
 retraining reproduces the file. Thresholds were chosen by leaving each of the two sets that
 were blind for earlier rounds out of training (docs/precheck.md, 第十六轮).
+
+Round 19: the same model answers for every competition kind — 限定交易, registration or tax
+in the locality, rewards tied to revenue, output or sales, case-by-case deals — trained on
+every competition label of the real documents and of the corpus (train.
+competition_training_items), and a sentence of favours (`_FAVOUR`) is asked as well as one of
+constraints. Five blind sets in a row showed rule rounds fitted to 限定交易 wordings did not
+carry over; measured leaving each of the seven once-blind groups out (train.leave_group_out),
+this model reported 50 of their 76 competition labels against 46 for the 限定交易 model and 43
+for the rules alone, with fewer false findings than the 限定交易 model (docs/precheck.md,
+第十九轮). The module keeps its name and its findings their id (`model.confined`).
 """
 
 from __future__ import annotations
@@ -40,12 +50,14 @@ import re
 from pathlib import Path
 
 from .model import _sigmoid, vocabulary
-from .rules import CATEGORIES, Rule
+from .rules import _NOT_OPERATOR_REWARD, CATEGORIES, Rule
 
 WEIGHTS = Path(__file__).parent / "confine_weights.tsv"
 # A sentence above ADD_ABOVE gets a finding where no rule fired (docs/precheck.md, 第十六轮:
-# chosen by leaving each of the two earlier blind sets out).
-ADD_ABOVE = 0.6
+# 0.6 chosen by leaving each of the two earlier blind sets out; 第十九轮: 0.7 for the model of
+# every competition kind, by leaving each of the seven once-blind groups out — 0.6 and 0.5
+# found two and four more clauses on the folds for six and nineteen more false findings).
+ADD_ABOVE = 0.7
 
 # Training settings (Adagrad on the L2-regularised log loss, weights averaged over epochs).
 EPOCHS = 8
@@ -264,7 +276,7 @@ def train(items: list[tuple[str, bool]]) -> tuple[float, dict[str, float]]:
 def dump(bias: float, weights: dict[str, float]) -> str:
     """The weights file: a header line, the bias line, then one feature a line (JSON-quoted
     name, tab, weight)."""
-    lines = ["# 限定交易 (normative documents)", f"bias\t{bias:g}"]
+    lines = ["# competition (normative documents)", f"bias\t{bias:g}"]
     lines += [
         json.dumps(name, ensure_ascii=False) + f"\t{v:g}" for name, v in sorted(weights.items())
     ]
@@ -312,23 +324,28 @@ def probability(text: str, _read: tuple[str, str] | None = None) -> float:
 @functools.cache
 def model_rule() -> Rule:
     """The finding added where no competition rule fired: medium severity (a resemblance,
-    not a reading of the clause), with the basis and suggestion of the rules' 限定交易
-    reading (`competition.confined`)."""
-    from .rules import CONFINEMENT_RULES
-
-    base = CONFINEMENT_RULES["to_one"]
+    not a reading of the clause). Since round 19 the model answers for every competition
+    kind, so it cites the articles of all of them (market access, free movement of goods,
+    production costs, business conduct) and suggests the general remedy. The id stays
+    `model.confined`, the name findings have been stored under since round 16."""
     return Rule(
         id="model.confined",
         category="competition",
         severity="medium",
-        basis=base.basis,
+        basis="《公平竞争审查条例》第八条至第十一条",
         explanation=(
-            f"与“{CATEGORIES['competition']}”中的限定交易条款相似(限定经营、购买、使用特定"
-            "经营者提供的商品和服务),请核对。规则没有命中这一句;这是按已标注的规范性文件"
-            "训练的统计模型给出的提示,可能有误:若该句引用的是法律、法规规定的定点、特许"
-            "经营制度,或只是对象自主选择、临时安排,则不构成限定交易。"
+            f"与“{CATEGORIES['competition']}”类条款相似(限定经营、购买、使用特定经营者提供的"
+            "商品和服务的限定交易,以在本地注册、纳税为条件或只给本地经营者的待遇,与纳税额、"
+            "产值、销售额挂钩的奖励,个案议定的优惠),请核对。规则没有命中这一句;这是按已标注的"
+            "规范性文件训练的统计模型给出的提示,可能有误:若该句引用的是法律、法规规定的定点、"
+            "特许经营制度,只是对象自主选择、临时安排,或是按公开、普惠的标准给予的补贴,"
+            "则不构成排除、限制竞争。"
         ),
-        suggestion=base.suggestion,
+        suggestion=(
+            "删除点名特定经营者、以在本地注册或纳税为条件、按纳税额或产值计奖、个案议定优惠的"
+            "内容,改为对所有符合条件的经营者一视同仁的公开标准;确需由特定经营者提供的,写明"
+            "法律、法规依据或特许经营等公开竞争的产生方式。"
+        ),
         kinds=("normative",),
     )
 
@@ -360,7 +377,10 @@ LAWFUL = re.compile(
     r"(^|[，由到往至送向在进入])(本|全)?(县|市|区|镇|乡)?(生猪)?定点屠宰(厂|场|企业|点)|"
     # A place (not an operator) the police or fire service designate for a regulated
     # activity ("必须在当地公安机关指定的地点亮照营业", 126): 烟花爆竹安全管理条例 第十九条.
-    r"(公安|交警|交通管理|消防|应急管理)[^，。；]{0,6}指定的?(地点|区域|场所|路线|时间)"
+    r"(公安|交警|交通管理|消防|应急管理)[^，。；]{0,6}指定的?(地点|区域|场所|路线|时间)|"
+    # Round 19, the model answering for rewards too: a reward to whoever brought an investor
+    # in goes to no operator on the market (the rules' reading, rules._NOT_OPERATOR_REWARD).
+    rf"{_NOT_OPERATOR_REWARD}"
 )
 
 # A confinement needs a constraint: an obligation, a ban, a designation or an exemption,
@@ -369,12 +389,21 @@ LAWFUL = re.compile(
 _CONSTRAINT = re.compile(r"[MXDE]|LⓅ?[ⓄS]")
 
 
+# Round 19: the model answers for every competition kind, and a reward tied to revenue or a
+# preference for the locality carries no obligation or ban ("对当年实现区内财政收入300万元以上
+# …的企业，奖励…"): such a sentence is asked too.
+_FAVOUR = re.compile(
+    r"奖励|奖补|补贴|补助|返还|扶持|优惠|注册|纳税|税收|财政收入|本地|外地|县内|区内|县外|"
+    r"本县|本区|本镇|一事一议"
+)
+
+
 def _score(text: str) -> float | None:
     """The probability for a sentence the model is asked about, None for the others."""
     if len(text) < _MIN_CHARS:
         return None
     read = _read_of(text)
-    if not _CONSTRAINT.search(read[1]):
+    if not (_CONSTRAINT.search(read[1]) or _FAVOUR.search(text)):
         return None
     return probability(text, read)
 
