@@ -120,7 +120,34 @@ def test_the_soak_report_marks_each_target_from_locusts_figures(soak, bench):
     assert "| p95 ≤ 150 ms | ✗ | 160 ms |" in section
     assert "| 0 errors | ✗ | 2 of 1000 |" in section
     assert "| worker memory growth < 10% | ✗ | +15.0% |" in section  # the worst worker
+    # With the answers' times, the steady state after the warm-up is judged (the logins of
+    # the first minute are shown, not judged).
+    times = [(10.0, 2000.0, False)] * 10 + [(120.0, 50.0, False)] * 90 + [(130.0, 140.0, False)]
+    steady = soak.render(meta, rows, memory, times, warm_s=100)
+    assert "| p95 ≤ 150 ms | ✓ | 50 ms after the warm-up (whole run 160 ms) |" in steady
     doc = bench.update_markdown(None, soak.HEADING, section)
     assert doc.count(f"## {soak.HEADING}") == 1
     again = bench.update_markdown(doc, "sqlite", "## SQLite\n\nfigures\n")
     assert again.index("## SQLite") < again.index(f"## {soak.HEADING}") and "+15.0%" in again
+
+
+def test_the_saturated_column_reads_wrks_summary(bench, tmp_path, monkeypatch):
+    """With wrk installed, c8 is wrk's count over its duration and its latencies (µs → ms),
+    asked with the login's cookies; a run that prints no summary is an error, not a zero."""
+    calls = tmp_path / "args"
+    fake = tmp_path / "wrk"
+    fake.write_text(
+        f'#!/bin/sh\necho "$@" > {calls}\necho "Running 1s test"\n'
+        'echo "FAZHI 1300 2000000 5400 12600 2"\n',
+        encoding="utf-8",
+    )
+    fake.chmod(0o755)
+    monkeypatch.setattr(bench, "WRK", str(fake))
+    monkeypatch.setattr(bench, "ROOT", tmp_path)
+    timing = bench.measure_wrk(8123, {"sessionid": "abc", "csrftoken": "x"}, "/contracts/")
+    assert (timing.p50, timing.p95, timing.rps, timing.errors) == (5.4, 12.6, 650.0, 2)
+    args = calls.read_text(encoding="utf-8")
+    assert "-c8" in args and "Cookie: sessionid=abc; csrftoken=x" in args
+    assert args.strip().endswith("http://127.0.0.1:8123/contracts/")
+    fake.write_text("#!/bin/sh\necho 'unable to connect'\n", encoding="utf-8")
+    assert bench.measure_wrk(8123, {}, "/").errors == 1
