@@ -130,6 +130,18 @@ TEMPLATES = [
 # Django's form templates, with the select and input widgets written in Python (same text).
 FORM_RENDERER = "fazhi.core.forms.renderers.FastWidgets"
 
+# --- memory kept between requests --------------------------------------------
+# Each worker keeps the workbench lists of the people it served in the last minute
+# (reports.selectors.workbench_groups; 2–13 KB a person): up to 1,000 people a worker
+# (Django's default of 300 would drop lists a busy county still reuses). Nothing here
+# needs sharing between workers, so no cache server is part of a deployment.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    }
+}
+
 # --- database ---------------------------------------------------------------
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}

@@ -24,8 +24,8 @@ def unit_children(user, unit: OrgUnit):
         unit_list(user)
         .filter(parent=unit)
         .annotate(
-            member_count=_count(Membership.objects.filter(is_active=True), "org_unit"),
-            child_count=_count(OrgUnit.objects.all(), "parent"),
+            member_count=count_of(Membership.objects.filter(is_active=True), "org_unit"),
+            child_count=count_of(OrgUnit.objects.all(), "parent"),
         )
         .order_by("code")
     )
@@ -42,17 +42,18 @@ def tree_rows(user) -> list[dict]:
     top_ids = [pk for _, pk, parent in codes if parent not in ids]
     shown = visible.filter(Q(pk__in=top_ids) | Q(parent_id__in=top_ids))
     units = shown.annotate(
-        member_count=_count(Membership.objects.filter(is_active=True), "org_unit"),
-        child_count=_count(OrgUnit.objects.exclude(kind=OrgUnit.Kind.GRID), "parent"),
-        grid_count=_count(OrgUnit.objects.filter(kind=OrgUnit.Kind.GRID), "parent"),
+        member_count=count_of(Membership.objects.filter(is_active=True), "org_unit"),
+        child_count=count_of(OrgUnit.objects.exclude(kind=OrgUnit.Kind.GRID), "parent"),
+        grid_count=count_of(OrgUnit.objects.filter(kind=OrgUnit.Kind.GRID), "parent"),
     ).order_by("code")
     top = set(top_ids)
     return [{"unit": unit, "depth": 0 if unit.pk in top else 1} for unit in units]
 
 
-def _count(queryset, field: str):
-    """How many rows of `queryset` point at the outer unit through `field`: a correlated
-    COUNT subquery, 0 when none."""
+def count_of(queryset, field: str):
+    """How many rows of `queryset` point at the outer row through `field`: a correlated
+    COUNT subquery, 0 when none (evaluated for the rows a page shows, not for every row
+    before the page is cut, as a join with GROUP BY is)."""
     counted = (
         queryset.filter(**{field: OuterRef("pk")})
         .order_by()
@@ -115,8 +116,17 @@ def _day_start(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, datetime.min.time()))
 
 
-def audit_event_list(*, verb="", actor_name="", object_type="", date_from=None, date_to=None,
-                 result="", before_id=None, limit=50):
+def audit_event_list(
+    *,
+    verb="",
+    actor_name="",
+    object_type="",
+    date_from=None,
+    date_to=None,
+    result="",
+    before_id=None,
+    limit=50,
+):
     """Audit events newest first, filtered, paged by id (no OFFSET on a big table)."""
     qs = AuditEvent.objects.select_related("org_unit").order_by("-id")
     if verb:

@@ -10,6 +10,7 @@ from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 from fazhi.core import clock
 from fazhi.core.prepared import prepared
 from fazhi.core.scoping import get_visible_or_404
+from fazhi.core.selectors import count_of
 from fazhi.core.summary import percent
 
 from .models import Conclusion, PrecheckFinding, PrecheckRun, ReviewRequest
@@ -20,14 +21,19 @@ Decision = PrecheckFinding.Decision
 
 
 def run_list(user, *, kind: str = ""):
-    """Runs of the user's scope, newest first, each with its finding counts."""
+    """Runs of the user's scope, newest first, each with its finding counts. The counts
+    are correlated subqueries, so only the page's runs are counted (a join with GROUP BY
+    counted every finding of the town before the page was cut: 70 ms at county scale), and
+    the runs' text is left unread (the list never shows it)."""
+    findings = PrecheckFinding.objects.all()
     qs = (
         PrecheckRun.objects.visible_to(user, READER_ROLES)
         .select_related("org_unit", "created_by")
+        .defer("paragraphs")
         .annotate(
-            finding_count=Count("findings"),
-            high_count=Count("findings", filter=Q(findings__severity="high")),
-            pending_count=Count("findings", filter=Q(findings__decision=Decision.PENDING)),
+            finding_count=count_of(findings, "run"),
+            high_count=count_of(findings.filter(severity="high"), "run"),
+            pending_count=count_of(findings.filter(decision=Decision.PENDING), "run"),
         )
         .order_by("-created_at", "-id")
     )
