@@ -21,6 +21,7 @@ def test_every_once_blind_group_is_a_fold_and_inside_the_dev_set():
         "143–153",
         "154–165",
         "166–177",
+        "178–189",
     ]
     dev = {f.lstrip("0") for f in REAL_DEV}
     seen: set[str] = set()
@@ -43,12 +44,15 @@ def test_a_fold_never_trains_on_its_own_documents(name):
 
 
 def test_a_fold_leaves_out_the_batches_written_after_its_group_was_read():
-    """Batch 21 (round 14) followed 111–120, 22 121–131, 23 132–142, 24 143–153 and 25
-    154–165: a fold leaves out its own batch and every later one."""
-    assert train.LOGO_GROUPS["111–120"][1] == (21, 22, 23, 24, 25)
-    assert train.LOGO_GROUPS["121–131"][1] == (22, 23, 24, 25)
-    assert train.LOGO_GROUPS["154–165"][1] == (25,)
-    assert train.LOGO_GROUPS["166–177"][1] == ()
+    """Batch 21 (round 14) followed 111–120, 22 121–131, 23 132–142, 24 143–153, 25
+    154–165 and 26 (round 20) 178–189, the last group: a fold leaves out its own batch and
+    every later one."""
+    assert train.LOGO_GROUPS["111–120"][1] == (21, 22, 23, 24, 25, 26)
+    assert train.LOGO_GROUPS["121–131"][1] == (22, 23, 24, 25, 26)
+    assert train.LOGO_GROUPS["154–165"][1] == (25, 26)
+    assert train.LOGO_GROUPS["166–177"][1] == (26,)
+    assert train.LOGO_GROUPS["178–189"][1] == (26,)
+    assert all(26 in batches for _, batches in train.LOGO_GROUPS.values())
     corpus = load_corpus()
     for _, batches in train.LOGO_GROUPS.values():
         kept = train.corpus_competition_items(batches)
@@ -80,9 +84,13 @@ def folds():
 
 
 def test_the_competition_model_left_out_adds_competition_and_keeps_high_precision(folds):
-    """Measured leaving each group out (docs/precheck.md, 第十九轮): 43 of 76 competition labels
-    by the rules alone, 50 with the model; no fold's high-severity findings change (the model
-    adds medium findings only) and the false findings grow by at most three in all."""
+    """Measured leaving each group out (docs/precheck.md, 第十九轮; eight folds since 第二十轮):
+    57 of 95 competition labels by the rules alone, 63 with the model; no fold's
+    high-severity findings change (the model adds medium findings only). The model's false
+    findings: three more than the rules' on the seven folds of round 19, ten on eight —
+    178–189 left out, it adds six false medium ones (178's definition of a retailer, 182's
+    three rewards for qualification upgrades, 184's two rewards for a shopping complex and
+    online sales)."""
     rules, model = folds
     for name in train.LOGO_GROUPS:
         a, b = rules[name], model[name]
@@ -90,17 +98,20 @@ def test_the_competition_model_left_out_adds_competition_and_keeps_high_precisio
         assert b.competition_caught >= a.competition_caught, name
     total_rules = train.total(rules.values())
     total_model = train.total(model.values())
-    assert total_rules.competition == 76
-    assert total_model.competition_caught >= total_rules.competition_caught + 7
-    assert total_model.all.fp <= total_rules.all.fp + 3
+    assert total_rules.competition == 95
+    assert total_model.competition_caught >= total_rules.competition_caught + 6
+    assert total_model.all.fp <= total_rules.all.fp + 10
 
 
 def test_left_out_the_model_reads_revenue_rewards_of_168(folds):
     """Trained without 166–177, the model reports rewards on the district's revenue (168) —
-    a wording no rule and no training document of the others had."""
+    a wording no rule and no training document of the others had. (Five competition labels
+    in round 19; three since round 20 trains the fold on 178–189 too, which puts two of
+    168's sentences under the threshold — the engine's code is not the cause: round 19's
+    engine measured so finds three as well.)"""
     _, model = folds
     ev = model["166–177"]
-    assert ev.competition_caught >= 5
+    assert ev.competition_caught >= 3
     found = [f for f in ev.findings if f[3] == "model.confined" and f[5]]
     assert any(f[0].startswith("168-") for f in found)
     assert all(f[2] == "medium" for f in ev.findings if f[3] == "model.confined")
@@ -109,5 +120,29 @@ def test_left_out_the_model_reads_revenue_rewards_of_168(folds):
 def test_the_report_prints_every_fold_and_the_sum():
     lines = train.logo_report({"规则": train.rules_alone}).splitlines()
     assert len(lines) == len(train.LOGO_GROUPS) + 1
-    assert lines[-1].startswith("合计 规则:高风险 50/62(0.806)")
+    assert lines[-1].startswith("合计 规则:高风险 57/67(0.851)")
     assert "误报" in lines[0] and "竞争" in lines[0]
+
+
+def test_reading_who_is_bound_lowers_no_folds_high_precision(folds):
+    """Round 20 (docs/precheck.md, 第二十轮): with the reading of who is bound or rewarded
+    (genre.own_side), every fold keeps round 19's true high findings, and the two folds the
+    reading touches lose false ones — 178–189 (5 of 8 before) has none left, 166–177 (0 of 9)
+    two fewer. The rules were written after reading every group, so these rule figures are
+    optimistic; only the learned part is measured blind."""
+    rules, _ = folds
+    round19 = {
+        "101–110": (5, 1),
+        "111–120": (9, 0),
+        "121–131": (9, 1),
+        "132–142": (4, 1),
+        "143–153": (6, 0),
+        "154–165": (17, 0),
+        "166–177": (0, 9),
+        "178–189": (5, 3),
+    }
+    for name, (tp, fp) in round19.items():
+        high = rules[name].high
+        assert high.tp >= tp and high.fp <= fp, (name, high)
+    assert rules["178–189"].high.fp == 0 and rules["178–189"].high.tp >= 7
+    assert rules["166–177"].high.fp <= 7

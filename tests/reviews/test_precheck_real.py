@@ -2,7 +2,7 @@
 licence, fee, fine or permit set by higher law is lawful; one that *creates* it is not; a
 clause sending all the town's business to operators the town picked is 限定交易.
 
-The real-document figures are measured on corpus/real: files 01–177 tune the rules (dev;
+The real-document figures are measured on corpus/real: files 01–189 tune the rules (dev;
 111–120, picked for 限定交易 and 指定 clauses and their lawful look-alikes, were the
 thirteenth round's measurement and tune the fourteenth round's structural reading of
 限定交易; 121–131 were the fourteenth round's blind set and tune the fifteenth round's;
@@ -12,8 +12,10 @@ round's: names are not clauses, discrimination needs a difference, traffic is no
 rewards tied to tax; 154–165 were the seventeenth round's and tune the eighteenth round's
 reading of genres: the issuer's own procedures, a benefit's conditions, definitions and
 headings; 166–177 were the eighteenth round's and train the nineteenth round's model of every
-competition kind, measured by leaving each once-blind group out in test_precheck_logo.py);
-178– are the nineteenth round's held-out set, added and run once by the lead.
+competition kind, measured by leaving each once-blind group out in test_precheck_logo.py;
+178–189 were the nineteenth round's and tune the twentieth round's reading of who is bound or
+rewarded, test_precheck_who.py); 190– are the twentieth round's held-out set, added and run
+once by the lead.
 Since round 11, high severity on a normative document is calibrated: a family's finding
 is high only in the reading that proved reliable on unseen documents, otherwise medium
 (rules.calibrated); since round 12 a legal basis counts only when it modifies the
@@ -571,11 +573,14 @@ def test_a_notice_enforcing_a_named_law_may_take_effect_at_once():
 
 
 def test_real_dev_documents_meet_the_high_severity_target():
-    """Given the dev documents (01–177), when pre-reviewed, then ≥ 0.9 of the high-severity
-    findings are labelled problems (132 of 144 in round 19: the rules' nine false ones on
-    166–177 remain — round 19 changed no rule), 85 of the 99 competition problems are
-    reported as competition and 202 of the 264 labelled problems are found (the competition
-    model is trained on these documents: not a measure of unseen ones). 01–165 keep round
+    """Given the dev documents (01–189), when pre-reviewed, then ≥ 0.93 of the high-severity
+    findings are labelled problems (139 of 149 in round 20, 137 of 152 before: 188's three
+    rewards to towns and departments and two of 166–177's nine false ones are read as the
+    government's own side, genre.own_side), 101 of the 118 competition problems are reported
+    as competition and 218 of the 283 labelled problems are found (the rules were tuned and
+    the competition model is trained on these documents: not a measure of unseen ones).
+    01–177 keep round 19's true findings (132 high, now with 10 false ones, was 12; 85 of 99
+    competition, 202 of 264 found). 01–165 keep round
     18's high findings (132 of 135), 76 of their 83 competition problems and 192 of 244
     found. Within them
     01–153 keep round 17's figures (115 of 118: 106's 狂犬、野犬 sentence, 125's
@@ -590,17 +595,22 @@ def test_real_dev_documents_meet_the_high_severity_target():
     134, 136, 142 (a concession, approved collectors, temporary stalls, qualified haulers, an
     upstairs area, a free choice of qualified testers, public water supply, tobacco leaf,
     sand dredging, a notice board) get no competition finding."""
-    assert len(REAL_DEV) == 177
+    assert len(REAL_DEV) == 189
     everything = evaluate_real(REAL_DEV)
-    assert everything.high.tp >= 132 and everything.high.fp <= 12, everything.high
-    assert everything.high.precision >= 0.9, everything.high
-    assert everything.competition == 99 and everything.competition_caught >= 85
-    assert everything.caught >= 202
-    upto165 = evaluate_real(tuple(f"{n:02d}" for n in range(1, 166)))
-    assert upto165.high.tp >= 132 and upto165.high.fp <= 3, upto165.high
-    assert upto165.high.precision >= 0.95, upto165.high
-    assert upto165.competition == 83 and upto165.competition_caught >= 76
-    assert upto165.caught >= 192
+    assert everything.high.tp >= 139 and everything.high.fp <= 10, everything.high
+    assert everything.high.precision >= 0.93, everything.high
+    assert everything.competition == 118 and everything.competition_caught >= 101
+    assert everything.caught >= 218
+    # (last file, high true ≥, high false ≤, competition labels, reported ≥, found ≥)
+    for last, tp, fp, labels, reported, found in (
+        (177, 132, 10, 99, 85, 202),
+        (165, 132, 3, 83, 76, 192),
+    ):
+        part = evaluate_real(tuple(f"{n:02d}" for n in range(1, last + 1)))
+        assert part.high.tp >= tp and part.high.fp <= fp, (last, part.high)
+        assert part.competition == labels and part.competition_caught >= reported, last
+        assert part.caught >= found, last
+    assert evaluate_real(tuple(f"{n:02d}" for n in range(1, 166))).high.precision >= 0.95
     upto153 = evaluate_real(tuple(f"{n:02d}" for n in range(1, 154)))
     assert upto153.high.tp >= 115 and upto153.high.fp <= 3, upto153.high
     assert upto153.competition == 62 and upto153.competition_caught >= 57
@@ -711,14 +721,18 @@ def test_the_round_eighteen_blind_set_is_dev_material():
     trained on them, it reports 168's eight rewards on the district's revenue and 169's
     registration and tax here, at medium, as the model's; these figures say nothing about
     unseen documents (its leave-one-group-out figure is in test_precheck_logo.py). Round 19
-    changed no rule: the rules' nine false high findings here remain, and all documents
-    together still meet the high-severity target (issue 14)."""
+    changed no rule; round 20's reading of who is bound (genre.own_side) reads two of the
+    rules' nine false high findings as the issuer's own side — the street's own firm's rent
+    procedure (169) and the village committee hiring a supervisor for its own works (173) —
+    and all documents together still meet the high-severity target (issue 14)."""
     assert not set(REAL_HELD_OUT) & set(REAL_DEV)
     ev = evaluate_real(tuple(str(n) for n in range(166, 178)))
     assert len(ev.files) == 12
     assert ev.problems == 20 and ev.competition == 16
     assert ev.competition_caught >= 9 and ev.caught >= 10, ev.missed
-    assert ev.high.fp <= 9, ev.high
+    assert ev.high.fp <= 7, ev.high
+    assert not [f for f in ev.findings if f[4].startswith("街道下属企业应建立租金底价决策机制")]
+    assert not [f for f in ev.findings if f[4].startswith("村委会（建设单位）应委托监理公司")]
     model = [f for f in ev.findings if f[3] == "model.confined"]
     assert model and all(f[2] == "medium" for f in model)
     assert {f[0][:3] for f in model if f[5]} >= {"168", "169"}
@@ -726,18 +740,40 @@ def test_the_round_eighteen_blind_set_is_dev_material():
     assert everything.high.precision >= MIN_REAL_HIGH_PRECISION, everything.high
 
 
-def test_the_held_out_set_178_189_scores_apart_and_all_documents_meet_the_target():
-    """178–189 were collected blind for round 19 and run once by the lead (docs/precheck.md,
-    第十九轮: high-severity 5 of 8 right, competition 13 of 19 reported, 13 of 19 problems
-    found). They are scored apart from development; the engine may not do worse on them
-    than it did then, and all documents together still meet the high-severity target."""
+def test_the_round_nineteen_blind_set_is_dev_material():
+    """178–189 were round 19's blind set, run once by the lead (high-severity 5 of 8 right,
+    competition 13 of 19 reported, 13 of 19 problems found) and tune round 20 (docs/precheck.md,
+    第二十轮): 188's rewards to towns and departments for their firms' output are internal
+    assessment (genre.own_side), not aid to operators — no high finding is false here any
+    more; registration in the county written into who may apply (178, 181) is competition.
+    These are dev figures (the rules were written looking at these files and the model is
+    trained on them); the fold's leave-one-group-out figure is in test_precheck_logo.py."""
+    assert not set(REAL_HELD_OUT) & set(REAL_DEV)
+    ev = evaluate_real(tuple(str(n) for n in range(178, 190)))
+    assert len(ev.files) == 12
+    assert ev.problems == 19 and ev.competition == 19
+    assert ev.competition_caught >= 16 and ev.caught >= 16, ev.missed
+    assert ev.high.tp >= 7 and ev.high.fp == 0, ev.high
+    assert not [f for f in ev.findings if f[0].startswith("188-") and f[1] == "competition"]
+    found = {f[0][:3] for f in ev.findings if f[3] == "competition.locality" and f[5]}
+    assert {"178", "181"} <= found
+    everything = evaluate_real()
+    assert everything.high.precision >= MIN_REAL_HIGH_PRECISION, everything.high
+
+
+def test_the_held_out_set_190_200_scores_apart_and_all_documents_meet_the_target():
+    """190–200 were collected blind for round 20 and run once by the lead (docs/precheck.md,
+    第二十轮: high-severity 5 of 7 right, competition 7 of 11 reported, 9 of 14 problems
+    found, the same with the round-19 engine). They are scored apart from development; the
+    engine may not do worse on them than it did then, and all documents together still meet
+    the high-severity target."""
     assert not set(REAL_HELD_OUT) & set(REAL_DEV)
     assert held_out_present()
     ev = evaluate_real(REAL_HELD_OUT)
-    assert len(ev.files) == 12 and all(f.split("-")[0] in REAL_HELD_OUT for f in ev.files)
-    assert ev.problems == 19 and ev.competition == 19
-    assert ev.competition_caught >= 13 and ev.caught >= 13, ev.missed
-    assert ev.high.tp >= 5 and ev.high.fp <= 3, ev.high
+    assert len(ev.files) == 11 and all(f.split("-")[0] in REAL_HELD_OUT for f in ev.files)
+    assert ev.problems == 14 and ev.competition == 11
+    assert ev.competition_caught >= 7 and ev.caught >= 9, ev.missed
+    assert ev.high.tp >= 5 and ev.high.fp <= 2, ev.high
     everything = evaluate_real()
     assert everything.high.precision >= MIN_REAL_HIGH_PRECISION, everything.high
 
@@ -773,7 +809,7 @@ def test_every_real_label_quotes_its_file():
 def test_precheck_eval_real_prints_dev_held_out_and_all(capsys):
     call_command("precheck_eval", "--real")
     out = capsys.readouterr().out
-    assert "开发集 01–177:高风险" in out and "留出集 178–" in out and "全部:高风险" in out
+    assert "开发集 01–189:高风险" in out and "留出集 190–" in out and "全部:高风险" in out
 
 
 def test_a_missing_held_out_set_is_skipped_not_scored(tmp_path, monkeypatch, capsys):
@@ -789,8 +825,8 @@ def test_a_missing_held_out_set_is_skipped_not_scored(tmp_path, monkeypatch, cap
     monkeypatch.setattr(command, "held_out_present", lambda: False)
     call_command("precheck_eval", "--real")
     out = capsys.readouterr().out
-    assert "留出集 178–:尚无文件" in out
-    assert "开发集 01–177:高风险" in out and "全部:高风险" in out
+    assert "留出集 190–:尚无文件" in out
+    assert "开发集 01–189:高风险" in out and "全部:高风险" in out
 
 
 def test_a_twenty_page_normative_document_is_reviewed_within_200_ms():

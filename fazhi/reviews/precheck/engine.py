@@ -294,9 +294,6 @@ def precheck(
                 c, s, paragraph, general_lawful, benefit if c.rule.category == "penalty" else spans
             )
         ]
-        if kind == "normative" and genre.internal_only(s.text):
-            # The issuer's own offices, projects and funds: no outside applicant (genre.py).
-            found = [r for r in found if r.category not in genre.INTERNAL_CATEGORIES]
         if kind == "normative" and genre.benefit_condition(s.text):
             # A benefit's own conditions bind only who seeks it (genre.py).
             found = [r for r in found if r.category not in genre.BENEFIT_CATEGORIES]
@@ -316,6 +313,12 @@ def precheck(
             if confined and not _CONFINE_CLEARED.search(s.text):
                 outranked = {i for r in confined for i in CONFINEMENT_OUTRANKS.get(r.id, ())}
                 found = [r for r in found if r.id not in outranked] + confined
+        own = genre.own_side(s.text) if kind == "normative" else frozenset()
+        if own:
+            # The party bound or rewarded is the issuer's own side — its offices, towns,
+            # departments, village committees, projects and funds — not an operator or a
+            # citizen (genre.py, rounds 18 and 20): read after 限定交易, which binds them too.
+            found = [r for r in found if r.category not in own]
         if kind == "normative":
             # High only in the reading that proved reliable on real documents (rules.calibrated).
             found = [calibrated(r, s.text) for r in found]
@@ -328,7 +331,15 @@ def precheck(
         hits = confine_model.second_opinion(
             hits,
             [s for s in sents if s.paragraph not in names],
-            lambda t: _confine_lawful(t) or any(h in t for h in holders),
+            lambda t: (
+                _confine_lawful(t)
+                or any(h in t for h in holders)
+                # The same readings of genre and of who as the rules' (round 20): a heading
+                # or a definition is no clause, the issuer's own side no market.
+                or genre.definition(t)
+                or genre.heading(t)
+                or "competition" in genre.own_side(t)
+            ),
         )
         published = checks.publication_date(paragraphs, sents)
         if published is None and context is not None:
