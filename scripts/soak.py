@@ -57,6 +57,11 @@ def read_times(path: Path) -> list[tuple[float, float, bool]]:
     return rows
 
 
+def _steady(times, warm_s: float) -> list[float]:
+    """The answers' times after the warm-up (everyone logged in, a minute of clicking)."""
+    return [ms for t, ms, _ in times if t >= warm_s]
+
+
 def by_minute(times, warm_s: float, users: int) -> list[str]:
     """The run minute by minute, and the steady state after the warm-up (everyone logged
     in, a minute of clicking): where the whole run's p95 comes from."""
@@ -79,7 +84,7 @@ def by_minute(times, warm_s: float, users: int) -> list[str]:
                 f"| {minute + 1} | {len(chunk)} | {sum(b for _, b in chunk)} "
                 f"| {bench.percentile(ms, 50):.0f} | {bench.percentile(ms, 95):.0f} |"
             )
-    steady = [ms for t, ms, _ in times if t >= warm_s]
+    steady = _steady(times, warm_s)
     if steady:
         lines.append(
             f"| **after warm-up** | {len(steady)} | "
@@ -104,7 +109,7 @@ def render(meta: dict, rows: list[dict], memory: dict, times=(), warm_s: float =
     # Judged in the steady state, as load tests are: during the warm-up all the people log
     # in within a minute, each a deliberately slow password hash (PBKDF2), which no real
     # morning does at once; the whole run's figure is shown beside it.
-    steady = [ms for t, ms, _ in times if t >= warm_s]
+    steady = _steady(times, warm_s)
     if steady:
         judged = bench.percentile(steady, 95)
         measured = f"{judged:.0f} ms after the warm-up (whole run {p95:.0f} ms)"

@@ -262,12 +262,33 @@ class Filing(models.Model):
 
     @property
     def conforming(self) -> bool:
-        """Accepted as filed: never returned, never ordered to correct."""
+        """Accepted as filed: never returned, never ordered to correct (in SQL: the
+        `conforming` count of `filing_counts`)."""
         return (
             self.status == self.Status.ACCEPTED
             and not self.returned_count
             and not self.correction_ordered
         )
+
+
+def filing_counts() -> dict:
+    """The filing figures as aggregates over a set of filings, one definition for the
+    county's rates per town (`values("org_unit_id").annotate(**filing_counts())`) and a
+    unit's annual figures (`.aggregate(**filing_counts())`): counted in the database, not
+    row by row."""
+    S = Filing.Status
+    returned, ordered = models.Q(returned_count__gt=0), models.Q(correction_ordered=True)
+    return {
+        "filed": models.Count("id"),
+        "on_time": models.Count("id", filter=models.Q(on_time=True)),
+        "reviewed": models.Count("id", filter=models.Q(decided_on__isnull=False)),
+        "conforming": models.Count("id", filter=models.Q(status=S.ACCEPTED) & ~returned & ~ordered),
+        "returned": models.Count("id", filter=returned),
+        "corrections_ordered": models.Count("id", filter=ordered),
+        "corrections_done": models.Count(
+            "id", filter=ordered & models.Q(status__in=(S.ACCEPTED, S.REVOKED))
+        ),
+    }
 
 
 class CleanupBatch(models.Model):

@@ -12,7 +12,7 @@ from fazhi.core.prepared import prepared
 from fazhi.core.scoping import get_visible_or_404
 from fazhi.core.summary import percent
 
-from .models import READER_ROLES, CleanupBatch, Document, Filing
+from .models import READER_ROLES, CleanupBatch, Document, Filing, filing_counts
 
 S = Document.Status
 # Documents that have been published (and so must be filed with the county).
@@ -147,21 +147,10 @@ def filing_rates_for_towns(towns: list[OrgUnit], year: int) -> list[FilingRates]
     )
     for row in published:
         rows[row["org_unit_id"]].published = row["n"]
-    S = Filing.Status
-    returned, ordered = Q(returned_count__gt=0), Q(correction_ordered=True)
     counts = (
         Filing.objects.filter(org_unit__in=rows, document__published_on__year=year)
         .values("org_unit_id")
-        .annotate(
-            filed=Count("id"),
-            on_time=Count("id", filter=Q(on_time=True)),
-            reviewed=Count("id", filter=Q(decided_on__isnull=False)),
-            # Filing.conforming: accepted as filed, never returned nor ordered to correct.
-            conforming=Count("id", filter=Q(status=S.ACCEPTED) & ~returned & ~ordered),
-            returned=Count("id", filter=returned),
-            corrections_ordered=Count("id", filter=ordered),
-            corrections_done=Count("id", filter=ordered & Q(status__in=(S.ACCEPTED, S.REVOKED))),
-        )
+        .annotate(**filing_counts())
         .order_by()
     )
     for row in counts:

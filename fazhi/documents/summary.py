@@ -11,7 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from fazhi.core.scoping import in_subtree
 from fazhi.core.summary import Figure, percent, period_bounds
 
-from .models import CleanupBatch, CleanupItem, Document, Filing
+from .models import CleanupBatch, CleanupItem, Document, Filing, filing_counts
 
 SECTION = "依法行政"
 S = Document.Status
@@ -41,21 +41,12 @@ def figures(unit, start: date, end: date) -> list[Figure]:
     reviewed = reviewed_count(unit, start, end)
     published = docs.filter(published_on__range=(start, end)).count()
     in_force = docs.filter(status=S.IN_FORCE).count()
-    filings = list(
-        Filing.objects.filter(
-            in_subtree(unit), document__published_on__range=(start, end)
-        ).only("status", "on_time", "returned_count", "correction_ordered", "decided_on")
-    )
-    filed = len(filings)
-    on_time = sum(f.on_time for f in filings)
-    decided = sum(f.decided_on is not None for f in filings)
-    conforming = sum(f.conforming for f in filings)
-    ordered = sum(f.correction_ordered for f in filings)
-    done = sum(
-        f.correction_ordered and f.status in (Filing.Status.ACCEPTED, Filing.Status.REVOKED)
-        for f in filings
-    )
-    returned = sum(bool(f.returned_count) for f in filings)
+    counts = Filing.objects.filter(
+        in_subtree(unit), document__published_on__range=(start, end)
+    ).aggregate(**filing_counts())
+    filed, on_time, decided = counts["filed"], counts["on_time"], counts["reviewed"]
+    conforming, returned = counts["conforming"], counts["returned"]
+    ordered, done = counts["corrections_ordered"], counts["corrections_done"]
     cleaned = CleanupItem.objects.filter(
         in_subtree(unit, "batch__org_unit"),
         batch__status=CleanupBatch.Status.PUBLISHED,
