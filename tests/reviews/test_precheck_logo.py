@@ -22,6 +22,7 @@ def test_every_once_blind_group_is_a_fold_and_inside_the_dev_set():
         "154–165",
         "166–177",
         "178–189",
+        "190–200",
     ]
     dev = {f.lstrip("0") for f in REAL_DEV}
     seen: set[str] = set()
@@ -45,14 +46,17 @@ def test_a_fold_never_trains_on_its_own_documents(name):
 
 def test_a_fold_leaves_out_the_batches_written_after_its_group_was_read():
     """Batch 21 (round 14) followed 111–120, 22 121–131, 23 132–142, 24 143–153, 25
-    154–165 and 26 (round 20) 178–189, the last group: a fold leaves out its own batch and
-    every later one."""
+    154–165 and 26 (round 20) 178–189; none has been written after 190–200 (round 21): a
+    fold leaves out its own batch and every later one."""
     assert train.LOGO_GROUPS["111–120"][1] == (21, 22, 23, 24, 25, 26)
     assert train.LOGO_GROUPS["121–131"][1] == (22, 23, 24, 25, 26)
     assert train.LOGO_GROUPS["154–165"][1] == (25, 26)
     assert train.LOGO_GROUPS["166–177"][1] == (26,)
     assert train.LOGO_GROUPS["178–189"][1] == (26,)
-    assert all(26 in batches for _, batches in train.LOGO_GROUPS.values())
+    assert train.LOGO_GROUPS["190–200"][1] == ()
+    assert all(
+        26 in batches for name, (_, batches) in train.LOGO_GROUPS.items() if name != "190–200"
+    )
     corpus = load_corpus()
     for _, batches in train.LOGO_GROUPS.values():
         kept = train.corpus_competition_items(batches)
@@ -85,12 +89,12 @@ def folds():
 
 def test_the_competition_model_left_out_adds_competition_and_keeps_high_precision(folds):
     """Measured leaving each group out (docs/precheck.md, 第十九轮; eight folds since 第二十轮):
-    57 of 95 competition labels by the rules alone, 63 with the model; no fold's
-    high-severity findings change (the model adds medium findings only). The model's false
-    findings: three more than the rules' on the seven folds of round 19, ten on eight —
-    178–189 left out, it adds six false medium ones (178's definition of a retailer, 182's
-    three rewards for qualification upgrades, 184's two rewards for a shopping complex and
-    online sales)."""
+    57 of 95 competition labels by the rules alone, 63 with the model; nine folds since round
+    21: 63 of 106 and 69. No fold's high-severity findings change (the model adds medium
+    findings only). The model's false findings: three more than the rules' on the seven folds
+    of round 19, ten on eight and nine — 178–189 left out, it adds four false medium ones since
+    round 21 (six in round 20: 178's definition of a retailer, 182's three rewards for
+    qualification upgrades, 184's two rewards for a shopping complex and online sales)."""
     rules, model = folds
     for name in train.LOGO_GROUPS:
         a, b = rules[name], model[name]
@@ -98,7 +102,7 @@ def test_the_competition_model_left_out_adds_competition_and_keeps_high_precisio
         assert b.competition_caught >= a.competition_caught, name
     total_rules = train.total(rules.values())
     total_model = train.total(model.values())
-    assert total_rules.competition == 95
+    assert total_rules.competition == 106
     assert total_model.competition_caught >= total_rules.competition_caught + 6
     assert total_model.all.fp <= total_rules.all.fp + 10
 
@@ -108,10 +112,11 @@ def test_left_out_the_model_reads_revenue_rewards_of_168(folds):
     a wording no rule and no training document of the others had. (Five competition labels
     in round 19; three since round 20 trains the fold on 178–189 too, which puts two of
     168's sentences under the threshold — the engine's code is not the cause: round 19's
-    engine measured so finds three as well.)"""
+    engine measured so finds three as well; two since round 21 trains the fold on 190–200
+    too, the same kind of change.)"""
     _, model = folds
     ev = model["166–177"]
-    assert ev.competition_caught >= 3
+    assert ev.competition_caught >= 2
     found = [f for f in ev.findings if f[3] == "model.confined" and f[5]]
     assert any(f[0].startswith("168-") for f in found)
     assert all(f[2] == "medium" for f in ev.findings if f[3] == "model.confined")
@@ -120,29 +125,35 @@ def test_left_out_the_model_reads_revenue_rewards_of_168(folds):
 def test_the_report_prints_every_fold_and_the_sum():
     lines = train.logo_report({"规则": train.rules_alone}).splitlines()
     assert len(lines) == len(train.LOGO_GROUPS) + 1
-    assert lines[-1].startswith("合计 规则:高风险 57/67(0.851)")
+    # 62 of 74 (0.838) on nine folds before round 21's calibration; 57 of 67 on eight in round 20.
+    assert lines[-1].startswith("合计 规则:高风险 40/40(1.000)")
     assert "误报" in lines[0] and "竞争" in lines[0]
 
 
 def test_reading_who_is_bound_lowers_no_folds_high_precision(folds):
     """Round 20 (docs/precheck.md, 第二十轮): with the reading of who is bound or rewarded
-    (genre.own_side), every fold keeps round 19's true high findings, and the two folds the
-    reading touches lose false ones — 178–189 (5 of 8 before) has none left, 166–177 (0 of 9)
-    two fewer. The rules were written after reading every group, so these rule figures are
-    optimistic; only the learned part is measured blind."""
+    (genre.own_side), every fold kept round 19's true high findings and the two folds the
+    reading touches lost false ones. Round 21 (第二十一轮) keeps high only in the readings
+    that held on first-seen documents: no fold has a false high finding left (74 high, 12
+    false, on the nine folds before; 40, none false, after), and the findings themselves —
+    true and false, at any severity — are the same as before. The rules were written after
+    reading every group, so these rule figures are optimistic; only the learned part is
+    measured blind, and the calibration's evidence is each group's first run (the table in
+    docs/precheck.md)."""
     rules, _ = folds
-    round19 = {
-        "101–110": (5, 1),
-        "111–120": (9, 0),
-        "121–131": (9, 1),
-        "132–142": (4, 1),
-        "143–153": (6, 0),
-        "154–165": (17, 0),
-        "166–177": (0, 9),
-        "178–189": (5, 3),
+    round21 = {
+        "101–110": 3,
+        "111–120": 5,
+        "121–131": 4,
+        "132–142": 3,
+        "143–153": 5,
+        "154–165": 11,
+        "166–177": 0,
+        "178–189": 6,
+        "190–200": 3,
     }
-    for name, (tp, fp) in round19.items():
+    for name, tp in round21.items():
         high = rules[name].high
-        assert high.tp >= tp and high.fp <= fp, (name, high)
-    assert rules["178–189"].high.fp == 0 and rules["178–189"].high.tp >= 7
-    assert rules["166–177"].high.fp <= 7
+        assert high.tp >= tp and high.fp == 0, (name, high)
+    total = train.total(rules.values())
+    assert (total.all.tp, total.all.fp, total.caught) == (84, 84, 86)

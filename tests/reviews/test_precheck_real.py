@@ -2,7 +2,7 @@
 licence, fee, fine or permit set by higher law is lawful; one that *creates* it is not; a
 clause sending all the town's business to operators the town picked is 限定交易.
 
-The real-document figures are measured on corpus/real: files 01–189 tune the rules (dev;
+The real-document figures are measured on corpus/real: files 01–200 tune the rules (dev;
 111–120, picked for 限定交易 and 指定 clauses and their lawful look-alikes, were the
 thirteenth round's measurement and tune the fourteenth round's structural reading of
 限定交易; 121–131 were the fourteenth round's blind set and tune the fifteenth round's;
@@ -14,8 +14,9 @@ reading of genres: the issuer's own procedures, a benefit's conditions, definiti
 headings; 166–177 were the eighteenth round's and train the nineteenth round's model of every
 competition kind, measured by leaving each once-blind group out in test_precheck_logo.py;
 178–189 were the nineteenth round's and tune the twentieth round's reading of who is bound or
-rewarded, test_precheck_who.py); 190– are the twentieth round's held-out set, added and run
-once by the lead.
+rewarded, test_precheck_who.py; 190–200 were the twentieth round's and, with every other
+group's first-seen findings, recalibrate high severity in the twenty-first round); 201– are
+the twenty-first round's held-out set, added and run once by the lead.
 Since round 11, high severity on a normative document is calibrated: a family's finding
 is high only in the reading that proved reliable on unseen documents, otherwise medium
 (rules.calibrated); since round 12 a legal basis counts only when it modifies the
@@ -397,12 +398,10 @@ def severities(text: str) -> dict[str, str]:
     ("text", "category"),
     [
         # Round 11: inside the reading that proved reliable — a concrete measure on the
-        # public, set by the document, with no legal basis named.
-        ("每艘渔船每年缴纳管理费300元。", "fee"),
-        ("镇将向各村收取2024年度垃圾转运费。", "fee"),
-        ("渔船出海前须经镇海洋渔业办审批。", "licensing"),
+        # public, set by the document, with no legal basis named; since round 21 only the
+        # readings that held on first-seen documents: a fine with its amount, an operator
+        # named, a reward tied to tax with its rate.
         ("违反本规定乱倒垃圾的，由镇政府处200元罚款。", "penalty"),
-        ("对长期堆放不清理的杂物，视为无主物统一清理，不予任何赔偿。", "coercion"),
         ("全镇建筑垃圾统一由镇指定的宏达清运公司清运。", "competition"),
         ("对年纳税额超过100万元的企业，按其缴纳的地方税收的50%给予奖励。", "competition"),
     ],
@@ -420,6 +419,14 @@ def test_high_severity_stays_in_the_reliable_reading(text, category):
         # a fine with a basis named, a licence approved by a higher body or a meeting, a
         # coercive measure "依法", a designation with no operator named.
         ("垃圾处理费的收取实行政府定价管理，并向社会公布收费标准。", "fee"),
+        # Round 21 (docs/precheck.md, 第二十一轮): in round 11's reading but medium since,
+        # their families held too rarely on first-seen documents (fees 0 of 1, licences 1 of
+        # 5, coercion 5 of 6, penalties other than fines 3 of 12).
+        ("每艘渔船每年缴纳管理费300元。", "fee"),
+        ("镇将向各村收取2024年度垃圾转运费。", "fee"),
+        ("渔船出海前须经镇海洋渔业办审批。", "licensing"),
+        ("对长期堆放不清理的杂物，视为无主物统一清理，不予任何赔偿。", "coercion"),
+        ("对拒不整改的农家乐，由镇政府予以关闭。", "penalty"),
         ("对违反规定的，依据《城市市容和环境卫生管理条例》从重处罚，并处罚款。", "penalty"),
         ("修缮房屋的，须报区规划部门审批后方可施工。", "licensing"),
         ("对拒不拆除的违法建筑，将依法予以强制拆除。", "coercion"),
@@ -427,9 +434,38 @@ def test_high_severity_stays_in_the_reliable_reading(text, category):
     ],
 )
 def test_high_severity_outside_the_reliable_reading_reports_at_medium(text, category):
-    """Given a sentence outside its family's reliable reading (round 11 calibration), when
-    pre-reviewed, then a finding of the category, if any, is medium, not high."""
+    """Given a sentence outside its family's reliable reading (round 11 calibration, narrowed
+    in round 21), when pre-reviewed, then a finding of the category, if any, is medium, not
+    high."""
     assert severities(text).get(category, "medium") == "medium", (text, severities(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "severity"),
+    [
+        # Round 21 (docs/precheck.md, 第二十一轮): high only in the readings that held on
+        # first-seen documents. A reward tied to tax with its rate; without an amount or rate
+        # (a heading, a rule on how the money is used) medium.
+        ("新办企业当年纳税额在5万元以上的，按企业纳税额的5%给予奖励。", "competition", "high"),
+        ("对税收贡献大的企业给予奖励。", "competition", "medium"),
+        # A local-only condition the sentence sets; named in a title-like phrase, medium.
+        ("参与投标的企业必须在本县注册。", "competition", "high"),
+        # A trade confined to a named place (structural reading); a non-trade, medium.
+        ("全县生猪一律到县城南屠宰场屠宰。", "competition", "high"),
+        ("全县农村客运班车一律进城南公交枢纽站停靠运营。", "competition", "medium"),
+        # A fine with its amount stays high; other penalties, licences, fees, coercion medium.
+        ("违反本规定的，由镇政府处500元罚款。", "penalty", "high"),
+        ("对违规的物业企业，取消其年度考核评优资格并通报批评。", "penalty", "medium"),
+        ("居民装修房屋应当报社区审批。", "licensing", "medium"),
+        ("每户每月缴纳卫生费10元。", "fee", "medium"),
+        ("对拒不拆除的，视为无主物统一清理。", "coercion", "medium"),
+    ],
+)
+def test_round_twenty_one_high_readings(text, category, severity):
+    """Given a normative sentence, then its finding is high only in a reading whose
+    first-seen findings held (28 of 30 on the blind sets 91–200); everything else is still
+    reported, at medium."""
+    assert severities(text).get(category) == severity, (text, severities(text))
 
 
 def test_calibration_touches_normative_documents_only():
@@ -493,11 +529,21 @@ def test_lawful_near_misses_of_round_eleven_are_not_reported():
         ("对年纳税额500万元以上的企业，按其依法缴纳的县级地方税收的20%给予奖励。", "competition"),
         ("企业依法缴纳的增值税地方留成部分，由镇财政按50%返还给企业。", "competition"),
         ("违反有关规定占道经营的，由镇综合执法队处200元罚款。", "penalty"),
-        ("违反法律法规的，由镇综合执法队没收其经营工具。", "penalty"),
     ],
 )
 def test_a_basis_modifying_another_act_keeps_high(text, category):
     assert severities(text).get(category) == "high", (text, severities(text))
+
+
+def test_a_basis_modifying_another_act_is_no_basis_where_the_reading_is_medium():
+    """A confiscation is a penalty other than a fine: medium since round 21, but its
+    "违反法律法规的" still names no basis of the measure (round 12's reading holds)."""
+    from fazhi.reviews.precheck.rules import RULES, _round11_reading
+
+    other = next(r for r in RULES if r.id == "penalty.other")
+    text = "违反法律法规的，由镇综合执法队没收其经营工具。"
+    assert _round11_reading(other, text)
+    assert severities(text).get("penalty") == "medium"
 
 
 def test_a_basis_modifying_the_measure_still_reports_at_medium():
@@ -573,52 +619,52 @@ def test_a_notice_enforcing_a_named_law_may_take_effect_at_once():
 
 
 def test_real_dev_documents_meet_the_high_severity_target():
-    """Given the dev documents (01–189), when pre-reviewed, then ≥ 0.93 of the high-severity
-    findings are labelled problems (139 of 149 in round 20, 137 of 152 before: 188's three
-    rewards to towns and departments and two of 166–177's nine false ones are read as the
-    government's own side, genre.own_side), 101 of the 118 competition problems are reported
-    as competition and 218 of the 283 labelled problems are found (the rules were tuned and
-    the competition model is trained on these documents: not a measure of unseen ones).
-    01–177 keep round 19's true findings (132 high, now with 10 false ones, was 12; 85 of 99
-    competition, 202 of 264 found). 01–165 keep round
-    18's high findings (132 of 135), 76 of their 83 competition problems and 192 of 244
-    found. Within them
-    01–153 keep round 17's figures (115 of 118: 106's 狂犬、野犬 sentence, 125's
-    搬迁至指定地点 read as a penalty and 141's price rule), 57 of the 62 competition problems
+    """Given the dev documents (01–200), when pre-reviewed, then every high-severity finding
+    is a labelled problem (66 of 66 since round 21's calibration, docs/precheck.md 第二十一轮;
+    144 of 156 before it: high now stays only in the four readings that held on first-seen
+    documents, every other finding reports at medium — the same findings, 226 of them right),
+    109 of
+    the 129 competition problems are reported as competition and 228 of the 297 labelled
+    problems are found (the rules were tuned and the competition model is trained on these
+    documents: not a measure of unseen ones). The parts keep their earlier rounds' problems
+    found and competition reported; their high findings are those of round 21's readings
+    (before round 21, in brackets): 01–189 63 of 63 (139 of 149), 01–177 and 01–165 57 of 57
+    (132 of 142 and of 135), 01–153 46 (115 of 118: 106's 狂犬、野犬 sentence, 125's
+    搬迁至指定地点 read as a penalty and 141's price rule, all medium now), 01–142 41, 01–131
+    38, 01–120 34. 101 of 118 competition problems of 01–189 and 218 of 283 problems are found;
+    01–177 85 of 99 competition, 202 of 264 found; 01–165 76 of 83, 192 of 244 found. Within them
+    01–153: 57 of the 62 competition problems
     are reported as competition and 171 of the 217 labelled problems are found. Within them
-    01–142 have 109 of 112 high (round 16: 109 of 113 — 139's unloading place, read as
-    限定交易 then, is traffic since round 17), and 48 of the 52 competition problems are reported as
+    01–142 (139's unloading place, read as
+    限定交易 once, is traffic since round 17): 48 of the 52 competition problems are reported as
     competition (49 in rounds 16–18; round 19's model scores 132's 景区的经营和管理由神旅集团负责
     0.55, under its threshold); 160 of the 197 labelled problems are found. Within them 01–131 keep round
-    15's figures (105 of 107 high, 38 of 40 competition, 146 found) and 01–120 round 14's
-    29 of 29 with one false high finding. The lawful look-alikes of 116–120, 127–131 and
+    15's figures (38 of 40 competition, 146 found) and 01–120 round 14's 29 of 29. The lawful look-alikes of 116–120, 127–131 and
     134, 136, 142 (a concession, approved collectors, temporary stalls, qualified haulers, an
     upstairs area, a free choice of qualified testers, public water supply, tobacco leaf,
     sand dredging, a notice board) get no competition finding."""
-    assert len(REAL_DEV) == 189
+    assert len(REAL_DEV) == 200
     everything = evaluate_real(REAL_DEV)
-    assert everything.high.tp >= 139 and everything.high.fp <= 10, everything.high
-    assert everything.high.precision >= 0.93, everything.high
-    assert everything.competition == 118 and everything.competition_caught >= 101
-    assert everything.caught >= 218
+    assert everything.high.tp >= 66 and everything.high.fp == 0, everything.high
+    assert everything.all.tp >= 226, everything.all
+    assert everything.competition == 129 and everything.competition_caught >= 109
+    assert everything.caught >= 228
     # (last file, high true ≥, high false ≤, competition labels, reported ≥, found ≥)
     for last, tp, fp, labels, reported, found in (
-        (177, 132, 10, 99, 85, 202),
-        (165, 132, 3, 83, 76, 192),
+        (189, 63, 0, 118, 101, 218),
+        (177, 57, 0, 99, 85, 202),
+        (165, 57, 0, 83, 76, 192),
     ):
         part = evaluate_real(tuple(f"{n:02d}" for n in range(1, last + 1)))
         assert part.high.tp >= tp and part.high.fp <= fp, (last, part.high)
         assert part.competition == labels and part.competition_caught >= reported, last
         assert part.caught >= found, last
-    assert evaluate_real(tuple(f"{n:02d}" for n in range(1, 166))).high.precision >= 0.95
     upto153 = evaluate_real(tuple(f"{n:02d}" for n in range(1, 154)))
-    assert upto153.high.tp >= 115 and upto153.high.fp <= 3, upto153.high
+    assert upto153.high.tp >= 46 and upto153.high.fp == 0, upto153.high
     assert upto153.competition == 62 and upto153.competition_caught >= 57
     assert upto153.caught >= 171
     ev = evaluate_real(tuple(f"{n:02d}" for n in range(1, 143)))
-    assert ev.high.tp + ev.high.fp >= 112
-    assert ev.high.precision >= 0.95, ev.high
-    assert ev.high.fp <= 3, ev.high
+    assert ev.high.tp >= 41 and ev.high.fp == 0, ev.high
     assert ev.competition == 52
     assert ev.competition_caught >= 48, [m for m in ev.missed if m[1] == "competition"]
     assert ev.caught >= 160
@@ -628,12 +674,12 @@ def test_real_dev_documents_meet_the_high_severity_target():
     )
     assert not [f for f in ev.findings if f[0].startswith(look_alikes) and f[1] == "competition"]
     before = evaluate_real(tuple(f"{n:02d}" for n in range(1, 132)))
-    assert before.high.tp >= 105 and before.high.fp <= 2, before.high
+    assert before.high.tp >= 38 and before.high.fp == 0, before.high
     assert before.competition == 40 and before.competition_caught >= 38
     assert before.caught >= 146
     old = evaluate_real(tuple(f"{n:02d}" for n in range(1, 121)))
     assert old.competition == 29 and old.competition_caught == 29
-    assert old.high.fp <= 1, old.high
+    assert old.high.tp >= 34 and old.high.fp == 0, old.high
 
 
 def test_the_round_thirteen_misses_are_reported_as_competition():
@@ -645,7 +691,10 @@ def test_the_round_thirteen_misses_are_reported_as_competition():
     found = {(f[0][:3], f[4][:12]) for f in ev.findings if f[1] == "competition" and f[5]}
     assert len(found) == 5, found
     rules = [f for f in ev.findings if f[1] == "competition" and f[3] != "model.confined"]
-    assert rules and all(f[2] == "high" for f in rules)
+    # High since round 21 only where the reading held on first-seen documents; every one
+    # at high is right.
+    assert rules and all(f[5] for f in rules if f[2] == "high")
+    assert len([f for f in rules if f[2] == "high"]) >= 2
     assert all(f[2] == "medium" for f in ev.findings if f[3] == "model.confined")
 
 
@@ -659,7 +708,8 @@ def test_the_round_fourteen_blind_misses_are_reported_as_competition():
     assert ev.competition == 11 and ev.competition_caught >= 9, ev.missed
     found = {f[0][:3] for f in ev.findings if f[1] == "competition" and f[5]}
     assert {"121", "122", "123", "124", "126"} <= found
-    assert all(f[2] == "high" for f in ev.findings if f[1] == "competition")
+    high = [f for f in ev.findings if f[1] == "competition" and f[2] == "high"]
+    assert high and all(f[5] for f in high)  # medium since round 21 where not a trade
     assert not [f for f in ev.findings if f[0].startswith("128-") and f[1] == "competition"]
 
 
@@ -673,7 +723,7 @@ def test_the_round_fifteen_blind_set_is_dev_material():
     test_precheck_confine_model.py. The rules' high findings are unchanged."""
     ev = evaluate_real(tuple(str(n) for n in range(132, 143)))
     assert ev.problems == 20 and ev.competition == 12
-    assert ev.high.tp >= 4 and ev.high.fp <= 2, ev.high
+    assert ev.high.tp >= 3 and ev.high.fp == 0, ev.high  # 4 of 4 before round 21
     assert ev.competition_caught >= 10 and ev.caught >= 14, ev.missed
     assert all(f[2] == "medium" for f in ev.findings if f[3] == "model.confined")
 
@@ -686,7 +736,7 @@ def test_the_round_sixteen_blind_set_is_dev_material():
     rewards in proportion to the county's share of income tax (147) are."""
     ev = evaluate_real(tuple(str(n) for n in range(143, 154)))
     assert ev.problems == 20 and ev.competition == 10
-    assert ev.high.tp >= 6 and ev.high.fp == 0, ev.high
+    assert ev.high.tp >= 5 and ev.high.fp == 0, ev.high  # 6 before round 21
     assert ev.competition_caught >= 8 and ev.caught >= 10, ev.missed
     competition = [f for f in ev.findings if f[1] == "competition"]
     assert all(f[5] for f in competition), competition
@@ -705,7 +755,7 @@ def test_the_round_seventeen_blind_set_is_dev_material():
     registration here (161) and preferences by agreement (161) are competition findings."""
     ev = evaluate_real(tuple(str(n) for n in range(154, 166)))
     assert ev.problems == 27 and ev.competition == 21
-    assert ev.high.tp >= 14 and ev.high.fp == 0, ev.high
+    assert ev.high.tp >= 11 and ev.high.fp == 0, ev.high  # 17 before round 21
     assert ev.competition_caught >= 17 and ev.caught >= 19, ev.missed
     wrong = [f for f in ev.findings if not f[5] and f[1] in {"licensing", "penalty", "competition"}]
     assert not wrong, wrong
@@ -753,7 +803,7 @@ def test_the_round_nineteen_blind_set_is_dev_material():
     assert len(ev.files) == 12
     assert ev.problems == 19 and ev.competition == 19
     assert ev.competition_caught >= 16 and ev.caught >= 16, ev.missed
-    assert ev.high.tp >= 7 and ev.high.fp == 0, ev.high
+    assert ev.high.tp >= 6 and ev.high.fp == 0, ev.high  # 7 before round 21
     assert not [f for f in ev.findings if f[0].startswith("188-") and f[1] == "competition"]
     found = {f[0][:3] for f in ev.findings if f[3] == "competition.locality" and f[5]}
     assert {"178", "181"} <= found
@@ -761,21 +811,30 @@ def test_the_round_nineteen_blind_set_is_dev_material():
     assert everything.high.precision >= MIN_REAL_HIGH_PRECISION, everything.high
 
 
-def test_the_held_out_set_190_200_scores_apart_and_all_documents_meet_the_target():
-    """190–200 were collected blind for round 20 and run once by the lead (docs/precheck.md,
-    第二十轮: high-severity 5 of 7 right, competition 7 of 11 reported, 9 of 14 problems
-    found, the same with the round-19 engine). They are scored apart from development; the
-    engine may not do worse on them than it did then, and all documents together still meet
-    the high-severity target."""
+def test_the_round_twenty_blind_set_is_dev_material():
+    """190–200 were round 20's blind set, run once by the lead (docs/precheck.md, 第二十轮:
+    high-severity 5 of 7 right, competition 7 of 11 reported, 9 of 14 problems found, the
+    same with the round-19 engine). Since round 21 they are dev documents and a ninth
+    leave-one-group-out fold (train.LOGO_GROUPS); the engine may not do worse on them than
+    it did on that one blind run."""
     assert not set(REAL_HELD_OUT) & set(REAL_DEV)
-    assert held_out_present()
-    ev = evaluate_real(REAL_HELD_OUT)
-    assert len(ev.files) == 11 and all(f.split("-")[0] in REAL_HELD_OUT for f in ev.files)
+    ev = evaluate_real(tuple(str(n) for n in range(190, 201)))
+    assert len(ev.files) == 11
     assert ev.problems == 14 and ev.competition == 11
     assert ev.competition_caught >= 7 and ev.caught >= 9, ev.missed
-    assert ev.high.tp >= 5 and ev.high.fp <= 2, ev.high
+    assert ev.high.tp + ev.high.fp <= 7 and ev.high.fp <= 2, ev.high
     everything = evaluate_real()
     assert everything.high.precision >= MIN_REAL_HIGH_PRECISION, everything.high
+
+
+def test_the_held_out_set_201_is_apart_from_dev_placeholder_until_the_lead_adds_it():
+    """Placeholder for round 21's blind set: 201– are collected blind by someone who never
+    saw the engine and run once by the lead, who then replaces this test with one that
+    scores them. Until then it only checks the split — it never skips: the held-out numbers
+    start at 201, right after dev 01–200, and do not overlap it."""
+    assert REAL_HELD_OUT[0] == "201" and len(REAL_HELD_OUT) == 15
+    assert REAL_DEV[-1] == "200" and len(REAL_DEV) == 200
+    assert not set(REAL_HELD_OUT) & set(REAL_DEV)
 
 
 def test_a_label_copied_with_its_item_marker_matches_the_quote():
@@ -809,7 +868,7 @@ def test_every_real_label_quotes_its_file():
 def test_precheck_eval_real_prints_dev_held_out_and_all(capsys):
     call_command("precheck_eval", "--real")
     out = capsys.readouterr().out
-    assert "开发集 01–189:高风险" in out and "留出集 190–" in out and "全部:高风险" in out
+    assert "开发集 01–200:高风险" in out and "留出集 201–" in out and "全部:高风险" in out
 
 
 def test_a_missing_held_out_set_is_skipped_not_scored(tmp_path, monkeypatch, capsys):
@@ -825,8 +884,8 @@ def test_a_missing_held_out_set_is_skipped_not_scored(tmp_path, monkeypatch, cap
     monkeypatch.setattr(command, "held_out_present", lambda: False)
     call_command("precheck_eval", "--real")
     out = capsys.readouterr().out
-    assert "留出集 190–:尚无文件" in out
-    assert "开发集 01–189:高风险" in out and "全部:高风险" in out
+    assert "留出集 201–:尚无文件" in out
+    assert "开发集 01–200:高风险" in out and "全部:高风险" in out
 
 
 def test_a_twenty_page_normative_document_is_reviewed_within_200_ms():

@@ -67,10 +67,13 @@ def findings(text: str) -> dict[str, tuple[str, str]]:
 )
 def test_a_confined_trade_is_reported_as_competition(text, rule):
     """Given a class confined to one named place or operator, however it is worded, when
-    pre-reviewed as a normative document, then a high-severity competition finding."""
+    pre-reviewed as a normative document, then a competition finding — high where a trade is
+    confined (selling, buying, hauling for hire) or an operator named by the wording rules,
+    medium otherwise since round 21's calibration (docs/precheck.md, 第二十一轮;
+    test_precheck_real.py tests the readings)."""
     found = findings(text)
     assert "competition" in found, (text, found)
-    assert found["competition"][1] == "high", (text, found)
+    assert found["competition"][1] in {"high", "medium"}, (text, found)
     assert rule in {r.id for r in confinements(text)}, (text, confinements(text))
 
 
@@ -205,9 +208,10 @@ def test_contracts_are_not_read_for_confinement():
 )
 def test_round_fifteen_confinements_are_reported(text, rule):
     """Given a destination read by its shape, a regional restriction, every other operator
-    barred or the issuer named as the one to deal with, then a high competition finding."""
+    barred or the issuer named as the one to deal with, then a competition finding (high or,
+    since round 21, medium where no trade is confined)."""
     found = findings(text)
-    assert found.get("competition", ("", ""))[1] == "high", (text, found)
+    assert found.get("competition", ("", ""))[1] in {"high", "medium"}, (text, found)
     assert rule in {r.id for r in confinements(text)}, (text, confinements(text))
 
 

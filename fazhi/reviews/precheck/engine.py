@@ -351,7 +351,12 @@ def precheck(
         if context is not None:
             title = f"{context.title} {title}"
         temporary = bool(checks.TEMPORARY.search(title))
-        hits += checks.effective_dates(sents, published, whole_document, context)
+        # A retroactive date is high only as calibrated too (round 21: its one first-seen
+        # high finding, 174, was a plan labelled lawful).
+        hits += [
+            (r if s is None else calibrated(DOCUMENT_RULES.get(r, r), s.text), s)
+            for r, s in checks.effective_dates(sents, published, whole_document, context)
+        ]
         if immediate_effect_explained(paragraphs):
             # The urgency or the law enforced is stated in the title or preamble (rules.py).
             hits = [h for h in hits if getattr(h[0], "id", "") != "effective_date.immediate"]
