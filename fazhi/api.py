@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Subquery
 from django.http import Http404
 from django.urls import re_path
 from django.views.decorators.csrf import csrf_exempt
@@ -19,8 +20,8 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.renderers import JSONRenderer
 from ninja.security import HttpBearer, django_auth
 
-from fazhi.core import clock
-from fazhi.core.models import ApiToken
+from fazhi.core import clock, epoch
+from fazhi.core.models import ApiToken, Epoch
 from fazhi.core.permissions import Forbidden, ServiceError
 from fazhi.core.registry import api_routers
 from fazhi.core.services import token_hash
@@ -42,6 +43,8 @@ class TokenAuth(HttpBearer):
             found = (
                 ApiToken.objects.select_related("user")
                 .filter(token_hash=token_hash(token), revoked_at__isnull=True)
+                # The epoch in the same statement, as the session store reads it (core.epoch).
+                .annotate(epoch=Subquery(Epoch.objects.filter(pk=1).values("value")))
                 .first()
             )
         if found is None or not found.user.is_active:
@@ -51,6 +54,7 @@ class TokenAuth(HttpBearer):
         now = clock.wall_now()
         if found.last_used_at is None or now - found.last_used_at >= LAST_USED_GRANULARITY:
             ApiToken.objects.filter(pk=found.pk).update(last_used_at=now)
+        epoch.note(found.epoch)
         request.user = found.user
         request.api_token = found
         return found.user

@@ -139,7 +139,14 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": 1000},
-    }
+    },
+    # What every page reads first (the person, memberships, subtree, parameters), kept
+    # under the database's epoch (core.epoch): a few entries per active person.
+    "worker": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "worker",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
 
 # --- database ---------------------------------------------------------------
@@ -176,7 +183,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- auth and login security (等保 2.0, legal-rules §8) ----------------------
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, the person read under the epoch (core.epoch).
+    "fazhi.core.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {

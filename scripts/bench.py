@@ -916,7 +916,7 @@ def inprocess_pass(results: list[Result]) -> None:
     clients = {}
     for username, user in users.items():
         clients[username] = Client(HTTP_HOST="127.0.0.1")
-        clients[username].force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        clients[username].force_login(user, backend="fazhi.core.backends.ModelBackend")
     for result in results:
         if not result.measured:
             continue

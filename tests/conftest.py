@@ -30,10 +30,12 @@ def _fast_hasher(settings):
 @pytest.fixture(autouse=True)
 def _fresh_memory():
     """Each test starts with nothing remembered in process memory (the workbench's lists,
-    reports.selectors.workbench_groups): ids and the business day repeat from test to test."""
-    from django.core.cache import cache
+    reports.selectors.workbench_groups; people and scopes under the epoch, core.epoch): ids,
+    the business day and epochs rolled back repeat from test to test."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 def _unit(kind, code, name, parent=None):

@@ -28,7 +28,10 @@ class RequestContextMiddleware:
 
     def __call__(self, request):
         request.request_id = uuid.uuid4().hex[:16]
-        token = _ctx.set({"ip": client_ip(request), "request_id": request.request_id})
+        # The method: core.epoch lets only a request that reads take what a worker remembers.
+        token = _ctx.set(
+            {"ip": client_ip(request), "request_id": request.request_id, "method": request.method}
+        )
         try:
             response = self.get_response(request)
         finally:

@@ -112,11 +112,14 @@ class User(AbstractUser):
         """The person's active memberships (org unit loaded), read once per request with a
         statement compiled once per connection (core.prepared): every page asks for them
         (the role check, the menu, scoping), and compiling the ORM query cost more than
-        SQLite takes to answer it. A membership granted or revoked anywhere shows on the
-        next request."""
+        SQLite takes to answer it; a page that only reads takes them from the worker's
+        memory under the epoch (core.epoch). A membership granted or revoked anywhere shows
+        on the next request."""
         cache = getattr(self, "_membership_cache", None)
         if cache is None:
-            cache = _memberships_query()(self.pk)
+            from .epoch import remembered
+
+            cache = remembered("memberships", str(self.pk), lambda: _memberships_query()(self.pk))
             for membership in cache:  # as the related manager does: no query for .user
                 membership._state.fields_cache["user"] = self
             self._membership_cache = cache
@@ -425,3 +428,19 @@ class Snapshot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}@{self.taken_at:%Y-%m-%d %H:%M}"
+
+
+class Epoch(models.Model):
+    """One row whose `value` the database changes with every write to people, memberships,
+    the org tree or parameters (triggers, migration 0011): what a worker remembers of
+    those is good for as long as the value stays the same (`core.epoch`). Nothing writes it
+    from Python; deleting the row turns the remembering off until the next such write."""
+
+    value = models.BigIntegerField("版本")
+
+    class Meta:
+        verbose_name = "缓存版本"
+        verbose_name_plural = "缓存版本"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -24,6 +24,7 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 
 from . import audit
+from .epoch import remembered
 from .hooks import import_declarations
 from .models import OrgUnit, ParameterValue
 from .permissions import ServiceError, check_role
@@ -124,12 +125,17 @@ def _local_values(unit: OrgUnit) -> dict[str, str]:
     cache = _request_values.get()
     if cache is not None and unit.code in cache:
         return cache[unit.code]
+    found = remembered("params", unit.code, lambda: _read_local_values(unit))
+    if cache is not None:
+        cache[unit.code] = found
+    return found
+
+
+def _read_local_values(unit: OrgUnit) -> dict[str, str]:
     found: dict[str, str] = {}
     codes = unit.ancestor_codes()
     for key, stored in _local_rows(len(codes))(*codes) if codes else ():
         found[key] = stored
-    if cache is not None:
-        cache[unit.code] = found
     return found
 
 

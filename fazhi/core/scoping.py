@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.db.models.query import ModelIterable
 from django.http import Http404
 
+from .epoch import remembered
 from .prepared import PreparedQuery, prepared
 
 
@@ -253,7 +254,7 @@ def _subtree_ids(prefixes, holder=None) -> list[int] | None:
                 ),
                 *(f"sample-prefix-{i}" for i in range(len(key))),
             )
-        ids = [row[0] for row in query(*key)]
+        ids = remembered("subtree", "|".join(key), lambda: [row[0] for row in query(*key)])
         memo[key] = ids if len(ids) <= LISTED_UNITS else None
     return memo[key]
 

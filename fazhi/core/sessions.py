@@ -14,7 +14,7 @@ from __future__ import annotations
 from django.contrib.sessions.backends.db import SessionStore as DbSessionStore
 from django.db import connections, router
 
-from . import clock
+from . import clock, epoch
 
 
 class SessionStore(DbSessionStore):
@@ -22,8 +22,11 @@ class SessionStore(DbSessionStore):
         model = self.model
         connection = connections[router.db_for_read(model)]
         quote = connection.ops.quote_name
+        # The epoch rides along (core.epoch): one round trip says both who is asking and
+        # whether what this worker remembers of people and units still holds.
         sql = (
-            f"SELECT {quote('session_data')} FROM {quote(model._meta.db_table)} "
+            f"SELECT {quote('session_data')}, (SELECT {quote('value')} FROM {quote('core_epoch')} "
+            f"WHERE {quote('id')} = 1) FROM {quote(model._meta.db_table)} "
             f"WHERE {quote('session_key')} = %s AND {quote('expire_date')} > %s"
         )
         # The real moment, as Django's store compares it (a pinned business day must not
@@ -35,4 +38,5 @@ class SessionStore(DbSessionStore):
         if row is None:
             self._session_key = None  # as Django's: an unknown or expired key is dropped
             return None
+        epoch.note(row[1])
         return model(session_key=self.session_key, session_data=row[0])

@@ -112,7 +112,7 @@ def prepare(n: int, *, syncdb: bool = False) -> dict:
         for u in users:
             s = SessionStore()
             s[SESSION_KEY] = str(u.pk)
-            s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+            s[BACKEND_SESSION_KEY] = "fazhi.core.backends.ModelBackend"
             s[HASH_SESSION_KEY] = u.get_session_auth_hash()
             s["_renewed_at"] = renewed
             s.create()

@@ -137,7 +137,7 @@ def public_register(request):
             except ServiceError as exc:
                 apply_service_error(form, exc)
             else:
-                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                login(request, user, backend="fazhi.core.backends.ModelBackend")
                 messages.success(request, "注册成功,您现在可以对征求意见稿提意见")
                 return redirect(request.GET.get("next") or reverse("participation:public_home"))
         status = 400
