@@ -122,7 +122,7 @@ TEMPLATES = [
                 "fazhi.core.navigation.navigation",
             ],
             # {% url %} through core.links (fazhi/core/templatetags/fazhi_urls.py).
-            "builtins": ["fazhi.core.templatetags.fazhi_urls"],
+            "builtins": ["fazhi.core.templatetags.fazhi_urls", "fazhi.core.templatetags.fazhi_format"],
         },
     },
 ]
