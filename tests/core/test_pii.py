@@ -284,3 +284,25 @@ def test_the_visit_list_reads_no_id_number_or_phone(people, tree):
     page_sql = ctx.captured_queries[-1]["sql"]
     assert '"grids_keyperson"."name"' in page_sql
     assert '"id_number"' not in page_sql and '"phone"' not in page_sql
+
+
+def test_within_a_request_a_ciphertext_is_decrypted_once(monkeypatch):
+    """A list's rows carry the same few people: each stored value is decrypted once a
+    request (core.pii.decrypt), each value to its own plain text, and nothing is kept
+    once the request is over."""
+    from fazhi.core.middleware import _ctx
+
+    calls = []
+    fernet = pii._keys(pii.settings.FIELD_KEY)[0]
+    real = type(fernet).decrypt
+    monkeypatch.setattr(type(fernet), "decrypt", lambda self, t: calls.append(t) or real(self, t))
+    phone, id_number = pii.encrypt(PHONE), pii.encrypt(ID_NUMBER)
+    token = _ctx.set({"ip": "", "request_id": "t", "method": "GET"})
+    try:
+        for _ in range(50):
+            assert pii.decrypt(phone) == PHONE and pii.decrypt(id_number) == ID_NUMBER
+    finally:
+        _ctx.reset(token)
+    assert len(calls) == 2
+    assert pii.decrypt(phone) == PHONE and pii.decrypt(phone) == PHONE  # outside: each time
+    assert len(calls) == 4
