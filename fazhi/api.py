@@ -11,7 +11,6 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Subquery
 from django.http import Http404
 from django.urls import re_path
 from django.views.decorators.csrf import csrf_exempt
@@ -21,7 +20,7 @@ from ninja.renderers import JSONRenderer
 from ninja.security import HttpBearer, django_auth
 
 from fazhi.core import clock, epoch
-from fazhi.core.models import ApiToken, Epoch
+from fazhi.core.models import ApiToken
 from fazhi.core.permissions import Forbidden, ServiceError
 from fazhi.core.registry import api_routers
 from fazhi.core.services import token_hash
@@ -44,7 +43,7 @@ class TokenAuth(HttpBearer):
                 ApiToken.objects.select_related("user")
                 .filter(token_hash=token_hash(token), revoked_at__isnull=True)
                 # The epoch in the same statement, as the session store reads it (core.epoch).
-                .annotate(epoch=Subquery(Epoch.objects.filter(pk=1).values("value")))
+                .annotate(epoch=epoch.as_subquery())
                 .first()
             )
         if found is None or not found.user.is_active:

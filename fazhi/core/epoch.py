@@ -14,10 +14,11 @@ under that epoch, and a later request with the same epoch takes it from there. A
 changes the epoch, so every worker reads afresh on its next request: nothing is ever
 served that the database no longer says.
 
-Only a GET or HEAD outside a transaction uses it. A request that writes reads fresh, so it
-sees its own change (its epoch was read before the write). Reads inside a transaction
-might see rows that are later rolled back, and are not remembered. Without an epoch
-(commands, API tokens, tests that call functions directly) everything is read as before.
+The API's token lookup reads it the same way (`as_subquery`). Only a GET or HEAD outside a
+transaction uses it. A request that writes reads fresh, so it sees its own change (its
+epoch was read before the write). Reads inside a transaction might see rows that are later
+rolled back, and are not remembered. Without an epoch (commands, tests that call functions
+directly) everything is read as before.
 """
 
 from __future__ import annotations
@@ -32,10 +33,27 @@ from .middleware import current_request_context
 
 T = TypeVar("T")
 
+# The one row migration 0011 writes and its triggers update.
+ROW = 1
+
 # How long an entry may sit unused before the worker forgets it. A changed epoch is the
 # real expiry; this only bounds the memory of epochs that are gone.
 SECONDS = 15 * 60
 _MISSING = object()
+
+
+def as_sql(quote) -> str:
+    """The epoch as a scalar subquery, for a statement written by hand (core.sessions)."""
+    return f"(SELECT {quote('value')} FROM {quote('core_epoch')} WHERE {quote('id')} = {ROW})"
+
+
+def as_subquery():
+    """The epoch as an ORM subquery, to annotate a lookup every request makes anyway."""
+    from django.db.models import Subquery
+
+    from .models import Epoch
+
+    return Subquery(Epoch.objects.filter(pk=ROW).values("value"))
 
 
 def note(value: int | None) -> None:

@@ -25,8 +25,8 @@ class SessionStore(DbSessionStore):
         # The epoch rides along (core.epoch): one round trip says both who is asking and
         # whether what this worker remembers of people and units still holds.
         sql = (
-            f"SELECT {quote('session_data')}, (SELECT {quote('value')} FROM {quote('core_epoch')} "
-            f"WHERE {quote('id')} = 1) FROM {quote(model._meta.db_table)} "
+            f"SELECT {quote('session_data')}, {epoch.as_sql(quote)} "
+            f"FROM {quote(model._meta.db_table)} "
             f"WHERE {quote('session_key')} = %s AND {quote('expire_date')} > %s"
         )
         # The real moment, as Django's store compares it (a pinned business day must not
