@@ -49,10 +49,12 @@ def as_sql(quote) -> str:
 
 def as_subquery():
     """The epoch as an ORM subquery, to annotate a lookup every request makes anyway."""
+    from django.apps import apps
     from django.db.models import Subquery
 
-    from .models import Epoch
-
+    # By the registry, not `from .models import Epoch`: models import scoping, which
+    # imports this module, and the import graph keeps core free of cycles.
+    Epoch = apps.get_model("core", "Epoch")
     return Subquery(Epoch.objects.filter(pk=ROW).values("value"))
 
 
