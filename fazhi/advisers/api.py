@@ -10,13 +10,13 @@ from decimal import Decimal
 from typing import Literal
 
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Query, Router, Status
 from ninja.responses import codes_4xx
 
 from fazhi.core import clock
 from fazhi.core.models import OrgUnit
 from fazhi.core.permissions import ServiceError, check_role
-from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, StrictIn
+from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, Schema, StrictIn
 from fazhi.core.scoping import unit_in_scope
 
 from . import selectors, services

@@ -6,10 +6,18 @@ silently ignored value. Field titles are Chinese: they appear in the API docs.""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
-from ninja import Field, Schema
-from pydantic import ConfigDict, field_validator
+from ninja import Field
+from ninja import Schema as NinjaSchema
+from ninja.schema import DjangoGetter
+from pydantic import (
+    ConfigDict,
+    ModelWrapValidatorHandler,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from .models import OrgUnit
 from .roles import Role
@@ -23,6 +31,78 @@ Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 # No list is ever paged this deep; the bound keeps OFFSET inside what SQLite and
 # PostgreSQL accept.
 MAX_OFFSET = 10**9
+
+
+class Schema(NinjaSchema):
+    """ninja's Schema, read faster: every API schema in fazhi derives from this one.
+
+    ninja lets pydantic read a record through a DjangoGetter, a Python object whose
+    __getattr__ runs for every field of every row (a contract list of 50 rows: some 1,600
+    calls, a third of the request). Here the record's fields are read once, in one loop,
+    into a dict that pydantic validates in its own code; each value is converted exactly as
+    DjangoGetter converts it (a manager or queryset to a list, a method called, a file to
+    its URL) and a field ninja would resolve (`resolve_<name>`) is resolved the same way.
+    Input schemas that forbid unknown fields keep ninja's path: pydantic must see the
+    request's own keys to refuse the extra ones."""
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _run_root_validator(
+        cls, values: Any, handler: ModelWrapValidatorHandler, info: ValidationInfo
+    ) -> Any:
+        config = cls.model_config
+        if config.get("extra") == "forbid" or config.get("validate_assignment", False):
+            handler(values)
+            return handler(DjangoGetter(values, cls, info.context))
+        if isinstance(values, (DjangoGetter, NinjaSchema)):
+            return handler(values)
+        return handler(_read(cls, values, info.context))
+
+
+_READERS: dict[type, tuple] = {}
+# What DjangoGetter._convert_result leaves as it is, tested first because it is nearly
+# every value.
+_PLAIN = (str, int, float, bool, dt.date, type(None))
+
+
+def _read(cls, obj, context) -> dict:
+    keys = _READERS.get(cls)
+    if keys is None:
+        keys = _READERS[cls] = tuple(
+            (key, cls._ninja_resolvers.get(key))
+            for key in (
+                field.validation_alias if isinstance(field.validation_alias, str) else name
+                for name, field in cls.model_fields.items()
+            )
+        )
+    getter = None
+    out = {}
+    is_dict = isinstance(obj, dict)
+    for key, resolver in keys:
+        if resolver is not None:
+            getter = getter or DjangoGetter(obj, cls, context)
+            value = resolver(getter=getter)
+        elif is_dict:
+            if key not in obj:
+                continue
+            value = obj[key]
+        else:
+            try:
+                value = getattr(obj, key)
+            except AttributeError:
+                # A dotted or otherwise unusual name: DjangoGetter's own lookup decides.
+                getter = getter or DjangoGetter(obj, cls, context)
+                try:
+                    out[key] = getattr(getter, key)
+                except AttributeError:
+                    pass
+                continue
+        out[key] = value if isinstance(value, _PLAIN) else _convert(value)
+    return out
+
+
+def _convert(value):
+    return DjangoGetter._convert_result(None, value)  # uses nothing of the getter
 
 
 class StrictIn(Schema):

@@ -7,12 +7,12 @@ from __future__ import annotations
 import datetime as dt
 
 from django.http import Http404
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Query, Router, Status
 from ninja.responses import codes_4xx
 
 from fazhi.core.paging import api_page
 from fazhi.core.permissions import ServiceError, check_role
-from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, StrictIn
+from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, Schema, StrictIn
 from fazhi.core.workflow import timeline
 
 from . import selectors, services

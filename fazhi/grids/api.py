@@ -10,13 +10,13 @@ import datetime as dt
 from typing import Literal
 from uuid import UUID
 
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Query, Router, Status
 from ninja.responses import codes_4xx
 
 from fazhi.core import clock, pii
 from fazhi.core.paging import CAP, api_page
 from fazhi.core.permissions import check_role
-from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, StrictIn
+from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, Schema, StrictIn
 
 from . import selectors, services
 from .models import COMPLIANCE_ROLES, KEY_READER_ROLES, KeyPerson

@@ -12,13 +12,13 @@ import datetime as dt
 from typing import Literal
 
 from django.http import Http404
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Query, Router, Status
 from ninja.responses import codes_4xx
 
 from fazhi.core.models import OrgUnit, User
 from fazhi.core.paging import api_page
 from fazhi.core.permissions import ServiceError, check_role
-from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, StrictIn
+from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, Schema, StrictIn
 from fazhi.core.scoping import get_visible_or_404
 from fazhi.core.workflow import timeline
 

@@ -8,14 +8,14 @@ import datetime as dt
 from typing import Literal
 
 from django.http import Http404
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Query, Router, Status
 from ninja.responses import codes_4xx
 
 from fazhi.core import clock
 from fazhi.core.models import OrgUnit, User
 from fazhi.core.paging import api_page
 from fazhi.core.permissions import check_role
-from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, StrictIn
+from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, Schema, StrictIn
 
 from . import selectors, services
 from .models import LawReport

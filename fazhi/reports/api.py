@@ -10,13 +10,13 @@ from typing import Annotated, Literal
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 from ninja.responses import codes_4xx
 
 from fazhi.core import clock
 from fazhi.core.models import OrgUnit
 from fazhi.core.permissions import ServiceError, check_role
-from fazhi.core.schemas import ErrorOut, Id, StrictIn
+from fazhi.core.schemas import ErrorOut, Id, Schema, StrictIn
 
 from . import compose, selectors, services
 from .models import AnnualReport
