@@ -470,6 +470,31 @@ def test_round_twenty_one_high_readings(text, category, severity):
     assert severities(text).get(category) == severity, (text, severities(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        # Round 22 (docs/precheck.md, 第二十二轮): a reward tied to tax or the local fiscal
+        # contribution, or paid as a proportion of output, sales or investment, stays high.
+        ("企业年纳税额首次达到100万元的，一次性奖励10万元。", "high"),
+        ("对年销售额超过5000万元的企业，按其缴纳的地方留成税收的30%给予奖励。", "high"),
+        ("对规模以上工业企业，按当年销售收入的0.5%给予奖励。", "high"),
+        ("固定资产投资规模在1000万元以上的项目，按实际投资额的5%给予补助。", "high"),
+        # A fixed one-off sum past a sales or size threshold: still a finding, at medium.
+        ("对年销售额达到2000万元以上的企业，一次性奖励5万元。", "medium"),
+        ("对新增并纳入统计范围的规模以上工业企业，一次性给予5万元奖励。", "medium"),
+        ("营业面积在100平方米以上，经营满一年的一次性奖励1万元。", "medium"),
+        # Paying tax as the law asks ties the reward to nothing.
+        ("对年营业收入达到1亿元以上且依法纳税的企业，奖励20万元。", "medium"),
+    ],
+)
+def test_round_twenty_two_threshold_rewards(text, severity):
+    """Given a reward past a threshold in a normative document, then it is reported as
+    competition, high only when tied to tax or paid as a proportion: all five false high
+    findings of the blind set 201–218 were fixed one-off sums past a sales or size
+    threshold, a reading two labellers disagree on."""
+    assert severities(text).get("competition") == severity, (text, severities(text))
+
+
 def test_calibration_touches_normative_documents_only():
     """Contracts and agreements keep their rules' severities: a tax-linked reward in an
     agreement is reported as before."""
@@ -621,12 +646,15 @@ def test_a_notice_enforcing_a_named_law_may_take_effect_at_once():
 
 
 def test_real_dev_documents_meet_the_high_severity_target():
-    """Given the dev documents (01–218 since round 22), when pre-reviewed, then 68 of the 73
-    high-severity findings are labelled problems (the five false ones are 214's and 215's
-    one-off rewards past a sales or size threshold, round 21's blind run); 239 of 376
-    findings are right, 119 of the 143 competition problems are reported as competition
+    """Given the dev documents (01–218 since round 22), when pre-reviewed, then every
+    high-severity finding is a labelled problem: 65 of 65 since round 22 reads a reward as
+    high only when it is tied to tax or paid as a proportion (68 of 73 before: the five false
+    ones were 214's and 215's one-off rewards past a sales or size threshold, round 21's
+    blind run; 159's, 160's and 184's fixed sums past an output or sales threshold, upheld,
+    are medium now too, docs/precheck.md 第二十二轮); 239 of 376 findings are right, 119 of the 143 competition problems are reported as competition
     and 240 of the 325 labelled problems are found. 01–200: every high-severity finding
-    is a labelled problem (66 of 66 since round 21's calibration, docs/precheck.md 第二十一轮;
+    is a labelled problem (66 of 66 since round 21's calibration, docs/precheck.md 第二十一轮,
+    63 of 63 since round 22;
     144 of 156 before it: high now stays only in the four readings that held on first-seen
     documents, every other finding reports at medium — the same findings, 226 of them right),
     108 of
@@ -634,9 +662,9 @@ def test_real_dev_documents_meet_the_high_severity_target():
     problems are found (109 and 228 in round 21: the model retrained on 01–218 no longer
     reports 197's 优先选择本市…企业; the rules were tuned and the competition model is trained on these
     documents: not a measure of unseen ones). The parts keep their earlier rounds' problems
-    found and competition reported; their high findings are those of round 21's readings
-    (before round 21, in brackets): 01–189 63 of 63 (139 of 149), 01–177 and 01–165 57 of 57
-    (132 of 142 and of 135), 01–153 46 (115 of 118: 106's 狂犬、野犬 sentence, 125's
+    found and competition reported; their high findings are those of round 22's readings
+    (round 21's, and before round 21, in brackets): 01–200 63 (66), 01–189 60 of 60 (63;
+    139 of 149), 01–177 and 01–165 55 of 55 (57; 132 of 142 and of 135), 01–153 46 (115 of 118: 106's 狂犬、野犬 sentence, 125's
     搬迁至指定地点 read as a penalty and 141's price rule, all medium now), 01–142 41, 01–131
     38, 01–120 34. 101 of 118 competition problems of 01–189 and 218 of 283 problems are found;
     01–177 85 of 99 competition, 202 of 264 found; 01–165 76 of 83, 192 of 244 found. Within them
@@ -652,16 +680,16 @@ def test_real_dev_documents_meet_the_high_severity_target():
     sand dredging, a notice board) get no competition finding."""
     assert len(REAL_DEV) == 218
     everything = evaluate_real(REAL_DEV)
-    assert everything.high.tp >= 68 and everything.high.fp <= 5, everything.high
+    assert everything.high.tp >= 65 and everything.high.fp == 0, everything.high
     assert everything.all.tp >= 239, everything.all
     assert everything.competition == 143 and everything.competition_caught >= 119
     assert everything.caught >= 240
     # (last file, high true ≥, high false ≤, competition labels, reported ≥, found ≥)
     for last, tp, fp, labels, reported, found in (
-        (200, 66, 0, 129, 108, 227),
-        (189, 63, 0, 118, 101, 218),
-        (177, 57, 0, 99, 85, 202),
-        (165, 57, 0, 83, 76, 192),
+        (200, 63, 0, 129, 108, 227),
+        (189, 60, 0, 118, 101, 218),
+        (177, 55, 0, 99, 85, 202),
+        (165, 55, 0, 83, 76, 192),
     ):
         part = evaluate_real(tuple(f"{n:02d}" for n in range(1, last + 1)))
         assert part.high.tp >= tp and part.high.fp <= fp, (last, part.high)
@@ -763,7 +791,7 @@ def test_the_round_seventeen_blind_set_is_dev_material():
     registration here (161) and preferences by agreement (161) are competition findings."""
     ev = evaluate_real(tuple(str(n) for n in range(154, 166)))
     assert ev.problems == 27 and ev.competition == 21
-    assert ev.high.tp >= 11 and ev.high.fp == 0, ev.high  # 17 before round 21
+    assert ev.high.tp >= 9 and ev.high.fp == 0, ev.high  # 11 in round 21, 17 before
     assert ev.competition_caught >= 17 and ev.caught >= 19, ev.missed
     wrong = [f for f in ev.findings if not f[5] and f[1] in {"licensing", "penalty", "competition"}]
     assert not wrong, wrong
@@ -811,7 +839,7 @@ def test_the_round_nineteen_blind_set_is_dev_material():
     assert len(ev.files) == 12
     assert ev.problems == 19 and ev.competition == 19
     assert ev.competition_caught >= 16 and ev.caught >= 16, ev.missed
-    assert ev.high.tp >= 6 and ev.high.fp == 0, ev.high  # 7 before round 21
+    assert ev.high.tp >= 5 and ev.high.fp == 0, ev.high  # 6 in round 21, 7 before
     assert not [f for f in ev.findings if f[0].startswith("188-") and f[1] == "competition"]
     found = {f[0][:3] for f in ev.findings if f[3] == "competition.locality" and f[5]}
     assert {"178", "181"} <= found
@@ -841,13 +869,15 @@ def test_the_round_twenty_one_blind_set_is_dev_material():
     (docs/precheck.md, 第二十一轮): high-severity 2 of 7 right (the round-20 engine: 6 of 19),
     12 of 28 problems found, competition 10 of 14 reported. Since round 22 they are dev
     documents and a tenth leave-one-group-out fold (train.LOGO_GROUPS); the engine may not do
-    worse on them than it did on that one blind run."""
+    worse on them than it did on that one blind run. Round 22 reads the five false high
+    findings of that run — one-off rewards past a sales or size threshold — at medium: no
+    high finding here is false (an in-sample figure: the reading was written after them)."""
     assert not set(REAL_HELD_OUT) & set(REAL_DEV)
     ev = evaluate_real(tuple(str(n) for n in range(201, 219)))
     assert len(ev.files) == 18
     assert ev.problems == 28 and ev.competition == 14
     assert ev.caught >= 12 and ev.competition_caught >= 10, ev.missed
-    assert ev.high.tp >= 2 and ev.high.fp <= 5, ev.high
+    assert ev.high.tp >= 2 and ev.high.fp == 0, ev.high
     ordinary = evaluate_real(tuple(str(n) for n in range(201, 214)))
     assert ordinary.high.tp + ordinary.high.fp == 0, ordinary.high
     everything = evaluate_real()

@@ -3708,7 +3708,8 @@ def _names_basis(text: str) -> bool:
 # there is — each blind set 91–200 run once with the engine of its time, 116 findings of
 # high rules, 56 upheld — and the leave-one-group-out folds. Within the round-11 readings
 # only these held clearly (28 of 30 first-seen): a fine with its amount (4 of 4), a reward
-# tied to tax, output or sales with its amount or rate (12 of 13), a local-only condition
+# tied to tax, output or sales with its amount or rate (12 of 13; since round 22 only one
+# tied to tax or paid as a proportion, see _reward_tied), a local-only condition
 # the sentence sets (6 of 7), an operator named by the wording rules (3 of 3) or a trade
 # confined to a named place by the structural reading (3 of 3).
 # Every other reading reports at medium: licences (1 of 5 first-seen), penalties other than
@@ -3739,6 +3740,34 @@ _SETS_ACT = (
 )
 # What is confined is a trade: selling, buying, dealing, hauling for hire.
 _TRADE_ACT = r"经营|销售|交易|购买|收购|代购|采购|购种|屠宰|运送至|清运|收运|承运|供应"
+# Round 22 (docs/precheck.md, 第二十二轮): a reward (competition.subsidy, .threshold) is high
+# only when it is tied to the tax the firm pays or its fiscal contribution here, or paid as
+# a proportion of its output, sales or investment. All five false high findings of round
+# 21's blind set 201–218 were fixed one-off sums past a sales or size threshold (214, 215:
+# "营业面积在100平方米以上…一次性奖励1万元", "对新增并纳入统计范围的规模以上工业企业，一次性
+# 给予5万元奖励"), which two labellers read differently (200's like one was labelled
+# competition); such a reward is still reported, at medium.
+# Tied to tax or to the county's (town's) share of it.
+_TAX_TIED = (
+    r"纳税|税收|税金|税款|所得税|增值税|营业税|(地方|财政|经济)贡献|留成|留存|地方财力|镇级财力|"
+    r"(县|市|区|镇|乡)级(所得|分成)|地方实得"
+)
+# Tax words that tie nothing: paying tax as the law asks, a tax-credit grade, a sales figure
+# that is defined as the taxable one ("应纳税营业额"), registering with the tax office.
+_TAX_NOT_TIED = r"依法纳税|纳税信用|应纳税(营业额|销售额|销售收入|收入)|税务登记|含税"
+# A proportion of the firm's own figure: "按…的X%" within a clause, or "X%的（财政）奖励". A
+# sum per step past a target ("每超一个百分点奖励1万元", 188) is a threshold, not a share.
+_PROPORTION = (
+    r"按[^，。；]{0,30}?[\d.]+\s*[%％]|[\d.]+\s*[%％]的(财政|资金)?(奖励|补贴|返还|奖补|补助|扶持)"
+)
+
+
+def _reward_tied(text: str) -> bool:
+    """Whether a reward is tied to tax or the local fiscal contribution, or paid as a
+    proportion of the firm's figure (round 22): not a fixed sum past a threshold."""
+    if re.search(_PROPORTION, text):
+        return True
+    return bool(re.search(_TAX_TIED, re.sub(_TAX_NOT_TIED, "", text)))
 
 
 def _high_reading(rule: Rule, text: str) -> bool:
@@ -3753,7 +3782,7 @@ def _high_reading(rule: Rule, text: str) -> bool:
     if rule.id == "penalty.fine":
         return True
     if rule.id in _REWARD_RULES:
-        return bool(re.search(_AMOUNT, text))
+        return bool(re.search(_AMOUNT, text)) and _reward_tied(text)
     if rule.id in _LOCAL_RULES:
         return bool(re.search(_SETS_ACT, text))
     if rule.id in _NAMED_RULES:
