@@ -10,7 +10,7 @@ from typing import Literal
 from ninja import Field, Query, Router, Status
 from ninja.responses import codes_4xx
 
-from fazhi.core.paging import api_page
+from fazhi.core.paging import api_page, rows_of
 from fazhi.core.permissions import check_role
 from fazhi.core.roles import Role
 from fazhi.core.schemas import MAX_OFFSET, ErrorOut, Id, Schema, StrictIn
@@ -64,11 +64,15 @@ class PublicCommentOut(Schema):
 class ConsultationDetailOut(ConsultationOut):
     reason_short: str
     paragraphs: list[ParagraphOut]
-    comments: list[PublicCommentOut]
+    comments: list[PublicCommentOut] = Field(
+        ...,
+        title="意见(按提交先后,从 comments_offset 起最多 comments_limit 条;共 comment_count 条)",
+    )
 
     @staticmethod
     def resolve_comments(obj) -> list[dict]:
-        return _public_comments(obj)
+        offset, limit = getattr(obj, "comments_window", (0, selectors.COMMENTS_PER_PAGE))
+        return _public_comments(rows_of(selectors.comments_of(obj), offset, offset + limit))
 
 
 class ConsultationPage(Schema):
@@ -106,9 +110,9 @@ class CommentIn(StrictIn):
     ] = "public"
 
 
-def _public_comments(c) -> list[dict]:
+def _public_comments(rows) -> list[dict]:
     comments = []
-    for cm in selectors.comments_of(c):
+    for cm in rows:
         answer = None if cm.hidden else cm.answer
         comments.append(
             {
@@ -148,8 +152,15 @@ def public_list(
     url_name="participation_public_detail",
     summary="公开:征求意见稿、意见及答复(个人信息已遮盖)",
 )
-def public_detail(request, consultation_id: Id):
-    return selectors.public_consultation(consultation_id)
+def public_detail(
+    request,
+    consultation_id: Id,
+    comments_offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    comments_limit: int = Query(selectors.COMMENTS_PER_PAGE, ge=1, le=MAX_PAGE),
+):
+    c = selectors.public_consultation(consultation_id)
+    c.comments_window = (comments_offset, comments_limit)
+    return c
 
 
 @router.get(

@@ -59,9 +59,9 @@ def public_home(request):
     return render(request, "participation/public_home.html", context)
 
 
-def _public_comments(c):
+def _public_comments(c, comments):
     rows = []
-    for cm in selectors.comments_of(c):
+    for cm in comments:
         rows.append(
             {
                 "pk": cm.pk,
@@ -83,9 +83,11 @@ def _public_comments(c):
 def public_consultation(request, pk):
     c = selectors.public_consultation(pk)
     can_comment = c.status == "open" and services.is_resident(request.user)
+    page = page_of(selectors.comments_of(c), request.GET.get("page"), selectors.COMMENTS_PER_PAGE)
     context = {
         "c": c,
-        "comments": _public_comments(c),
+        "page": page,
+        "comments": _public_comments(c, page.object_list),
         "can_comment": can_comment,
         "form": CommentForm(consultation=c) if can_comment else None,
     }

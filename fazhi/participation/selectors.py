@@ -4,7 +4,7 @@ other apps (documents, decisions) read; the rest serve the staff and public page
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, Value, When
 from django.shortcuts import get_object_or_404
 
 from fazhi.core import clock
@@ -62,12 +62,26 @@ def consultation_get(actor, pk: int) -> Consultation:
     )
 
 
+# A consultation of a busy town draws hundreds of comments (300 at county scale): pages
+# show them this many at a time, never all at once.
+COMMENTS_PER_PAGE = 50
+
+
 def comments_of(consultation: Consultation):
     """Every comment of a consultation in order, with its answer and authors."""
     return (
         Comment.objects.filter(consultation=consultation)
         .select_related("answer", "answer__answered_by", "entered_by", "hidden_by")
         .order_by("id")
+    )
+
+
+def comments_to_answer_first(consultation: Consultation):
+    """The staff's order: comments still waiting for an answer first (so the first page is
+    the work left, whichever page the officer answered from), then the rest, each in order."""
+    waiting = Q(answer__isnull=True, hidden=False)
+    return comments_of(consultation).order_by(
+        Case(When(waiting, then=Value(0)), default=Value(1)), "id"
     )
 
 

@@ -74,11 +74,14 @@ def consultation_create(request):
 
 def _detail(request, c, **forms):
     organise = _can_organise(request.user, c.org_unit)
-    comments = list(selectors.comments_of(c))
+    page = page_of(
+        selectors.comments_to_answer_first(c), request.GET.get("page"), selectors.COMMENTS_PER_PAGE
+    )
     context = {
         "c": c,
-        "comments": comments,
-        "unanswered": [x for x in comments if not x.answer_id and not x.hidden],
+        "page": page,
+        "comments": page.object_list,
+        "unanswered": [x for x in page.object_list if not x.answer_id and not x.hidden],
         "invitations": list(c.invitations.order_by("sent_on", "id")),
         "hearings": list(selectors.hearings_for(c.subject)) if c.subject_id else [],
         "organise": organise,

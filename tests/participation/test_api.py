@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from fazhi.core import clock
-from fazhi.participation.models import Answer
+from fazhi.participation.models import Answer, Comment, Consultation
 
 from .conftest import DAY, comment
 
@@ -34,3 +34,20 @@ def test_answer_through_the_api(login, people, consultation):
     body["reason"] = "已采纳"
     r = client.post(url, json.dumps(body), content_type="application/json")
     assert r.status_code == 201 and r.json()["comments"][0]["outcome"] == "采纳"
+
+
+def test_public_detail_pages_its_comments(client, people, consultation):
+    for i in range(60):  # past the hourly rate limit: the rows themselves
+        Comment.objects.create(
+            consultation=consultation, org_unit=consultation.org_unit, body=f"第{i}条意见",
+            author_name="王", channel="online", entered_by=people.officer,
+        )  # fmt: skip
+    Consultation.objects.filter(pk=consultation.pk).update(comment_count=60)
+    url = f"/api/v1/participation/public/consultations/{consultation.pk}"
+    with clock.pinned(DAY):
+        first = client.get(url).json()
+        rest = client.get(url, {"comments_offset": 50}).json()
+        bad = client.get(url, {"comments_limit": 0})
+    assert first["comment_count"] == 60 and len(first["comments"]) == 50
+    assert [c["body"] for c in rest["comments"]] == [f"第{i}条意见" for i in range(50, 60)]
+    assert bad.status_code == 422

@@ -126,3 +126,29 @@ def test_public_home_lists_published_documents(client, people, tree, db):
     html = client.get(reverse("participation:public_home")).content.decode()
     assert "海屿镇海岸带保护管理办法" in html and "海屿镇政规〔2025〕1号" in html
     assert "起草中的办法" not in html
+
+
+def test_a_busy_consultations_comments_come_fifty_to_a_page(client, login, people, tree, today):
+    """Hundreds of comments never render at once: the public page and the staff page show
+    fifty with the pager; the staff page puts those still waiting for an answer first, so
+    after answering, page one is the work that is left."""
+    c = open_consultation(people, tree)
+    _grow(people, c, 60)
+    first_ten = list(Comment.objects.filter(consultation=c).order_by("id")[:55])
+    services.answer_comments(actor=people.officer, consultation=c, comments=[x.pk for x in first_ten],
+                             outcome="rejected", reason="已有规定")  # fmt: skip
+
+    html = client.get(c.public_url).content.decode()
+    assert html.count('data-testid="public-comment"') == 50
+    assert "第 1 / 2 页" in html and "意见0" in html
+    html = client.get(c.public_url + "?page=2").content.decode()
+    assert html.count('data-testid="public-comment"') == 10 and "意见59" in html
+
+    staff = login(people.officer)
+    detail = reverse("participation:consultation_detail", args=[c.pk])
+    html = staff.get(detail).content.decode()
+    assert html.count('data-testid="comment-row"') == 50 and "第 1 / 2 页" in html
+    rows = html.split('data-testid="comment-row"')[1:]
+    assert all('name="comments"' in row for row in rows[:5])
+    assert not any('name="comments"' in row for row in rows[5:])
+    assert html.count('name="comments"') == 5
