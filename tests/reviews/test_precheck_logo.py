@@ -24,6 +24,7 @@ def test_every_once_blind_group_is_a_fold_and_inside_the_dev_set():
         "178–189",
         "190–200",
         "201–218",
+        "219–233",
     ]
     dev = {f.lstrip("0") for f in REAL_DEV}
     seen: set[str] = set()
@@ -48,7 +49,7 @@ def test_a_fold_never_trains_on_its_own_documents(name):
 def test_a_fold_leaves_out_the_batches_written_after_its_group_was_read():
     """Batch 21 (round 14) followed 111–120, 22 121–131, 23 132–142, 24 143–153, 25
     154–165 and 26 (round 20) 178–189; none has been written after 190–200 (round 21) or
-    201–218 (round 22): a fold leaves out its own batch and every later one."""
+    201–218 (round 22) or 219–233 (round 23): a fold leaves out its own batch and every later one."""
     assert train.LOGO_GROUPS["111–120"][1] == (21, 22, 23, 24, 25, 26)
     assert train.LOGO_GROUPS["121–131"][1] == (22, 23, 24, 25, 26)
     assert train.LOGO_GROUPS["154–165"][1] == (25, 26)
@@ -56,10 +57,11 @@ def test_a_fold_leaves_out_the_batches_written_after_its_group_was_read():
     assert train.LOGO_GROUPS["178–189"][1] == (26,)
     assert train.LOGO_GROUPS["190–200"][1] == ()
     assert train.LOGO_GROUPS["201–218"][1] == ()
+    assert train.LOGO_GROUPS["219–233"][1] == ()
     assert all(
         26 in batches
         for name, (_, batches) in train.LOGO_GROUPS.items()
-        if name not in {"190–200", "201–218"}
+        if name not in {"190–200", "201–218", "219–233"}
     )
     corpus = load_corpus()
     for _, batches in train.LOGO_GROUPS.values():
@@ -102,7 +104,9 @@ def test_the_competition_model_left_out_adds_competition_and_keeps_high_precisio
     Ten folds since round 22: 71 of 120 and 79; left without 201–218 — the model the lead
     ran on them in round 21 — it finds two more there and adds six false medium findings
     (214's rewards for high-tech status, research institutes, a brand and stock listings),
-    seventeen in all."""
+    seventeen in all. Eleven since round 23 (219–233 left out: the same 2 of 3 competition
+    with and without the model, one more false medium finding): 73 of 123 and 82, eighteen
+    more false findings than the rules'."""
     rules, model = folds
     for name in train.LOGO_GROUPS:
         a, b = rules[name], model[name]
@@ -110,9 +114,9 @@ def test_the_competition_model_left_out_adds_competition_and_keeps_high_precisio
         assert b.competition_caught >= a.competition_caught, name
     total_rules = train.total(rules.values())
     total_model = train.total(model.values())
-    assert total_rules.competition == 120
+    assert total_rules.competition == 123
     assert total_model.competition_caught >= total_rules.competition_caught + 8
-    assert total_model.all.fp <= total_rules.all.fp + 17
+    assert total_model.all.fp <= total_rules.all.fp + 18
 
 
 def test_left_out_the_model_reads_revenue_rewards_of_168(folds):
@@ -136,8 +140,9 @@ def test_the_report_prints_every_fold_and_the_sum():
     # 62 of 74 (0.838) on nine folds before round 21's calibration; 57 of 67 on eight in round 20.
     # Ten folds since round 22: 42 of 47 (0.894) with round 21's reading (201–218 adds its
     # blind run, 2 of 7); 39 of 39 once threshold rewards are high only when tied to tax or
-    # paid as a proportion (docs/precheck.md, 第二十二轮).
-    assert lines[-1].startswith("合计 规则:高风险 39/39(1.000)")
+    # paid as a proportion (docs/precheck.md, 第二十二轮). Eleven since round 23: 219–233
+    # adds 2 of 2 (its blind run's false one is read as no trade since, 第二十三轮).
+    assert lines[-1].startswith("合计 规则:高风险 41/41(1.000)")
     assert "误报" in lines[0] and "竞争" in lines[0]
 
 
@@ -173,5 +178,9 @@ def test_reading_who_is_bound_lowers_no_folds_high_precision(folds):
     # of its five false ones (in-sample: the reading was written after them).
     high = rules["201–218"].high
     assert high.tp >= 2 and high.fp == 0, high
+    # 219–233 (round 22's blind set, a fold since round 23): 2 of 3 on its one run, 2 of 2
+    # since (in-sample again).
+    high = rules["219–233"].high
+    assert high.tp >= 2 and high.fp == 0, high
     total = train.total(rules.values())
-    assert (total.all.tp, total.all.fp, total.caught) == (94, 109, 96)
+    assert (total.all.tp, total.all.fp, total.caught) == (107, 126, 108)

@@ -2,7 +2,7 @@
 licence, fee, fine or permit set by higher law is lawful; one that *creates* it is not; a
 clause sending all the town's business to operators the town picked is 限定交易.
 
-The real-document figures are measured on corpus/real: files 01–218 tune the rules (dev;
+The real-document figures are measured on corpus/real: files 01–233 tune the rules (dev;
 111–120, picked for 限定交易 and 指定 clauses and their lawful look-alikes, were the
 thirteenth round's measurement and tune the fourteenth round's structural reading of
 限定交易; 121–131 were the fourteenth round's blind set and tune the fifteenth round's;
@@ -17,16 +17,16 @@ competition kind, measured by leaving each once-blind group out in test_precheck
 rewarded, test_precheck_who.py; 190–200 were the twentieth round's and, with every other
 group's first-seen findings, recalibrate high severity in the twenty-first round; 201–218
 were the twenty-first round's, a reviewer's ordinary week and five documents that touch
-business, and are a tenth leave-one-group-out fold from the twenty-second round); 219– are
-the twenty-second round's held-out set, added and run once by the lead.
+business, and are a tenth leave-one-group-out fold from the twenty-second round; 219–233
+were the twenty-second round's, taken in the mirror index's order, and tune the twenty-third
+round's reading of the town's own small-works permits and stop-work orders, an eleventh
+fold); 234– are the twenty-third round's held-out set, added and run once by the lead.
 Since round 11, high severity on a normative document is calibrated: a family's finding
 is high only in the reading that proved reliable on unseen documents, otherwise medium
 (rules.calibrated); since round 12 a legal basis counts only when it modifies the
 document's own measure."""
 
 from __future__ import annotations
-
-import time
 
 import pytest
 from django.core.management import call_command
@@ -646,8 +646,13 @@ def test_a_notice_enforcing_a_named_law_may_take_effect_at_once():
 
 
 def test_real_dev_documents_meet_the_high_severity_target():
-    """Given the dev documents (01–218 since round 22), when pre-reviewed, then every
-    high-severity finding is a labelled problem: 65 of 65 since round 22 reads a reward as
+    """Given the dev documents (01–233 since round 23), when pre-reviewed, then every
+    high-severity finding is a labelled problem: 67 of 67 (219–233 bring two true ones and
+    lose their false one, 223's "必须严格控制因增加使用功能…", to round 23); 254 of 408
+    findings are right, 123 of the 146 competition problems are reported as competition and
+    254 of the 351 labelled problems are found (the confine model retrained on 01–233 adds
+    two of 17's and 19's). 01–218, since round 23: 65 of 65, 121 of 143 competition, 242 of
+    325 found. Before round 23, 01–218: 65 of 65 since round 22 reads a reward as
     high only when it is tied to tax or paid as a proportion (68 of 73 before: the five false
     ones were 214's and 215's one-off rewards past a sales or size threshold, round 21's
     blind run; 159's, 160's and 184's fixed sums past an output or sales threshold, upheld,
@@ -678,14 +683,15 @@ def test_real_dev_documents_meet_the_high_severity_target():
     134, 136, 142 (a concession, approved collectors, temporary stalls, qualified haulers, an
     upstairs area, a free choice of qualified testers, public water supply, tobacco leaf,
     sand dredging, a notice board) get no competition finding."""
-    assert len(REAL_DEV) == 218
+    assert len(REAL_DEV) == 233
     everything = evaluate_real(REAL_DEV)
-    assert everything.high.tp >= 65 and everything.high.fp == 0, everything.high
-    assert everything.all.tp >= 239, everything.all
-    assert everything.competition == 143 and everything.competition_caught >= 119
-    assert everything.caught >= 240
+    assert everything.high.tp >= 67 and everything.high.fp == 0, everything.high
+    assert everything.all.tp >= 254, everything.all
+    assert everything.competition == 146 and everything.competition_caught >= 123
+    assert everything.caught >= 254
     # (last file, high true ≥, high false ≤, competition labels, reported ≥, found ≥)
     for last, tp, fp, labels, reported, found in (
+        (218, 65, 0, 143, 121, 242),
         (200, 63, 0, 129, 108, 227),
         (189, 60, 0, 118, 101, 218),
         (177, 55, 0, 99, 85, 202),
@@ -884,23 +890,86 @@ def test_the_round_twenty_one_blind_set_is_dev_material():
     assert everything.high.precision >= MIN_REAL_HIGH_PRECISION, everything.high
 
 
-def test_the_held_out_set_219_233_scores_apart_and_does_no_worse_than_its_one_run():
-    """219–233 are round 22's blind set: fifteen Shanghai town and street documents taken in
-    the order of the mirror's index (positions 1–49, skipping those already here), collected
-    and labelled by a helper who never saw the engine, and run once by the lead with the
-    round-20, round-21 and round-22 engines (docs/precheck.md, 第二十二轮): high-severity 6 of
-    12, 2 of 3 and 2 of 3 right; 6 of 26 problems found, competition 2 of 3 reported. They
-    are scored apart from dev, the split starts right after dev, and the engine may not do
-    worse on them than on that run; all documents together still meet the target."""
-    assert REAL_HELD_OUT[0] == "219" and REAL_DEV[-1] == "218" and len(REAL_DEV) == 218
+def test_the_round_twenty_two_blind_set_is_dev_material():
+    """219–233 were round 22's blind set (fifteen Shanghai town and street documents taken in
+    the mirror index's order by a helper who never saw the engine), run once by the lead with
+    the round-20, -21 and -22 engines: high-severity 6 of 12, 2 of 3 and 2 of 3 right, 6 of
+    26 problems found, competition 2 of 3 (docs/precheck.md, 第二十二轮). Since round 23 they
+    are dev documents and an eleventh leave-one-group-out fold; round 23 reads the false high
+    finding (223, "必须严格控制因增加使用功能…": a building's use, no trade) and the town's own
+    small-works permits and stop-work orders: 2 of 2 high, 12 problems found (in-sample)."""
+    assert not set(REAL_HELD_OUT) & set(REAL_DEV)
+    ev = evaluate_real(tuple(str(n) for n in range(219, 234)))
+    assert len(ev.files) == 15
+    assert ev.problems == 26 and ev.competition == 3
+    assert ev.caught >= 12 and ev.competition_caught >= 2, ev.missed
+    assert ev.high.tp >= 2 and ev.high.fp == 0, ev.high
+
+
+def test_the_held_out_set_234_scores_apart_and_does_no_worse_than_its_one_run():
+    """234–240 are round 23's blind set: seven Shanghai town and street documents, 234–238 the
+    rest of the mirror's town index (positions 50–79) and 239–240 its topic indexes, collected
+    and labelled by two helpers who never saw the engine, and run once by the lead with the
+    round-22 and round-23 engines (docs/precheck.md, 第二十三轮): no high-severity finding with
+    either; 2 of 15 problems found, none of the 6 competition problems reported; round 23
+    drops one false medium finding (239's "必须严格控制因增加使用功能", the template of 223).
+    They are scored apart from dev, the split starts right after dev, and the engine may
+    not do worse on them than on that run; all documents together still meet the target."""
+    assert REAL_HELD_OUT[0] == "234" and REAL_DEV[-1] == "233" and len(REAL_DEV) == 233
     assert not set(REAL_HELD_OUT) & set(REAL_DEV)
     ev = evaluate_real(REAL_HELD_OUT)
-    assert sorted(f[:3] for f in ev.files) == [str(n) for n in range(219, 234)]
-    assert ev.problems == 26 and ev.competition == 3
-    assert ev.caught >= 6 and ev.competition_caught >= 2, ev.missed
-    assert ev.high.tp >= 2 and ev.high.fp <= 1, ev.high
+    assert sorted(f[:3] for f in ev.files) == [str(n) for n in range(234, 241)]
+    assert ev.problems == 15 and ev.competition == 6
+    assert ev.caught >= 2 and ev.all.tp >= 2, ev.missed
+    assert ev.all.fp <= 13, ev.findings
+    assert ev.high.fp == 0, ev.high
     everything = evaluate_real()
     assert everything.high.precision >= MIN_REAL_HIGH_PRECISION, everything.high
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # A permit for works below the threshold exists only by the town's document
+        # (建筑法 第八条 leaves them out), whether issued, required or held.
+        ("企业必须在取得“限额以下小型建设工程施工许可证”后方可进行施工。", "licensing"),
+        ("由镇规建办核发《某镇限额以下小型建设工程施工许可证》。", "licensing"),
+        # A firm's request granted by the town's leaders is a licence.
+        (
+            "由企业提出申请，并填报《某镇小型建设工程审批表》，经镇规建部门审核，"
+            "并提交建设分管领导审批通过。",
+            "licensing",
+        ),
+        # The town's own force against building, or against those who will not comply.
+        ("如发现违法违规建设行为，第一时间责令停工。", "coercion"),
+        ("各管理单元对未办理施工许可证而开工的项目，采取有效措施制止施工。", "coercion"),
+        ("对拒不整改的，采取相关的行政手段，确保整改到位。", "coercion"),
+        # A trade partner chosen for everyone still is one.
+        ("施工单位只能选择镇建材公司的商品混凝土。", "competition"),
+    ],
+)
+def test_round_23_reads_the_towns_own_permits_and_stop_work_orders(text, category):
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("建设单位应当依法取得建筑工程施工许可证后方可进行施工。", "licensing"),
+        ("建设单位取得建筑工程施工许可证后方可进行施工。", "licensing"),
+        # An attachment's title in the list at the end (14).
+        ("七宝镇限额以下建设工程施工许可证", "licensing"),
+        # The town's own builder asking its own leaders (221).
+        ("由建设单位提出申请，填报《某镇小型建设工程审批表一》，报建设分管领导审批。", "licensing"),
+        # A landlord's answer to a tenant is civil (169).
+        ("对承租人违反协议约定的，应采取措施及时制止，并追究违约责任。", "coercion"),
+        # A building's use and a method of calculation are not trades (223, 227).
+        ("各建设单位必须严格控制因增加使用功能、提高标准等级而增加的工作量。", "competition"),
+        ("两种计算方式只能选择其中的一种，不可重复计算。", "competition"),
+    ],
+)
+def test_round_23_leaves_statutory_permits_own_builders_and_methods_alone(text, category):
+    assert category not in categories(text)
 
 
 def test_a_label_copied_with_its_item_marker_matches_the_quote():
@@ -934,7 +1003,7 @@ def test_every_real_label_quotes_its_file():
 def test_precheck_eval_real_prints_dev_held_out_and_all(capsys):
     call_command("precheck_eval", "--real")
     out = capsys.readouterr().out
-    assert "开发集 01–218:高风险" in out and "留出集 219–" in out and "全部:高风险" in out
+    assert "开发集 01–233:高风险" in out and "留出集 234–" in out and "全部:高风险" in out
 
 
 def test_a_missing_held_out_set_is_skipped_not_scored(tmp_path, monkeypatch, capsys):
@@ -950,12 +1019,15 @@ def test_a_missing_held_out_set_is_skipped_not_scored(tmp_path, monkeypatch, cap
     monkeypatch.setattr(command, "held_out_present", lambda: False)
     call_command("precheck_eval", "--real")
     out = capsys.readouterr().out
-    assert "留出集 219–:尚无文件" in out
-    assert "开发集 01–218:高风险" in out and "全部:高风险" in out
+    assert "留出集 234–:尚无文件" in out
+    assert "开发集 01–233:高风险" in out and "全部:高风险" in out
 
 
 def test_a_twenty_page_normative_document_is_reviewed_within_200_ms():
-    """Given ~15,000 characters of real normative text, when pre-reviewed, then ≤ 200 ms."""
+    """Given ~15,000 characters of real normative text, when pre-reviewed, then ≤ 200 ms, or
+    on a slower machine ≤ twice a fixed regex scan of the same text (tests/reviews/helpers.py)."""
+    from tests.reviews.helpers import precheck_within_budget
+
     text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(REAL.glob("*.txt")))
     paragraphs, total = [], 0
     for line in text.splitlines():
@@ -963,10 +1035,5 @@ def test_a_twenty_page_normative_document_is_reviewed_within_200_ms():
             break
         paragraphs.append(line)
         total += len(line)
-    precheck(paragraphs, "normative")
-    times = []
-    for _ in range(3):
-        t = time.perf_counter()
-        precheck(paragraphs, "normative")
-        times.append(time.perf_counter() - t)
-    assert min(times) < 0.2, times
+    ok, why = precheck_within_budget(paragraphs, "normative")
+    assert ok, why

@@ -187,14 +187,15 @@ def evaluate(items: list[dict] | None = None) -> Evaluation:
 # ninth group, round 21 recalibrating high severity on every group's first-seen findings;
 # 201–218, round 21's blind set of a reviewer's ordinary week and documents that touch
 # business, measured round 21 and a tenth group, round 22 narrowing high for threshold
-# rewards). 219–240 are held out for the twenty-second round: a blind set the lead adds and
-# runs once; until its files are there, the held-out line says so and is skipped
-# (`held_out_present`).
+# rewards; 219–233, round 22's blind set taken in the mirror index's order, measured round
+# 22 and tune round 23's readings of the town's own small-works permits and stop-work orders).
+# 234–260 are held out for the twenty-third round: blind sets the lead adds and runs once;
+# until its files are there, the held-out line says so and is skipped (`held_out_present`).
 REAL = Path(__file__).parent / "corpus" / "real"
-REAL_DEV = tuple(f"{n:02d}" for n in range(1, 219))
-REAL_HELD_OUT = tuple(f"{n:02d}" for n in range(219, 241))
-REAL_DEV_LABEL = "开发集 01–218"
-REAL_HELD_OUT_LABEL = "留出集 219–"
+REAL_DEV = tuple(f"{n:02d}" for n in range(1, 234))
+REAL_HELD_OUT = tuple(f"{n:02d}" for n in range(234, 261))
+REAL_DEV_LABEL = "开发集 01–233"
+REAL_HELD_OUT_LABEL = "留出集 234–"
 # Target of issue 14 on the real documents.
 MIN_REAL_HIGH_PRECISION = 0.8
 
