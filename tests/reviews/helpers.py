@@ -76,20 +76,25 @@ def reference_scan_seconds(paragraphs, rounds: int = 20, repeats: int = 5) -> fl
     return best
 
 
-def precheck_within_budget(paragraphs, kind: str, repeats: int = 3) -> tuple[bool, str]:
-    """Whether the fastest of `repeats` pre-reviews meets the 20-page budget, and why."""
+def precheck_within_budget(paragraphs, kind: str, pairs: int = 5) -> tuple[bool, str]:
+    """Whether a pre-review meets the 20-page budget, and why. Each pre-review is timed next
+    to one reference scan, so that both see the machine at the same speed (under `-n 2` the
+    other worker and the VM's neighbours slow one and not the other when timed apart): the
+    budget holds if the fastest pre-review takes ≤ 200 ms or the best pair's ratio ≤ 2."""
     from fazhi.reviews.precheck import precheck
 
     precheck(paragraphs, kind)
-    times = []
-    for _ in range(repeats):
+    times, ratios = [], []
+    for _ in range(pairs):
         started = time.perf_counter()
         precheck(paragraphs, kind)
-        times.append(time.perf_counter() - started)
-    fastest = min(times)
-    reference = reference_scan_seconds(paragraphs)
-    ok = fastest <= PRECHECK_BUDGET_S or fastest <= PRECHECK_REFERENCE_RATIO * reference
+        took = time.perf_counter() - started
+        reference = reference_scan_seconds(paragraphs, repeats=1)
+        times.append(took)
+        ratios.append(took / reference)
+    fastest, ratio = min(times), min(ratios)
+    ok = fastest <= PRECHECK_BUDGET_S or ratio <= PRECHECK_REFERENCE_RATIO
     return (
         ok,
-        f"{kind}: {fastest * 1000:.0f} ms (runs {times}), reference scan {reference * 1000:.0f} ms",
+        f"{kind}: fastest {fastest * 1000:.0f} ms, best ratio to the reference scan {ratio:.2f}",
     )
