@@ -996,6 +996,11 @@ def test_round_six_look_alikes_are_lawful(text, kind):
             "contract",
             "payment_term",
         ),
+        (
+            "甲方向乙方开具应收账款电子凭证，凭证到期日为开具之日起一年。",
+            "contract",
+            "payment_term",
+        ),
         # Bought and installed before the project is approved, paid after. (Where the
         # learned second opinion finds a clause very unlikely it still drops the rule's hit:
         # "监控设备由乙方先行采购安装并投入使用，待……" is read as a purchase, model.py.)

@@ -2156,10 +2156,6 @@ RULES: tuple[Rule, ...] = (
             r"(支付|付清|付款|拨付)",
             r"(列入|纳入)[^，。；]{0,8}预算后|预算安排后|(下一?年度?|次年)[^，。；]{0,6}预算",
             r"(根据|依据|以|按)[^，。；]{0,8}审计(报告|结果|结论|意见|审定)",
-            # A bill or receivables voucher falling due a long time out ("应收账款电子凭证，凭证到期日
-            # 为开具之日起一年"): the term stretched by the means of payment (条例 第十一条).
-            r"(应收账款[^，。；]{0,4}(电子)?凭证|债权凭证|商业(承兑)?汇票)[^。；]{0,24}(到期日?|期限)[^，。；]{0,10}"
-            r"(一年|半年|[三四五六七八九十]个月|[6-9]\d日|\d{3}日)",
             r"按[^，。；]{0,4}审定(价|金额|造价|结算价)[^，。；]{0,4}(支付|付款|付清|偿付)",
             # Another body's approval as a precondition ("待县发改局批复概算后支付").
             r"(县|市|上级|发改|财政|主管部门|有关部门)[^，。；]{0,12}(批复|批准|审批|核准|审定)[^，。；]{0,12}后"
@@ -2546,7 +2542,11 @@ FRAMES: tuple[Frame, ...] = (
         category="payment_term",
         severity="high",
         actor="not_company",
-        actions=(r"支付|付款|拨付|结算|付清|结清|兑现|兑付|偿付|付(?=[^，。；]{0,2}(款|费))",),
+        # Issuing a bill or a receivables voucher is paying with it ("向乙方开具应收账款电子凭证").
+        actions=(
+            r"支付|付款|拨付|结算|付清|结清|兑现|兑付|偿付|付(?=[^，。；]{0,2}(款|费))|"
+            r"(开具|签发)(?=[^，。；]{0,8}(汇票|凭证))",
+        ),
         conditions=(
             # A third party's approval, allocation, audit or final accounts.
             r"(上级|省|市|县|区|中央|主管部门|有关部门|审计|财政|发改|常委会|常务会|党委|政府|人大|交通|"
