@@ -42,8 +42,7 @@ def _unit(kind, code, name, parent=None):
     return OrgUnit.objects.create(kind=kind, code=code, name=name, parent=parent)
 
 
-@pytest.fixture
-def tree(db):
+def make_tree() -> SimpleNamespace:
     """示范县 with 海屿镇 (two villages, grids) and 青山镇; and 另一县 with 远山镇."""
     county = _unit("county", "339901", "示范县")
     town_a = _unit("town", "339901101", "海屿镇", county)
@@ -62,7 +61,12 @@ def tree(db):
 
 
 @pytest.fixture
-def people(tree):
+def tree(db):
+    """示范县 with 海屿镇 (two villages, grids) and 青山镇; and 另一县 with 远山镇."""
+    return make_tree()
+
+
+def make_people(tree) -> SimpleNamespace:
     """One user per role, in town A (or its county / village / grid)."""
     t = tree
     return SimpleNamespace(
@@ -81,6 +85,12 @@ def people(tree):
         other_supervisor=member(t.other_county, Role.COUNTY_SUPERVISOR, "other_supervisor"),
         password=PASSWORD,
     )
+
+
+@pytest.fixture
+def people(tree):
+    """One user per role, in town A (or its county / village / grid)."""
+    return make_people(tree)
 
 
 def travel_to(day):

@@ -14,16 +14,20 @@ from __future__ import annotations
 
 import importlib
 import json
+import shutil
 from types import SimpleNamespace
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from fazhi.core import audit, services
 from fazhi.core.models import HolidayOverride, HolidaySchedule, Membership, ParameterValue
 from fazhi.reviews.services import precheck_run_create
+from tests.conftest import FAST_HASHERS, make_people, make_tree
+from tests.demo_snapshot import capture, restore
 from tests.permission_lib import (  # noqa: F401
     ADMIN_LOGIN,
     ANON,
@@ -417,11 +421,8 @@ def _matches(expected, actual) -> bool:
 # --- fixtures ----------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def ctx(people, tree, settings, tmp_path):
+def _build_ctx(people, tree):
     """The records the object URLs point at, all in town A (海屿镇)."""
-
-    settings.MEDIA_ROOT = tmp_path
     attachment_file = SimpleUploadedFile("制度.png", _png(), content_type="image/png")
     from fazhi.core.attachments import attachment_add
 
@@ -447,6 +448,34 @@ def ctx(people, tree, settings, tmp_path):
             for name, value in records(people, tree).items():
                 setattr(ctx, name, value)
     return ctx
+
+
+@pytest.fixture(scope="session")
+def _ctx_rows(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The matrix's records, built once per test process through the services and put
+    back for each of its ~480 tests (tests/demo_snapshot.py): building them per test was a
+    fifth of a second each, the largest share of the suite's time on both databases."""
+    media = tmp_path_factory.mktemp("matrix-media")
+    built = []
+
+    def load():
+        tree = make_tree()
+        built.append(_build_ctx(make_people(tree), tree))
+
+    hashers = override_settings(PASSWORD_HASHERS=FAST_HASHERS, MEDIA_ROOT=media)
+    with django_db_blocker.unblock(), hashers:
+        rows = capture(load)
+    return built[0], rows, media
+
+
+@pytest.fixture
+def ctx(db, _ctx_rows, settings, tmp_path):
+    """The records of `_build_ctx`, fresh in this test's transaction, with their uploaded
+    files in this test's own media directory (a probe may delete one)."""
+    built, rows, media = _ctx_rows
+    restore(rows)
+    settings.MEDIA_ROOT = shutil.copytree(media, tmp_path / "media")
+    return built
 
 
 # --- the tests ---------------------------------------------------------------------------------
