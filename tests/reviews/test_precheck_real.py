@@ -20,7 +20,9 @@ were the twenty-first round's, a reviewer's ordinary week and five documents tha
 business, and are a tenth leave-one-group-out fold from the twenty-second round; 219–233
 were the twenty-second round's, taken in the mirror index's order, and tune the twenty-third
 round's reading of the town's own small-works permits and stop-work orders, an eleventh
-fold); 234– are the twenty-third round's held-out set, added and run once by the lead.
+fold; 234–240 were the twenty-third round's and tune the twenty-fourth round's reading of
+street offices and their own departments, a twelfth fold); 241– are held out for the next
+round, added and run once by the lead.
 Since round 11, high severity on a normative document is calibrated: a family's finding
 is high only in the reading that proved reliable on unseen documents, otherwise medium
 (rules.calibrated); since round 12 a legal basis counts only when it modifies the
@@ -646,51 +648,22 @@ def test_a_notice_enforcing_a_named_law_may_take_effect_at_once():
 
 
 def test_real_dev_documents_meet_the_high_severity_target():
-    """Given the dev documents (01–233 since round 23), when pre-reviewed, then every
-    high-severity finding is a labelled problem: 67 of 67 (219–233 bring two true ones and
-    lose their false one, 223's "必须严格控制因增加使用功能…", to round 23); 254 of 408
-    findings are right, 123 of the 146 competition problems are reported as competition and
-    254 of the 351 labelled problems are found (the confine model retrained on 01–233 adds
-    two of 17's and 19's). 01–218, since round 23: 65 of 65, 121 of 143 competition, 242 of
-    325 found. Before round 23, 01–218: 65 of 65 since round 22 reads a reward as
-    high only when it is tied to tax or paid as a proportion (68 of 73 before: the five false
-    ones were 214's and 215's one-off rewards past a sales or size threshold, round 21's
-    blind run; 159's, 160's and 184's fixed sums past an output or sales threshold, upheld,
-    are medium now too, docs/precheck.md 第二十二轮); 239 of 376 findings are right, 119 of the 143 competition problems are reported as competition
-    and 240 of the 325 labelled problems are found. 01–200: every high-severity finding
-    is a labelled problem (66 of 66 since round 21's calibration, docs/precheck.md 第二十一轮,
-    63 of 63 since round 22;
-    144 of 156 before it: high now stays only in the four readings that held on first-seen
-    documents, every other finding reports at medium — the same findings, 226 of them right),
-    108 of
-    the 129 competition problems are reported as competition and 227 of the 297 labelled
-    problems are found (109 and 228 in round 21: the model retrained on 01–218 no longer
-    reports 197's 优先选择本市…企业; the rules were tuned and the competition model is trained on these
-    documents: not a measure of unseen ones). The parts keep their earlier rounds' problems
-    found and competition reported; their high findings are those of round 22's readings
-    (round 21's, and before round 21, in brackets): 01–200 63 (66), 01–189 60 of 60 (63;
-    139 of 149), 01–177 and 01–165 55 of 55 (57; 132 of 142 and of 135), 01–153 46 (115 of 118: 106's 狂犬、野犬 sentence, 125's
-    搬迁至指定地点 read as a penalty and 141's price rule, all medium now), 01–142 41, 01–131
-    38, 01–120 34. 101 of 118 competition problems of 01–189 and 218 of 283 problems are found;
-    01–177 85 of 99 competition, 202 of 264 found; 01–165 76 of 83, 192 of 244 found. Within them
-    01–153: 57 of the 62 competition problems
-    are reported as competition and 171 of the 217 labelled problems are found. Within them
-    01–142 (139's unloading place, read as
-    限定交易 once, is traffic since round 17): 48 of the 52 competition problems are reported as
-    competition (49 in rounds 16–18; round 19's model scores 132's 景区的经营和管理由神旅集团负责
-    0.55, under its threshold); 160 of the 197 labelled problems are found. Within them 01–131 keep round
-    15's figures (38 of 40 competition, 146 found) and 01–120 round 14's 29 of 29. The lawful look-alikes of 116–120, 127–131 and
-    134, 136, 142 (a concession, approved collectors, temporary stalls, qualified haulers, an
-    upstairs area, a free choice of qualified testers, public water supply, tobacco leaf,
-    sand dredging, a notice board) get no competition finding."""
-    assert len(REAL_DEV) == 233
+    """Given the dev documents (01–240 since round 24), when pre-reviewed, then every
+    high-severity finding is a labelled problem: 67 of 67; 259 of 420 findings are right, 125
+    of the 152 competition problems are reported as competition and 259 of the 366 labelled
+    problems are found. The rules were tuned and the competition model is trained on these
+    documents: these are not measures of unseen ones (each group's first run is in
+    docs/precheck.md, round by round, and the leave-one-group-out folds in
+    test_precheck_logo.py). The parts below keep the figures of the rounds that added them."""
+    assert len(REAL_DEV) == 240
     everything = evaluate_real(REAL_DEV)
     assert everything.high.tp >= 67 and everything.high.fp == 0, everything.high
-    assert everything.all.tp >= 254, everything.all
-    assert everything.competition == 146 and everything.competition_caught >= 123
-    assert everything.caught >= 254
+    assert everything.all.tp >= 259, everything.all
+    assert everything.competition == 152 and everything.competition_caught >= 125
+    assert everything.caught >= 259
     # (last file, high true ≥, high false ≤, competition labels, reported ≥, found ≥)
     for last, tp, fp, labels, reported, found in (
+        (233, 67, 0, 146, 123, 254),
         (218, 65, 0, 143, 121, 242),
         (200, 63, 0, 129, 108, 227),
         (189, 60, 0, 118, 101, 218),
@@ -906,23 +879,26 @@ def test_the_round_twenty_two_blind_set_is_dev_material():
     assert ev.high.tp >= 2 and ev.high.fp == 0, ev.high
 
 
-def test_the_held_out_set_234_scores_apart_and_does_no_worse_than_its_one_run():
-    """234–240 are round 23's blind set: seven Shanghai town and street documents, 234–238 the
+def test_the_round_twenty_three_blind_set_is_dev_material():
+    """234–240 were round 23's blind set: seven Shanghai town and street documents, 234–238 the
     rest of the mirror's town index (positions 50–79) and 239–240 its topic indexes, collected
     and labelled by two helpers who never saw the engine, and run once by the lead with the
     round-22 and round-23 engines (docs/precheck.md, 第二十三轮): no high-severity finding with
-    either; 2 of 15 problems found, none of the 6 competition problems reported; round 23
-    drops one false medium finding (239's "必须严格控制因增加使用功能", the template of 223).
-    They are scored apart from dev, the split starts right after dev, and the engine may
-    not do worse on them than on that run; all documents together still meet the target."""
-    assert REAL_HELD_OUT[0] == "234" and REAL_DEV[-1] == "233" and len(REAL_DEV) == 233
+    either, 2 of 15 problems found, none of the 6 competition problems, 13 false findings.
+    Since round 24 they are dev documents and a twelfth leave-one-group-out fold; round 24
+    reads a street office as the street's government, the street's own departments applying
+    to it, its party working committee (党工委) deciding, a compensation range as money paid
+    out and a blacklist joined after a citation: 6 false findings, 3 problems found and 2
+    competition ones by the retrained model (in-sample)."""
+    assert REAL_HELD_OUT[0] == "241" and REAL_DEV[-1] == "240" and len(REAL_DEV) == 240
     assert not set(REAL_HELD_OUT) & set(REAL_DEV)
-    ev = evaluate_real(REAL_HELD_OUT)
-    assert sorted(f[:3] for f in ev.files) == [str(n) for n in range(234, 241)]
+    ev = evaluate_real(tuple(str(n) for n in range(234, 241)))
+    assert len(ev.files) == 7
     assert ev.problems == 15 and ev.competition == 6
-    assert ev.caught >= 2 and ev.all.tp >= 2, ev.missed
-    assert ev.all.fp <= 13, ev.findings
+    assert ev.caught >= 3 and ev.competition_caught >= 2, ev.missed
+    assert ev.all.fp <= 6, ev.findings
     assert ev.high.fp == 0, ev.high
+    assert not [f for f in ev.findings if f[3] == "issuer.internal"]
     everything = evaluate_real()
     assert everything.high.precision >= MIN_REAL_HIGH_PRECISION, everything.high
 
@@ -972,6 +948,50 @@ def test_round_23_leaves_statutory_permits_own_builders_and_methods_alone(text, 
     assert category not in categories(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # A street office is the street's government, however long the district's name.
+        ("上海市奉贤区人民政府头桥街道办事处关于印发《头桥街道建设管理办法》的通知", "issuer"),
+        # The street's own departments asking the street, for the street's own works (239).
+        (
+            "在施工过程中，因客观原因需要变更设计超过概算金额5%及以上的，实施部门应当向街道提出申请，"
+            "经街道审核同意后由设计单位变更设计图。",
+            "licensing",
+        ),
+        # Its party working committee deciding is the street's own decision (239).
+        (
+            "确因特殊原因需先施工后报批的需经街道党工委会讨论同意明确先实施后补手续后方可实施。",
+            "licensing",
+        ),
+        # A range the town pays out is compensation, not a charge (235).
+        ("以企业房屋建筑面积为计算基数，按200-300元/㎡进行补偿。", "fee"),
+    ],
+)
+def test_round_24_reads_street_offices_and_their_own_departments_as_the_government(text, category):
+    assert category not in categories(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # An office of the street is not its government.
+        ("上海市奉贤区人民政府头桥街道城建中心关于印发《头桥街道建设管理办法》的通知", "issuer"),
+        # A resident's request granted by the town stays a licence.
+        ("个人建房的，应当向镇政府提出申请，经镇政府审核同意后方可施工。", "licensing"),
+        # A charge written as a range stays a charge.
+        ("沿街店面房140元-180元/年·间。", "fee"),
+        # A blacklist joined after the citation is the document's own sanction (240).
+        (
+            "有不良行为的，将依照有关规定处理，经领导小组同意后列入黑名单，三年内不得参加街道建设工程招投标。",
+            "penalty",
+        ),
+    ],
+)
+def test_round_24_still_reads_offices_residents_charges_and_added_sanctions(text, category):
+    assert category in categories(text)
+
+
 def test_a_label_copied_with_its_item_marker_matches_the_quote():
     """The segmenter cuts "4、" off a sentence and keeps its "；": a label copied from the
     text with the marker still matches the finding's quote."""
@@ -1003,7 +1023,7 @@ def test_every_real_label_quotes_its_file():
 def test_precheck_eval_real_prints_dev_held_out_and_all(capsys):
     call_command("precheck_eval", "--real")
     out = capsys.readouterr().out
-    assert "开发集 01–233:高风险" in out and "留出集 234–" in out and "全部:高风险" in out
+    assert "开发集 01–240:高风险" in out and "留出集 241–" in out and "全部:高风险" in out
 
 
 def test_a_missing_held_out_set_is_skipped_not_scored(tmp_path, monkeypatch, capsys):
@@ -1019,8 +1039,8 @@ def test_a_missing_held_out_set_is_skipped_not_scored(tmp_path, monkeypatch, cap
     monkeypatch.setattr(command, "held_out_present", lambda: False)
     call_command("precheck_eval", "--real")
     out = capsys.readouterr().out
-    assert "留出集 234–:尚无文件" in out
-    assert "开发集 01–233:高风险" in out and "全部:高风险" in out
+    assert "留出集 241–:尚无文件" in out
+    assert "开发集 01–240:高风险" in out and "全部:高风险" in out
 
 
 def test_a_twenty_page_normative_document_is_reviewed_within_200_ms():

@@ -257,7 +257,9 @@ _TITLE = re.compile(
 )
 _SIGNED = re.compile(r"^(发文(单位|机关)|落款|印发(单位|机关)|制定机关)[:：]\s*(?P<org>\S{2,30})$")
 _TOWN_BODY = re.compile(r"(镇|乡|街道)")
-_GOVERNMENT_ISSUER = re.compile(r"(镇|乡|街道)人民政府(办公室)?$|(镇|乡|街道)政府$")
+# "上海市奉贤区人民政府头桥街道办事处": a street office is the street's government (the
+# district's agency), however long the district's name before it.
+_GOVERNMENT_ISSUER = re.compile(r"(镇|乡|街道)人民政府(办公室)?$|(镇|乡|街道)政府$|街道办事处$")
 # The town or township named by itself ("白济汛乡关于…的通知") or its street office is the
 # government, not one of its offices; a community or a village ("大河镇大地社区关于…的公告")
 # is a self-governing body below the town, not an office inside it. Neither is an

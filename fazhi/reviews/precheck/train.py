@@ -122,7 +122,7 @@ def competition_training_items(real=REAL_DEV, exclude_batches=()) -> list[tuple[
 # Leave one group out (round 19): every group of real documents that was blind once, each
 # with the corpus batches written after it had been read — batch 21 (round 14) after 111–120,
 # 22 (round 15) after 121–131, 23 after 132–142, 24 after 143–153, 25 after 154–165 and 26
-# (round 20) after 178–189; none yet after 190–200, 201–218 or 219–233, the last of them. Round 12's
+# (round 20) after 178–189; none yet after 190–200, 201–218, 219–233 or 234–240, the last of them. Round 12's
 # batch 20 was written before 101–110 was read and round 13 wrote none. The groups before
 # 101 are not folds: their rounds wrote batches 10–20 while tuning on several groups at
 # once, and they hold few competition labels.
@@ -145,6 +145,8 @@ LOGO_GROUPS = {
     "201–218": (tuple(f"{n}" for n in range(201, 219)), ()),
     # Round 23: round 22's blind set, an eleventh fold; still no batch written since 26.
     "219–233": (tuple(f"{n}" for n in range(219, 234)), ()),
+    # Round 24: round 23's blind set, a twelfth fold; no batch written since 26.
+    "234–240": (tuple(f"{n}" for n in range(234, 241)), ()),
 }
 # The name rounds 16–18 used for the same folds (four of them then).
 CONFINE_HELD_OUT = LOGO_GROUPS
