@@ -1080,3 +1080,45 @@ def test_round_23_wordings_are_flagged(text, kind, category):
 )
 def test_round_23_look_alikes_are_lawful(text, kind, category):
     assert category not in categories(text, kind)
+
+
+# ---- round 24: three readings blind set J missed (measured once, then used to improve) ------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "category"),
+    [
+        # The late payer waives the interest beforehand.
+        ("本合同项下甲方逾期付款的，不承担违约责任和利息损失。", "contract", "payment_term"),
+        ("发包人延期支付工程款的，不支付逾期利息。", "contract", "payment_term"),
+        # The town as a co-debtor is a guarantee in another form.
+        ("乡人民政府同意作为共同还款人，在乙方的借款合同上签字盖章。", "contract", "guarantee"),
+        # The tender skipped by the town's own decision.
+        ("经镇党政联席会议研究，本项目不再组织招标，直接委托乙方施工。", "contract", "competition"),
+        ("该工程不再履行招标程序，由乙方直接承建。", "contract", "competition"),
+    ],
+)
+def test_round_24_wordings_are_flagged(text, kind, category):
+    assert category in categories(text, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "category"),
+    [
+        # Interest paid as the law says; a prohibition of the waiver.
+        (
+            "甲方逾期付款的，应按同期贷款市场报价利率向乙方支付逾期利息。",
+            "contract",
+            "payment_term",
+        ),
+        ("双方不得约定逾期付款不支付利息。", "contract", "payment_term"),
+        # The company's shareholder as co-debtor to the town: the direction the law allows.
+        (
+            "乙方股东同意作为共同还款人，对乙方欠付甲方的租金承担还款责任。",
+            "contract",
+            "guarantee",
+        ),
+    ],
+)
+def test_round_24_look_alikes_are_lawful(text, kind, category):
+    assert category not in categories(text, kind)

@@ -1865,6 +1865,8 @@ RULES: tuple[Rule, ...] = (
         severity="high",
         patterns=(
             r"不再(另行|重新)?(招标|采购|比选|竞价|遴选)",
+            # "经镇党委会研究，不再履行招标程序，直接发包给镇属平台公司".
+            r"不再(履行|进行|组织|经过|开展)[^，。；]{0,2}(公开)?(招标|招投标|比选|竞价|遴选|采购)",
             r"(无需|无须|不需|不必|免于|不经)(另行|参加|参与|进行|经过)?(公开)?(招标|采购|比选|竞价|遴选)",
         ),
         # These words hold their own negation, so a prohibition is recognised here.
@@ -1968,7 +1970,8 @@ RULES: tuple[Rule, ...] = (
             GUARANTOR
             + r"[^。；]{0,40}(提供|承担|出具)[^。；]{0,12}(担保|保证责任|连带(责任)?保证|连带(清偿)?责任|"
             r"还款(责任|保证|承诺)|偿还责任|清偿责任)",
-            GUARANTOR + r"[^。；]{0,6}作为[^。；]{0,6}(保证人|担保人|共同借款人|共同债务人)",
+            GUARANTOR
+            + r"[^。；]{0,6}作为[^。；]{0,6}(保证人|担保人|共同借款人|共同债务人|共同还款人)",
             TOWN
             + r"[^。；]{0,30}(代为(偿还|归还|清偿|还款|还贷)|代偿|兜底|保证[^。；]{0,10}(偿还|还款|归还|清偿))",
             TOWN + r"[^。；]{0,6}(负责|承担)[^。；]{0,4}(偿还|还款|清偿|归还)",
@@ -2185,6 +2188,24 @@ RULES: tuple[Rule, ...] = (
         "变相拖延支付中小企业款项。",
         suggestion="付款期限自交付或验收合格之日起算(最长不超过60日),不以资金到位、审批、"
         "审计结论为付款条件。",
+    ),
+    Rule(
+        # "甲方逾期付款的，不承担违约责任和利息损失": the late payer waives beforehand the
+        # interest the law makes it pay. The waiver is itself a negation, so it is read here.
+        id="payment_term.no_interest",
+        category="payment_term",
+        severity="high",
+        patterns=(
+            r"(逾期|延期|迟延|延迟)(付款|支付)[^。；]{0,10}不(承担|支付|计付?)[^。；]{0,10}(利息|违约金|违约责任)",
+        ),
+        exemptions=(r"(不得|严禁|禁止)[^，。；]{0,12}不(承担|支付|计)",),
+        kinds=CONTRACTS,
+        general=False,
+        negatable=False,
+        basis="《保障中小企业款项支付条例》第十五条",
+        explanation="机关、事业单位迟延支付中小企业款项的,应当支付逾期利息;合同预先免除逾期付款的利息和违约责任,"
+        "变相拖延支付。",
+        suggestion="删除免责约定,写明逾期付款按合同约定利率(未约定的按法定标准)支付逾期利息。",
     ),
     Rule(
         id="payment_term.yearly",
