@@ -1096,6 +1096,8 @@ def test_round_23_look_alikes_are_lawful(text, kind, category):
         # The tender skipped by the town's own decision.
         ("经镇党政联席会议研究，本项目不再组织招标，直接委托乙方施工。", "contract", "competition"),
         ("该工程不再履行招标程序，由乙方直接承建。", "contract", "competition"),
+        # A bar on who may bid set by size and age.
+        ("投标人注册资本不低于3000万元，成立年限在五年以上。", "contract", "competition"),
     ],
 )
 def test_round_24_wordings_are_flagged(text, kind, category):
@@ -1117,6 +1119,12 @@ def test_round_24_wordings_are_flagged(text, kind, category):
             "乙方股东同意作为共同还款人，对乙方欠付甲方的租金承担还款责任。",
             "contract",
             "guarantee",
+        ),
+        # An investor's promise of its project company's capital is a performance term.
+        (
+            "乙方在镇内投资设立的项目公司注册资本不少于5000万元，并于签约后三个月内实缴到位。",
+            "agreement",
+            "competition",
         ),
     ],
 )

@@ -1885,6 +1885,22 @@ RULES: tuple[Rule, ...] = (
         suggestion="删除免于招标的约定;今后的项目依法通过招标、政府采购等竞争方式选择经营者。",
     ),
     Rule(
+        # "投标人注册资本不低于5000万元，且成立年限在十年以上" (J): the bar set for who may bid.
+        # Only for bidders and applicants: an investor's promise that its project company
+        # will hold a capital ("项目公司注册资本不少于5000万元") is a performance term.
+        id="competition.bid_threshold",
+        category="competition",
+        severity="high",
+        patterns=(
+            r"(投标人|投标单位|供应商|竞买人|竞租人|竞标人|报名(单位|企业|者)|参选(单位|企业))[^。；]{0,12}"
+            r"(注册资本|成立年限|成立时间|经营年限|营业收入|资产规模)[^，。；]{0,8}(不低于|不少于|以上|达到|满)",
+        ),
+        kinds=CONTRACTS,
+        basis="《公平竞争审查条例》第八条;《中华人民共和国招标投标法》第十八条",
+        explanation="以注册资本、成立年限、营业收入等与履约能力无关的条件限制投标人,排除、限制潜在投标人。",
+        suggestion="删除与项目履约无关的规模、年限门槛,按资质和履约能力设定资格条件。",
+    ),
+    Rule(
         id="competition.no_rival",
         category="competition",
         severity="high",
