@@ -1098,6 +1098,12 @@ def test_round_23_look_alikes_are_lawful(text, kind, category):
         ("该工程不再履行招标程序，由乙方直接承建。", "contract", "competition"),
         # A bar on who may bid set by size and age.
         ("投标人注册资本不低于3000万元，成立年限在五年以上。", "contract", "competition"),
+        # Collective property handed over for nothing, in other words.
+        (
+            "各村集体仓库的屋面由镇政府统一提供给乙方铺设光伏板，屋面使用不收取费用。",
+            "contract",
+            "state_assets",
+        ),
     ],
 )
 def test_round_24_wordings_are_flagged(text, kind, category):
@@ -1120,6 +1126,8 @@ def test_round_24_wordings_are_flagged(text, kind, category):
             "contract",
             "guarantee",
         ),
+        # A service free of charge is no asset given away.
+        ("乙方使用甲方提供的技术资料不收取费用。", "contract", "state_assets"),
         # An investor's promise of its project company's capital is a performance term.
         (
             "乙方在镇内投资设立的项目公司注册资本不少于5000万元，并于签约后三个月内实缴到位。",
