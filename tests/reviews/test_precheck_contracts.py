@@ -1082,7 +1082,7 @@ def test_round_23_look_alikes_are_lawful(text, kind, category):
     assert category not in categories(text, kind)
 
 
-# ---- round 24: three readings blind set J missed (measured once, then used to improve) ------
+# ---- round 24: the readings blind set J missed (measured once, then used to improve) -------
 
 
 @pytest.mark.parametrize(

@@ -2218,7 +2218,7 @@ RULES: tuple[Rule, ...] = (
         kinds=CONTRACTS,
         general=False,
         negatable=False,
-        basis="《保障中小企业款项支付条例》第十五条",
+        basis="《保障中小企业款项支付条例》第十七条",
         explanation="机关、事业单位迟延支付中小企业款项的,应当支付逾期利息;合同预先免除逾期付款的利息和违约责任,"
         "变相拖延支付。",
         suggestion="删除免责约定,写明逾期付款按合同约定利率(未约定的按法定标准)支付逾期利息。",
