@@ -255,6 +255,15 @@ _INTERNAL_DECISION = (
 )
 
 MONEY = r"[\d一二三四五六七八九十百千万]{1,12}(元|万元)"
+# A price written as a range per unit ("50-60元/户·年", "按200-300元/㎡"): a charge standard
+# when the town collects it, a compensation or subsidy when the town pays it (fee.charge).
+RANGE_PER_UNIT = r"\d+(\.\d+)?元?[-－—~～至到]\d+(\.\d+)?元[/／每]"
+# A bar on size or age ("注册资本不低于5000万元", "成立年限在十年以上"): an entry condition when
+# it decides who may take part (competition.threshold, competition.bid_threshold).
+SIZE_BAR = (
+    r"(注册资本|成立年限|成立时间|经营年限|营业收入|销售额|营业额|产值|资产规模|规模)[^，。；]{0,8}"
+    r"(不低于|不少于|以上|达到|满)"
+)
 
 # A title announces the measure ("关于兴义城区永久禁止活禽宰杀交易的通告"); the finding
 # belongs to the sentence that takes it. A bracketed note may follow the title.
@@ -680,7 +689,7 @@ RULES: tuple[Rule, ...] = (
         ),
         # An internal or village-democracy decision is not a licence to a resident.
         exemptions=(
-            r"(须|需|应当|应|必须|需要)(先)?(经|报)[^，。；]{0,10}(党委|党工委|班子|联席会议|办公会议|集体(研究|讨论)|"
+            r"(须|需|应当|应|必须|需要)(先)?(经|报)[^，。；]{0,10}(党委|班子|联席会议|办公会议|集体(研究|讨论)|"
             r"分管领导|主要领导|镇长|书记|村民(代表)?会议|村民代表大会|村务监督委员会)",
             r"(主任|镇长|党政|常务)?(办公会|常务会)(议)?[^，。；]{0,6}(讨论|研究|审议)?[^，。；]{0,4}(批准|审批|同意)",
             r"依法(取得|申请|办理)",
@@ -839,7 +848,7 @@ RULES: tuple[Rule, ...] = (
             # A charge standard written as a range per household, room or year ("集镇居民户
             # 卫生费50-60元/户·年", "沿街店面房140元-180元/年·间"): the town sets a charge and
             # leaves the amount to its collector, with no 收取 in the sentence.
-            r"\d+(\.\d+)?元?[-－—~～至到]\d+(\.\d+)?元[/／每]",
+            RANGE_PER_UNIT,
             r"认捐|捐款任务|按[^，。；]{0,6}(规模|人口|户|亩)[^，。；]{0,6}(捐|筹)",
             r"征收",
             r"集资",
@@ -891,7 +900,7 @@ RULES: tuple[Rule, ...] = (
             # A range of support is a subsidy or a wage, not a charge.
             r"(补贴|补助|奖励|奖补|工资|报酬|补偿|慰问)[^，。；]{0,8}\d+(\.\d+)?元?[-－—~～至到]\d",
             # "按200-300元/㎡进行补偿": the range is what the town pays out.
-            r"\d元?[-－—~～至到]\d+(\.\d+)?元[/／每][^，。；]{0,6}(给予|进行|予以)?(补贴|补助|奖励|奖补|补偿)",
+            RANGE_PER_UNIT + r"[^，。；]{0,6}(给予|进行|予以)?(补贴|补助|奖励|奖补|补偿)",
         ),
         basis="《优化营商环境条例》第十四条、第二十五条;《中华人民共和国行政处罚法》第十六条",
         explanation="收费、保证金、押金、集资、摊派须有法律、行政法规依据或经国务院批准,规范性文件不得自行设定。",
@@ -1402,7 +1411,7 @@ RULES: tuple[Rule, ...] = (
         category="competition",
         severity="high",
         patterns=(
-            r"(注册资本|成立年限|经营年限|营业收入|销售额|营业额|产值|资产规模|规模)[^，。；]{0,8}(不低于|不少于|以上|达到)",
+            SIZE_BAR,
             r"(成立|注册|经营)(满|超过|不少于)[^，。；]{0,4}年",
         ),
         exemptions=(
@@ -1864,9 +1873,8 @@ RULES: tuple[Rule, ...] = (
         category="competition",
         severity="high",
         patterns=(
-            r"不再(另行|重新)?(招标|采购|比选|竞价|遴选)",
-            # "经镇党委会研究，不再履行招标程序，直接发包给镇属平台公司".
-            r"不再(履行|进行|组织|经过|开展)[^，。；]{0,2}(公开)?(招标|招投标|比选|竞价|遴选|采购)",
+            # "不再另行招标", and "经镇党委会研究，不再履行招标程序，直接发包给镇属平台公司".
+            r"不再(另行|重新|(履行|进行|组织|经过|开展)[^，。；]{0,2}(公开)?)?(招标|招投标|采购|比选|竞价|遴选)",
             r"(无需|无须|不需|不必|免于|不经)(另行|参加|参与|进行|经过)?(公开)?(招标|采购|比选|竞价|遴选)",
         ),
         # These words hold their own negation, so a prohibition is recognised here.
@@ -1893,7 +1901,7 @@ RULES: tuple[Rule, ...] = (
         severity="high",
         patterns=(
             r"(投标人|投标单位|供应商|竞买人|竞租人|竞标人|报名(单位|企业|者)|参选(单位|企业))[^。；]{0,12}"
-            r"(注册资本|成立年限|成立时间|经营年限|营业收入|资产规模)[^，。；]{0,8}(不低于|不少于|以上|达到|满)",
+            + SIZE_BAR,
         ),
         kinds=CONTRACTS,
         basis="《公平竞争审查条例》第八条;《中华人民共和国招标投标法》第十八条",

@@ -122,10 +122,10 @@ def competition_training_items(real=REAL_DEV, exclude_batches=()) -> list[tuple[
 # Leave one group out (round 19): every group of real documents that was blind once, each
 # with the corpus batches written after it had been read — batch 21 (round 14) after 111–120,
 # 22 (round 15) after 121–131, 23 after 132–142, 24 after 143–153, 25 after 154–165 and 26
-# (round 20) after 178–189; none yet after 190–200, 201–218, 219–233 or 234–240, the last of them. Round 12's
-# batch 20 was written before 101–110 was read and round 13 wrote none. The groups before
-# 101 are not folds: their rounds wrote batches 10–20 while tuning on several groups at
-# once, and they hold few competition labels.
+# (round 20) after 178–189; none yet after 190–200, 201–218, 219–233 or 234–240, the last
+# of them. Round 12's batch 20 was written before 101–110 was read and round 13 wrote none.
+# The groups before 101 are not folds: their rounds wrote batches 10–20 while tuning on
+# several groups at once, and they hold few competition labels.
 LOGO_GROUPS = {
     "101–110": (tuple(f"{n}" for n in range(101, 111)), (21, 22, 23, 24, 25, 26)),
     "111–120": (tuple(f"{n}" for n in range(111, 121)), (21, 22, 23, 24, 25, 26)),
